@@ -1,0 +1,19 @@
+# Build targets that `sam build` runs for BuildMethod: makefile (one per function, with ARTIFACTS_DIR set).
+# Each builds its function module and the shared module with Maven and lays out a Lambda Java package:
+# every runtime jar under lib/.
+MVN ?= mvn -B -q
+
+build-ResizeFunction:
+	$(MAKE) package MODULE=functions/resize
+
+build-ChangeChargeModeFunction:
+	$(MAKE) package MODULE=functions/change-charge-mode
+
+package:
+	test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set" >&2; exit 1; }
+	$(MVN) -pl $(MODULE) -am -DskipTests package
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(MODULE)/target/lambda/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
+	cp $(MODULE)/target/*.jar "$(ARTIFACTS_DIR)/lib/"
+
+.PHONY: build-ResizeFunction build-ChangeChargeModeFunction package

@@ -1,0 +1,80 @@
+package cloud.iotda.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+
+/**
+ * Typed reads of one JSON object's fields with no coercion: a string is never a number, 1.5 is never an integer.
+ * A JSON null counts as absent. Messages name the field by its full path ("flavor.type").
+ */
+public final class JsonFields {
+    private final ObjectNode object;
+    private final String prefix;
+
+    private JsonFields(ObjectNode object, String prefix) {
+        this.object = object;
+        this.prefix = prefix;
+    }
+
+    public static JsonFields of(ObjectNode object) {
+        return new JsonFields(object, "");
+    }
+
+    public String path(String name) {
+        return prefix + name;
+    }
+
+    private Optional<JsonNode> present(String name) {
+        JsonNode node = object.get(name);
+        return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+    }
+
+    private JsonNode required(String name) {
+        return present(name).orElseThrow(() -> ApiException.invalid(path(name) + " is required"));
+    }
+
+    public JsonFields requiredObject(String name) {
+        JsonNode node = required(name);
+        if (!(node instanceof ObjectNode child)) {
+            throw ApiException.invalid(path(name) + " must be an object");
+        }
+        return new JsonFields(child, path(name) + ".");
+    }
+
+    public String requiredString(String name) {
+        JsonNode node = required(name);
+        if (!node.isTextual()) {
+            throw ApiException.invalid(path(name) + " must be a string");
+        }
+        return node.textValue();
+    }
+
+    /** Integers beyond the long range are clamped, so the caller's range check names the rule. */
+    public long requiredInteger(String name) {
+        return asLong(name, required(name));
+    }
+
+    public Optional<Long> optionalInteger(String name) {
+        return present(name).map(node -> asLong(name, node));
+    }
+
+    public boolean optionalBoolean(String name, boolean defaultValue) {
+        return present(name).map(node -> {
+            if (!node.isBoolean()) {
+                throw ApiException.invalid(path(name) + " must be a boolean");
+            }
+            return node.booleanValue();
+        }).orElse(defaultValue);
+    }
+
+    private long asLong(String name, JsonNode node) {
+        if (!node.isIntegralNumber()) {
+            throw ApiException.invalid(path(name) + " must be an integer");
+        }
+        if (node.canConvertToLong()) {
+            return node.longValue();
+        }
+        return node.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+}

@@ -1,0 +1,12 @@
+package cloud.iotda.catalogue;
+
+/**
+ * One published specification. Standard flavors are sized in units ({@code minSize..maxSize});
+ * enterprise flavors carry no size.
+ */
+public record FlavorSpec(String type, Edition edition, int minSize, int maxSize, boolean prepaidSupported) {
+
+    public boolean sized() {
+        return edition == Edition.STANDARD;
+    }
+}

@@ -1,0 +1,106 @@
+package cloud.iotda.dynamodb;
+
+import cloud.iotda.auth.CredentialStore;
+import cloud.iotda.dynamodb.internal.InstanceItem;
+import cloud.iotda.dynamodb.internal.Items;
+import cloud.iotda.dynamodb.internal.OrderItem;
+import cloud.iotda.dynamodb.internal.TokenItem;
+import cloud.iotda.instance.Instance;
+import cloud.iotda.order.Order;
+import cloud.iotda.order.OrderStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
+public final class DynamoDbStore implements OrderStore, CredentialStore {
+    // Static: building a bean schema is reflective work, done once per JVM (Lambda init, before the snapshot).
+    private static final TableSchema<InstanceItem> INSTANCE_SCHEMA = TableSchema.fromBean(InstanceItem.class);
+    private static final TableSchema<OrderItem> ORDER_SCHEMA = TableSchema.fromBean(OrderItem.class);
+    private static final TableSchema<TokenItem> TOKEN_SCHEMA = TableSchema.fromBean(TokenItem.class);
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<InstanceItem> instances;
+    private final DynamoDbTable<OrderItem> orders;
+    private final DynamoDbTable<TokenItem> tokens;
+
+    public DynamoDbStore(DynamoDbClient client, String tableName) {
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.instances = enhanced.table(tableName, INSTANCE_SCHEMA);
+        this.orders = enhanced.table(tableName, ORDER_SCHEMA);
+        this.tokens = enhanced.table(tableName, TOKEN_SCHEMA);
+    }
+
+    @Override
+    public Optional<Instance> findInstance(String projectId, String instanceId) {
+        InstanceItem item = instances.getItem(request -> request
+                .key(key(Items.instancePk(projectId, instanceId), Items.META))
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    /** Creates an instance that does not exist yet (seeding, the operator CLI). */
+    public void createInstance(Instance instance) {
+        instances.putItem(request -> request
+                .item(Items.toItem(instance))
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(pk)").build()));
+    }
+
+    @Override
+    public void commit(Order order, Instance changed) {
+        Expression newOrder = Expression.builder().expression("attribute_not_exists(pk)").build();
+        Expression unchangedInstance = Expression.builder()
+                .expression("#version = :expected")
+                .expressionNames(Map.of("#version", "version"))
+                .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(changed.version() - 1))))
+                .build();
+        try {
+            enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+                    .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
+                            .item(Items.toItem(order)).conditionExpression(newOrder).build())
+                    .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
+                            .item(Items.toItem(changed)).conditionExpression(unchangedInstance).build())
+                    .build());
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            boolean orderIdTaken = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+            throw new Conflict(orderIdTaken);
+        }
+    }
+
+    @Override
+    public List<Order> ordersOf(String projectId, String instanceId) {
+        QueryConditional inInstance = QueryConditional.sortBeginsWith(
+                key(Items.instancePk(projectId, instanceId), Items.ORDER_PREFIX));
+        return orders.query(QueryEnhancedRequest.builder().queryConditional(inInstance).consistentRead(true).build())
+                .items().stream().map(Items::fromItem).toList();
+    }
+
+    @Override
+    public Optional<StoredToken> findToken(byte[] tokenSha256) {
+        TokenItem item = tokens.getItem(key(Items.tokenPk(tokenSha256), Items.META));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    @Override
+    public void saveToken(StoredToken token) {
+        tokens.putItem(Items.toItem(token));
+    }
+
+    private static Key key(String pk, String sk) {
+        return Key.builder().partitionValue(pk).sortValue(sk).build();
+    }
+}

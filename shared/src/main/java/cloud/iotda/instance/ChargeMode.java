@@ -1,0 +1,25 @@
+package cloud.iotda.instance;
+
+public enum ChargeMode {
+    POST_PAID("postPaid"),
+    PRE_PAID("prePaid");
+
+    private final String wireName;
+
+    ChargeMode(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static ChargeMode fromWireName(String name) {
+        for (ChargeMode mode : values()) {
+            if (mode.wireName.equals(name)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown charge mode " + name);
+    }
+}

@@ -1,0 +1,73 @@
+package cloud.iotda.testing;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * DynamoDB Local in this JVM, in server mode on a loopback port, so tests reach it over HTTP through the same
+ * SDK client the functions use. Started once per JVM; every test gets its own table.
+ */
+public final class LocalDynamoDb {
+    private static LocalDynamoDb instance;
+
+    private final int port;
+    private final DynamoDbClient client;
+
+    private LocalDynamoDb(int port) {
+        this.port = port;
+        this.client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    public static synchronized LocalDynamoDb get() {
+        if (instance == null) {
+            try {
+                int port = freePort();
+                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                        new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                server.start();
+                instance = new LocalDynamoDb(port);
+            } catch (Exception e) {
+                throw new IllegalStateException("DynamoDB Local did not start", e);
+            }
+        }
+        return instance;
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    /** A new, empty table with the key schema of template.yaml. */
+    public String createTable() {
+        String name = "iotda-test-" + UUID.randomUUID();
+        client.createTable(Template.load().createTableRequest(name));
+        return name;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package cloud.iotda.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+
+/** template.yaml read as data, so tests use the routes, handlers and table that deploy. */
+public final class Template {
+    private final JsonNode root;
+
+    private Template(JsonNode root) {
+        this.root = root;
+    }
+
+    public static Template load() {
+        return load(RepoFiles.template());
+    }
+
+    public static Template load(Path path) {
+        try {
+            return new Template(new ObjectMapper(new YAMLFactory()).readTree(path.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Function(String logicalId, String handler, List<ApiEvent> events) {
+    }
+
+    public record ApiEvent(String method, String path) {
+    }
+
+    public Map<String, Function> functions() {
+        Map<String, Function> functions = new LinkedHashMap<>();
+        root.get("Resources").fields().forEachRemaining(entry -> {
+            JsonNode resource = entry.getValue();
+            if (!"AWS::Serverless::Function".equals(resource.path("Type").asText())) {
+                return;
+            }
+            JsonNode properties = resource.path("Properties");
+            List<ApiEvent> events = new ArrayList<>();
+            properties.path("Events").forEach(event -> {
+                if ("Api".equals(event.path("Type").asText())) {
+                    JsonNode props = event.path("Properties");
+                    events.add(new ApiEvent(props.path("Method").asText().toUpperCase(), props.path("Path").asText()));
+                }
+            });
+            functions.put(entry.getKey(), new Function(entry.getKey(), properties.path("Handler").asText(null), events));
+        });
+        return functions;
+    }
+
+    /** The CreateTable request for the template's one DynamoDB table, under another name. */
+    public CreateTableRequest createTableRequest(String tableName) {
+        JsonNode table = null;
+        for (JsonNode resource : root.get("Resources")) {
+            if ("AWS::DynamoDB::Table".equals(resource.path("Type").asText())) {
+                table = resource.get("Properties");
+            }
+        }
+        if (table == null) {
+            throw new IllegalStateException("template.yaml has no AWS::DynamoDB::Table");
+        }
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        table.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
+                .attributeName(a.get("AttributeName").asText()).attributeType(a.get("AttributeType").asText()).build()));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        table.path("GlobalSecondaryIndexes").forEach(index -> indexes.add(GlobalSecondaryIndex.builder()
+                .indexName(index.get("IndexName").asText())
+                .keySchema(keySchema(index.get("KeySchema")))
+                .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
+                .build()));
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attributes)
+                .keySchema(keySchema(table.get("KeySchema")));
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        return request.build();
+    }
+
+    private static List<KeySchemaElement> keySchema(JsonNode node) {
+        List<KeySchemaElement> keys = new ArrayList<>();
+        node.forEach(k -> keys.add(KeySchemaElement.builder()
+                .attributeName(k.get("AttributeName").asText()).keyType(k.get("KeyType").asText()).build()));
+        return keys;
+    }
+}

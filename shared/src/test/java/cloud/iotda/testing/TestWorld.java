@@ -1,0 +1,95 @@
+package cloud.iotda.testing;
+
+import cloud.iotda.InstanceApi;
+import cloud.iotda.auth.CredentialStore.StoredToken;
+import cloud.iotda.auth.TokenScheme;
+import cloud.iotda.catalogue.Edition;
+import cloud.iotda.dynamodb.DynamoDbStore;
+import cloud.iotda.instance.ChargeMode;
+import cloud.iotda.instance.Flavor;
+import cloud.iotda.instance.Instance;
+import cloud.iotda.instance.InstanceStatus;
+import cloud.iotda.instance.OperateWindow;
+import cloud.iotda.instance.PeriodType;
+import cloud.iotda.instance.Subscription;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * A fresh table on DynamoDB Local seeded with the projects, tokens and instances that the events/ fixtures name.
+ * The clock starts at 2026-01-15T10:00:00Z, outside the 02:00-04:00 window.
+ */
+public final class TestWorld {
+    public static final String PROJECT = "0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b";
+    public static final String OTHER_PROJECT = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    public static final String TOKEN = "fixture-token-project-0e3f";
+    public static final String OTHER_PROJECT_TOKEN = "fixture-token-project-9f8e";
+    public static final String EXPIRED_TOKEN = "fixture-token-expired";
+
+    /** standard iotda.standard.s1 x2, postPaid, ACTIVE, window 02:00-04:00 UTC. */
+    public static final String STANDARD = "2a2b3c4d-0000-4000-8000-000000000001";
+    /** enterprise 1000tps.10wonlinedevice, postPaid, ACTIVE, no window. */
+    public static final String ENTERPRISE = "2a2b3c4d-0000-4000-8000-000000000002";
+    /** standard s1 x2, prePaid (1 month), ACTIVE, window 23:00-01:00 UTC (wraps midnight). */
+    public static final String PREPAID = "2a2b3c4d-0000-4000-8000-000000000003";
+    /** standard s0 x1, postPaid, ACTIVE: the flavor without yearly/monthly billing. */
+    public static final String S0 = "2a2b3c4d-0000-4000-8000-000000000004";
+    /** standard s1 x2, postPaid, FROZEN. */
+    public static final String FROZEN = "2a2b3c4d-0000-4000-8000-000000000005";
+    /** An id that is valid but names no instance. */
+    public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
+
+    public static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
+
+    public final MutableClock clock = new MutableClock(START);
+    public final String table;
+    public final DynamoDbStore store;
+    public final InstanceApi api;
+
+    public TestWorld() {
+        LocalDynamoDb dynamo = LocalDynamoDb.get();
+        this.table = dynamo.createTable();
+        this.store = new DynamoDbStore(dynamo.client(), table);
+        this.api = new InstanceApi(store, clock);
+        seed();
+    }
+
+    private void seed() {
+        Instant created = START.minus(Duration.ofDays(30));
+        store.saveToken(new StoredToken(TokenScheme.sha256(TOKEN), PROJECT, Instant.parse("2030-01-01T00:00:00Z")));
+        store.saveToken(new StoredToken(TokenScheme.sha256(OTHER_PROJECT_TOKEN), OTHER_PROJECT, Instant.parse("2030-01-01T00:00:00Z")));
+        store.saveToken(new StoredToken(TokenScheme.sha256(EXPIRED_TOKEN), PROJECT, START.minusSeconds(1)));
+        OperateWindow nightly = new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 0));
+        OperateWindow aroundMidnight = new OperateWindow(LocalTime.of(23, 0), LocalTime.of(1, 0));
+        Flavor s1x2 = new Flavor("iotda.standard.s1", 2);
+        create(STANDARD, Edition.STANDARD, s1x2, ChargeMode.POST_PAID, InstanceStatus.ACTIVE, null, nightly, created);
+        create(ENTERPRISE, Edition.ENTERPRISE, new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null),
+                ChargeMode.POST_PAID, InstanceStatus.ACTIVE, null, null, created);
+        create(PREPAID, Edition.STANDARD, s1x2, ChargeMode.PRE_PAID, InstanceStatus.ACTIVE,
+                new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20))), aroundMidnight, created);
+        create(S0, Edition.STANDARD, new Flavor("iotda.standard.s0", 1), ChargeMode.POST_PAID, InstanceStatus.ACTIVE,
+                null, null, created);
+        create(FROZEN, Edition.STANDARD, s1x2, ChargeMode.POST_PAID, InstanceStatus.FROZEN, null, nightly, created);
+    }
+
+    private void create(String id, Edition edition, Flavor flavor, ChargeMode mode, InstanceStatus status,
+                        Subscription subscription, OperateWindow window, Instant created) {
+        store.createInstance(new Instance(PROJECT, id, "instance-" + id.substring(id.length() - 2), edition, flavor, mode,
+                status, subscription, window, null, null, created, created, 0));
+    }
+
+    public Instance instance(String id) {
+        return store.findInstance(PROJECT, id).orElseThrow();
+    }
+
+    /** Every item of the table, to prove that a rejected request wrote nothing. */
+    public List<Map<String, AttributeValue>> allItems() {
+        return LocalDynamoDb.get().client().scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
+                .items().stream().toList();
+    }
+}
