@@ -12,6 +12,16 @@ import cloud.iotda.instance.InstanceStatus;
 import cloud.iotda.instance.OperateWindow;
 import cloud.iotda.instance.PeriodType;
 import cloud.iotda.instance.Subscription;
+import cloud.iotda.api.Operation;
+import cloud.iotda.api.Route;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.UUID;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -43,6 +53,8 @@ public final class TestWorld {
     public static final String FROZEN = "2a2b3c4d-0000-4000-8000-000000000005";
     /** An id that is valid but names no instance. */
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
 
@@ -81,6 +93,61 @@ public final class TestWorld {
                         Subscription subscription, OperateWindow window, Instant created) {
         store.createInstance(new Instance(PROJECT, id, "instance-" + id.substring(id.length() - 2), edition, flavor, mode,
                 status, subscription, window, null, null, created, created, 0));
+    }
+
+    /** Sends one request through the gateway of {@code operation}, as API Gateway would hand it to the function. */
+    public Response call(Operation operation, String method, String instanceId, String body, String token) {
+        return call(operation, method, PROJECT, instanceId, body, token);
+    }
+
+    public Response call(Operation operation, String method, String projectId, String instanceId, String body, String token) {
+        String suffix = operation == Operation.RESIZE ? "resize" : "change-charge-mode";
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", "application/json");
+        if (token != null) {
+            headers.put("X-Auth-Token", token);
+        }
+        Map<String, String> pathParameters = new HashMap<>();
+        pathParameters.put("project_id", projectId);
+        pathParameters.put("instance_id", instanceId);
+        APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
+                .withHttpMethod(method)
+                .withResource(Route.INSTANCE + "/" + suffix)
+                .withPath("/v5/iot/" + projectId + "/iotda-instances/" + instanceId + "/" + suffix)
+                .withPathParameters(pathParameters)
+                .withHeaders(headers)
+                .withBody(body)
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withRequestId(UUID.randomUUID().toString()));
+        APIGatewayProxyResponseEvent response = api.gateway(operation).handle(event);
+        try {
+            return new Response(response.getStatusCode(), JSON.readTree(response.getBody()), response.getHeaders());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response resize(String instanceId, String body) {
+        return call(Operation.RESIZE, "POST", instanceId, body, TOKEN);
+    }
+
+    public Response changeChargeMode(String instanceId, String body) {
+        return call(Operation.CHANGE_CHARGE_MODE, "POST", instanceId, body, TOKEN);
+    }
+
+    /** A response as the client sees it. */
+    public record Response(int status, JsonNode body, Map<String, String> headers) {
+        public String orderId() {
+            return body.path("order_id").asText(null);
+        }
+
+        public String errorCode() {
+            return body.path("error_code").asText(null);
+        }
+
+        public String errorMessage() {
+            return body.path("error_msg").asText(null);
+        }
     }
 
     public Instance instance(String id) {
