@@ -1,15 +1,10 @@
 package cloud.iotda.dynamodb.internal;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /** An instance row of the single table. */
 @DynamoDbBean
-public class InstanceItem {
-    private String pk;
-    private String sk;
-    private String entity;
+public class InstanceItem extends TableRow {
     private String projectId;
     private String instanceId;
     private String name;
@@ -31,32 +26,6 @@ public class InstanceItem {
     private String createTime;
     private String updateTime;
     private Long version;
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    @DynamoDbSortKey
-    public String getSk() {
-        return sk;
-    }
-
-    public void setSk(String sk) {
-        this.sk = sk;
-    }
-
-    public String getEntity() {
-        return entity;
-    }
-
-    public void setEntity(String entity) {
-        this.entity = entity;
-    }
 
     public String getProjectId() {
         return projectId;

@@ -1,15 +1,10 @@
 package cloud.iotda.dynamodb.internal;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /** An order row, stored under its instance's partition so an instance's orders are one query. */
 @DynamoDbBean
-public class OrderItem {
-    private String pk;
-    private String sk;
-    private String entity;
+public class OrderItem extends TableRow {
     private String orderId;
     private String projectId;
     private String instanceId;
@@ -20,32 +15,6 @@ public class OrderItem {
     private String createTime;
     private String updateTime;
     private String executeAfter;
-
-    @DynamoDbPartitionKey
-    public String getPk() {
-        return pk;
-    }
-
-    public void setPk(String pk) {
-        this.pk = pk;
-    }
-
-    @DynamoDbSortKey
-    public String getSk() {
-        return sk;
-    }
-
-    public void setSk(String sk) {
-        this.sk = sk;
-    }
-
-    public String getEntity() {
-        return entity;
-    }
-
-    public void setEntity(String entity) {
-        this.entity = entity;
-    }
 
     public String getOrderId() {
         return orderId;
