@@ -1,5 +1,8 @@
 # Build targets that `sam build` runs for BuildMethod: makefile (one per function, with ARTIFACTS_DIR set).
-# Each builds its function module and the shared module with Maven and lays out a Lambda Java package:
+# Each builds its function module and the shared module with Maven and lays out a Lambda Java build-ShowInstanceFunction:
+	$(MAKE) package MODULE=functions/show-instance
+
+package:
 # every runtime jar under lib/.
 MVN ?= mvn -B -q
 
@@ -9,6 +12,9 @@ build-ResizeFunction:
 build-ChangeChargeModeFunction:
 	$(MAKE) package MODULE=functions/change-charge-mode
 
+build-ShowInstanceFunction:
+	$(MAKE) package MODULE=functions/show-instance
+
 package:
 	test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set" >&2; exit 1; }
 	$(MVN) -pl $(MODULE) -am -DskipTests package
@@ -16,4 +22,4 @@ package:
 	cp $(MODULE)/target/lambda/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
 	cp $(MODULE)/target/*.jar "$(ARTIFACTS_DIR)/lib/"
 
-.PHONY: build-ResizeFunction build-ChangeChargeModeFunction package
+.PHONY: build-ResizeFunction build-ChangeChargeModeFunction build-ShowInstanceFunction package

@@ -6,7 +6,11 @@ import cloud.iotda.api.ApiResponse;
 import cloud.iotda.api.Json;
 import cloud.iotda.api.Operation;
 import cloud.iotda.auth.Authenticator;
+import cloud.iotda.auth.SdkSigningScheme;
 import cloud.iotda.auth.TokenScheme;
+import cloud.iotda.api.ErrorCode;
+import cloud.iotda.instance.Instance;
+import cloud.iotda.instance.InstanceView;
 import cloud.iotda.catalogue.FlavorCatalogue;
 import cloud.iotda.dynamodb.DynamoDbStore;
 import cloud.iotda.instance.InstanceIds;
@@ -32,10 +36,12 @@ public final class InstanceApi {
     private final Authenticator authenticator;
     private final FlavorCatalogue catalogue;
     private final OrderService orders;
+    private final DynamoDbStore store;
 
     public InstanceApi(DynamoDbStore store, Clock clock) {
+        this.store = store;
         this.catalogue = FlavorCatalogue.published();
-        this.authenticator = new Authenticator(List.of(new TokenScheme(store, clock)));
+        this.authenticator = new Authenticator(List.of(new TokenScheme(store, clock), new SdkSigningScheme(store, clock)));
         this.orders = new OrderService(store, catalogue, new OrderIds(), clock);
     }
 
@@ -44,7 +50,8 @@ public final class InstanceApi {
      * SDK's standard settings, such as {@code AWS_REGION} and {@code AWS_ENDPOINT_URL_DYNAMODB}.
      */
     public static InstanceApi fromEnvironment() {
-        String table = System.getenv(TABLE_NAME_ENV);
+        // The environment in Lambda; a system property where one JVM hosts several functions (the local API).
+        String table = System.getenv(TABLE_NAME_ENV) != null ? System.getenv(TABLE_NAME_ENV) : System.getProperty(TABLE_NAME_ENV);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
         }
@@ -54,9 +61,19 @@ public final class InstanceApi {
 
     public ApiGateway gateway(Operation operation) {
         return new ApiGateway(switch (operation) {
+            case SHOW_INSTANCE -> this::showInstance;
             case RESIZE -> request -> placeOrder(request, body -> ResizeRequest.parse(body, catalogue));
             case CHANGE_CHARGE_MODE -> request -> placeOrder(request, ChangeChargeModeRequest::parse);
         });
+    }
+
+    private ApiResponse showInstance(ApiRequest request) {
+        String projectId = Objects.requireNonNullElse(request.pathParameter("project_id"), "");
+        authenticator.authorize(request, projectId);
+        String instanceId = InstanceIds.require(request.pathParameter("instance_id"));
+        Instance instance = store.findInstance(projectId, instanceId)
+                .orElseThrow(() -> ErrorCode.INSTANCE_NOT_FOUND.exception(instanceId, projectId));
+        return ApiResponse.ok(Json.write(InstanceView.of(instance)));
     }
 
     private ApiResponse placeOrder(ApiRequest request,

@@ -80,9 +80,12 @@ public final class ApiGateway {
                 }
             });
         }
+        // The path the client addressed (with the stage, behind API Gateway): request signatures cover it.
+        var context = event.getRequestContext();
+        String path = context != null && context.getPath() != null ? context.getPath() : event.getPath();
         return new ApiRequest(
                 event.getHttpMethod(),
-                event.getPath(),
+                path,
                 nonNull(event.getPathParameters()),
                 singleValues(event.getQueryStringParameters(), event.getMultiValueQueryStringParameters()),
                 headers,

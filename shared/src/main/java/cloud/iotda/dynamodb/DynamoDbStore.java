@@ -1,6 +1,7 @@
 package cloud.iotda.dynamodb;
 
 import cloud.iotda.auth.CredentialStore;
+import cloud.iotda.dynamodb.internal.AccessKeyItem;
 import cloud.iotda.dynamodb.internal.InstanceItem;
 import cloud.iotda.dynamodb.internal.Items;
 import cloud.iotda.dynamodb.internal.OrderItem;
@@ -31,17 +32,20 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
     private static final TableSchema<InstanceItem> INSTANCE_SCHEMA = TableSchema.fromBean(InstanceItem.class);
     private static final TableSchema<OrderItem> ORDER_SCHEMA = TableSchema.fromBean(OrderItem.class);
     private static final TableSchema<TokenItem> TOKEN_SCHEMA = TableSchema.fromBean(TokenItem.class);
+    private static final TableSchema<AccessKeyItem> ACCESS_KEY_SCHEMA = TableSchema.fromBean(AccessKeyItem.class);
 
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<InstanceItem> instances;
     private final DynamoDbTable<OrderItem> orders;
     private final DynamoDbTable<TokenItem> tokens;
+    private final DynamoDbTable<AccessKeyItem> accessKeys;
 
     public DynamoDbStore(DynamoDbClient client, String tableName) {
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.instances = enhanced.table(tableName, INSTANCE_SCHEMA);
         this.orders = enhanced.table(tableName, ORDER_SCHEMA);
         this.tokens = enhanced.table(tableName, TOKEN_SCHEMA);
+        this.accessKeys = enhanced.table(tableName, ACCESS_KEY_SCHEMA);
     }
 
     @Override
@@ -98,6 +102,35 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
     @Override
     public void saveToken(StoredToken token) {
         tokens.putItem(Items.toItem(token));
+    }
+
+    @Override
+    public boolean deleteToken(byte[] tokenSha256) {
+        return tokens.deleteItem(key(Items.tokenPk(tokenSha256), Items.META)) != null;
+    }
+
+    @Override
+    public Optional<AccessKey> findAccessKey(String accessKeyId) {
+        AccessKeyItem item = accessKeys.getItem(key(Items.accessKeyPk(accessKeyId), Items.META));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    @Override
+    public void saveAccessKey(AccessKey key) {
+        accessKeys.putItem(Items.toItem(key));
+    }
+
+    @Override
+    public boolean deleteAccessKey(String accessKeyId) {
+        return accessKeys.deleteItem(key(Items.accessKeyPk(accessKeyId), Items.META)) != null;
+    }
+
+    /** Every instance, for the operator CLI; a scan, so not for the request path. */
+    public List<Instance> allInstances() {
+        Expression instancesOnly = Expression.builder().expression("entity = :entity")
+                .expressionValues(Map.of(":entity", AttributeValue.fromS("INSTANCE"))).build();
+        return instances.scan(request -> request.filterExpression(instancesOnly).consistentRead(true))
+                .items().stream().map(Items::fromItem).toList();
     }
 
     private static Key key(String pk, String sk) {

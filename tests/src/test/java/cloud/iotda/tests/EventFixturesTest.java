@@ -37,6 +37,7 @@ class EventFixturesTest {
     }
 
     static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("show-instance.json", Expected.ok()),
             Map.entry("resize.json", Expected.ok()),
             Map.entry("resize-enterprise.json", Expected.ok()),
             Map.entry("resize-delayed.json", Expected.ok()),
@@ -88,7 +89,12 @@ class EventFixturesTest {
         assertEquals(event.getRequestContext().getRequestId(), response.getHeaders().get("X-Request-Id"));
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
         JsonNode body = JSON.readTree(response.getBody());
-        if (expected.status() == 200) {
+        if (expected.status() == 200 && "GET".equals(event.getHttpMethod())) {
+            assertEquals(event.getPathParameters().get("instance_id"), body.get("instance_id").asText());
+            assertEquals("iotda.standard.s1", body.get("flavor").get("type").asText());
+            assertEquals("02:00", body.get("operate_window").get("start_time").asText());
+            assertTrue(body.get("update_time").asText().matches("\\d{8}T\\d{6}Z"), body.toString());
+        } else if (expected.status() == 200) {
             String orderId = body.get("order_id").asText();
             assertTrue(orderId.matches("CS\\d{12}[A-Z0-9]{5}"), orderId);
             String instanceId = event.getPathParameters().get("instance_id");

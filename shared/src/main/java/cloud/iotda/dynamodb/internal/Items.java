@@ -1,5 +1,6 @@
 package cloud.iotda.dynamodb.internal;
 
+import cloud.iotda.auth.CredentialStore.AccessKey;
 import cloud.iotda.auth.CredentialStore.StoredToken;
 import cloud.iotda.catalogue.Edition;
 import cloud.iotda.instance.ChargeMode;
@@ -25,6 +26,26 @@ public final class Items {
 
     public static String instancePk(String projectId, String instanceId) {
         return "INSTANCE#" + projectId + "#" + instanceId;
+    }
+
+    public static String accessKeyPk(String accessKeyId) {
+        return "AK#" + accessKeyId;
+    }
+
+    public static AccessKeyItem toItem(AccessKey key) {
+        AccessKeyItem item = new AccessKeyItem();
+        item.setPk(accessKeyPk(key.accessKeyId()));
+        item.setSk(META);
+        item.setEntity("ACCESS_KEY");
+        item.setProjectId(key.projectId());
+        item.setSecretKey(key.secretKey());
+        item.setCreateTime(key.createTime().toString());
+        return item;
+    }
+
+    public static AccessKey fromItem(AccessKeyItem item) {
+        return new AccessKey(item.getPk().substring("AK#".length()), item.getSecretKey(), item.getProjectId(),
+                Instant.parse(item.getCreateTime()));
     }
 
     public static String tokenPk(byte[] tokenSha256) {
