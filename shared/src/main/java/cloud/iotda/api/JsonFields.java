@@ -21,6 +21,29 @@ public final class JsonFields {
         return new JsonFields(object, "");
     }
 
+    /** Fields of an object that sits at {@code path} in a larger document, e.g. {@code instances[2].}. */
+    public static JsonFields of(ObjectNode object, String path) {
+        return new JsonFields(object, path);
+    }
+
+    public Optional<String> optionalString(String name) {
+        return present(name).map(node -> {
+            if (!node.isTextual()) {
+                throw ApiException.invalid(path(name) + " must be a string");
+            }
+            return node.textValue();
+        });
+    }
+
+    public Optional<JsonFields> optionalObject(String name) {
+        return present(name).map(node -> {
+            if (!(node instanceof ObjectNode child)) {
+                throw ApiException.invalid(path(name) + " must be an object");
+            }
+            return new JsonFields(child, path(name) + ".");
+        });
+    }
+
     public String path(String name) {
         return prefix + name;
     }

@@ -13,25 +13,32 @@ public record ResizeRequest(Flavor flavor, boolean delay, boolean autoPay) imple
 
     public static ResizeRequest parse(ObjectNode body, FlavorCatalogue catalogue) {
         JsonFields fields = JsonFields.of(body);
-        JsonFields flavorFields = fields.requiredObject("flavor");
-        String type = flavorFields.requiredString("type");
-        FlavorSpec spec = catalogue.find(type)
-                .orElseThrow(() -> ApiException.invalid("flavor.type " + type + " is not a published flavor"));
-        Optional<Long> size = flavorFields.optionalInteger("size");
-        Integer units = null;
-        if (spec.sized()) {
-            long requested = size.orElseThrow(() -> ApiException.invalid(
-                    "flavor.size is required for standard edition flavor " + type));
-            if (requested < spec.minSize() || requested > spec.maxSize()) {
-                throw ApiException.invalid("flavor.size must be " + spec.minSize() + ".." + spec.maxSize() + " for " + type);
-            }
-            units = (int) requested;
-        } else if (size.isPresent()) {
-            throw ApiException.invalid("flavor.size must be absent for enterprise edition flavor " + type);
-        }
+        Flavor flavor = parseFlavor(fields.requiredObject("flavor"), catalogue);
         boolean delay = fields.optionalBoolean("delay", false);
         boolean autoPay = fields.optionalBoolean("is_auto_pay", false);
-        return new ResizeRequest(new Flavor(type, units), delay, autoPay);
+        return new ResizeRequest(flavor, delay, autoPay);
+    }
+
+    /** A published flavor with a size that fits it; messages name the fields under the object's own path. */
+    public static Flavor parseFlavor(JsonFields flavorFields, FlavorCatalogue catalogue) {
+        String type = flavorFields.requiredString("type");
+        String typePath = flavorFields.path("type");
+        String sizePath = flavorFields.path("size");
+        FlavorSpec spec = catalogue.find(type)
+                .orElseThrow(() -> ApiException.invalid(typePath + " " + type + " is not a published flavor"));
+        Optional<Long> size = flavorFields.optionalInteger("size");
+        if (!spec.sized()) {
+            if (size.isPresent()) {
+                throw ApiException.invalid(sizePath + " must be absent for enterprise edition flavor " + type);
+            }
+            return new Flavor(type, null);
+        }
+        long requested = size.orElseThrow(() -> ApiException.invalid(
+                sizePath + " is required for standard edition flavor " + type));
+        if (requested < spec.minSize() || requested > spec.maxSize()) {
+            throw ApiException.invalid(sizePath + " must be " + spec.minSize() + ".." + spec.maxSize() + " for " + type);
+        }
+        return new Flavor(type, (int) requested);
     }
 
     @Override

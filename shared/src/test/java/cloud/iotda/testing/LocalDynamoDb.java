@@ -1,5 +1,6 @@
 package cloud.iotda.testing;
 
+import cloud.iotda.template.Template;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class LocalDynamoDb {
     /** A new, empty table with the key schema of template.yaml. */
     public String createTable() {
         String name = "iotda-test-" + UUID.randomUUID();
-        client.createTable(Template.load().createTableRequest(name));
+        client.createTable(Template.load(RepoFiles.template()).createTableRequest(name));
         return name;
     }
 

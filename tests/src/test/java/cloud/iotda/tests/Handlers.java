@@ -1,7 +1,8 @@
 package cloud.iotda.tests;
 
 import cloud.iotda.InstanceApi;
-import cloud.iotda.testing.Template;
+import cloud.iotda.template.Template;
+import cloud.iotda.testing.RepoFiles;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -12,7 +13,7 @@ final class Handlers {
     }
 
     static Template.Function functionFor(String method, String resource) {
-        return Template.load().functions().values().stream()
+        return Template.load(RepoFiles.template()).functions().values().stream()
                 .filter(f -> f.events().contains(new Template.ApiEvent(method, resource)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("template.yaml routes no function for " + method + " " + resource));

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.iotda.InstanceApi;
 import cloud.iotda.api.Operation;
 import cloud.iotda.api.Route;
-import cloud.iotda.testing.Template;
+import cloud.iotda.template.Template;
+import cloud.iotda.testing.RepoFiles;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** template.yaml and the code must agree: handler classes and signatures, and the routes each function answers. */
 class TemplateContractTest {
-    private final Template template = Template.load();
+    private final Template template = Template.load(RepoFiles.template());
 
     @Test
     void everyHandlerNamesAProxyEventHandlerClass() throws Exception {

@@ -1,4 +1,4 @@
-package cloud.iotda.testing;
+package cloud.iotda.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,16 +17,12 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 
-/** template.yaml read as data, so tests use the routes, handlers and table that deploy. */
+/** template.yaml read as data, so the tests and the local API use the routes, handlers and table that deploy. */
 public final class Template {
     private final JsonNode root;
 
     private Template(JsonNode root) {
         this.root = root;
-    }
-
-    public static Template load() {
-        return load(RepoFiles.template());
     }
 
     public static Template load(Path path) {

@@ -1,0 +1,231 @@
+package cloud.iotda.local;
+
+import cloud.iotda.dynamodb.DynamoDbStore;
+import cloud.iotda.template.Template;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The API on one machine: DynamoDB Local in server mode, and an HTTP server that turns each request into the
+ * API Gateway proxy event the deployed API would send and hands it to the handler class that template.yaml names
+ * for that route, built as Lambda builds it (no-arg constructor, settings from the environment).
+ */
+public final class LocalApi implements AutoCloseable {
+    private final LocalDynamo dynamo;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final List<LocalRoute> routes;
+
+    private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, List<LocalRoute> routes) {
+        this.dynamo = dynamo;
+        this.server = server;
+        this.workers = workers;
+        this.routes = routes;
+    }
+
+    public record Options(int port, int dynamoPort, Path dataDir, Path seed, Path template) {
+    }
+
+    public static LocalApi start(Options options) throws Exception {
+        Template template = Template.load(options.template());
+        Seed seed = Seed.load(options.seed());
+        LocalDynamo dynamo = LocalDynamo.start(options.dynamoPort(), options.dataDir());
+        try {
+            dynamo.ensureTable(template);
+            seed.apply(new DynamoDbStore(dynamo.client(), LocalDynamo.TABLE), Clock.systemUTC());
+            // What Lambda would find in its environment, as the SDK's standard system properties.
+            System.setProperty("TABLE_NAME", LocalDynamo.TABLE);
+            System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint());
+            setIfAbsent("aws.region", "us-east-1");
+            setIfAbsent("aws.accessKeyId", "local");
+            setIfAbsent("aws.secretAccessKey", "local");
+            List<LocalRoute> routes = LocalRoute.fromTemplate(template);
+            ExecutorService workers = Executors.newFixedThreadPool(16);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+            server.setExecutor(workers);
+            LocalApi api = new LocalApi(dynamo, server, workers, routes);
+            server.createContext("/", api::serve);
+            server.start();
+            return api;
+        } catch (Exception | Error e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    private static void setIfAbsent(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        int status;
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            LocalRoute.Match match = LocalRoute.match(routes, method, path);
+            if (match == null) {
+                // What API Gateway answers for a path or method it has no route for.
+                status = 403;
+                respond(exchange, 403, Map.of("Content-Type", "application/json"),
+                        "{\"message\":\"Missing Authentication Token\"}", requestId);
+            } else {
+                APIGatewayProxyResponseEvent response = match.route().handler()
+                        .handleRequest(toEvent(exchange, match, body, requestId), null);
+                status = response.getStatusCode();
+                respond(exchange, status, response.getHeaders(), response.getBody(), requestId);
+            }
+        } catch (RuntimeException e) {
+            status = 502;
+            System.err.println("handler failed: " + e);
+            respond(exchange, 502, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}", requestId);
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        System.out.println(method + " " + path + " " + status + " " + ms + "ms " + requestId);
+    }
+
+    private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, LocalRoute.Match match, byte[] body,
+                                                       String requestId) {
+        Map<String, String> headers = new HashMap<>();
+        Map<String, List<String>> multiHeaders = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            headers.put(name, values.get(values.size() - 1));
+            multiHeaders.put(name, new ArrayList<>(values));
+        });
+        Map<String, String> query = new HashMap<>();
+        Map<String, List<String>> multiQuery = new HashMap<>();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                query.put(key, value);
+                multiQuery.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+            }
+        }
+        String text = utf8OrNull(body);
+        String path = exchange.getRequestURI().getPath();
+        return new APIGatewayProxyRequestEvent()
+                .withResource(match.route().path())
+                .withPath(path)
+                .withHttpMethod(exchange.getRequestMethod())
+                .withHeaders(headers)
+                .withMultiValueHeaders(multiHeaders)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
+                .withPathParameters(match.pathParameters())
+                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
+                        .withRequestId(requestId)
+                        .withResourcePath(match.route().path())
+                        .withHttpMethod(exchange.getRequestMethod())
+                        .withPath(path)
+                        .withStage("local")
+                        .withProtocol(exchange.getProtocol())
+                        .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity()
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())))
+                .withBody(body.length == 0 ? null : text != null ? text : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(body.length > 0 && text == null);
+    }
+
+    private static String utf8OrNull(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String body,
+                                String requestId) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (headers != null) {
+            headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        }
+        exchange.getResponseHeaders().putIfAbsent("X-Request-Id", List.of(requestId));
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop(0);
+        workers.shutdownNow();
+        dynamo.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Cli.localApiOptions(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-api: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalApi api;
+        try {
+            api = start(options);
+        } catch (Seed.InvalidSeed e) {
+            System.err.println("local-api: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                api.close();
+                System.out.println("stopped");
+            } catch (Exception e) {
+                System.err.println("local-api: error while stopping: " + e);
+            }
+        }));
+        System.out.println("DynamoDB Local listening on " + api.dynamoEndpoint() + " (table " + LocalDynamo.TABLE + ", "
+                + (options.dataDir() == null ? "in memory" : "data in " + options.dataDir()) + ")");
+        System.out.println("API listening on http://127.0.0.1:" + api.port());
+        Thread.currentThread().join();
+    }
+}
