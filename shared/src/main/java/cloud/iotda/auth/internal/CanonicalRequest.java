@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The canonical form of a request that SDK-HMAC-SHA256 signs: method, path with a trailing slash, sorted query,
- * the signed headers as {@code name:trimmed value} lines, the header list, and the body's SHA-256, joined by
- * newlines.
+ * the signed headers as {@code name:trimmed value} lines (each ending in a newline), the header list, and the
+ * body's SHA-256, joined by newlines.
  */
 public final class CanonicalRequest {
     private CanonicalRequest() {
@@ -31,7 +31,8 @@ public final class CanonicalRequest {
         for (String name : sorted) {
             canonical.append(name).append(':').append(request.header(name).strip()).append('\n');
         }
-        canonical.append(String.join(";", sorted)).append('\n').append(sha256Hex(request.body()));
+        // The header block ends with its own newline, and the fields are newline-separated: hence a blank line.
+        canonical.append('\n').append(String.join(";", sorted)).append('\n').append(sha256Hex(request.body()));
         return sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 

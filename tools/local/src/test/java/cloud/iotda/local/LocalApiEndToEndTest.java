@@ -1,0 +1,307 @@
+package cloud.iotda.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huaweicloud.sdk.core.auth.AKSKSigner;
+import com.huaweicloud.sdk.core.auth.BasicCredentials;
+import com.huaweicloud.sdk.core.exception.ServiceResponseException;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.core.http.HttpMethod;
+import com.huaweicloud.sdk.iotdm.v5.IoTDMClient;
+import com.huaweicloud.sdk.iotdm.v5.model.ChangeInstanceChargeMode;
+import com.huaweicloud.sdk.iotdm.v5.model.ChangeInstanceChargeModeRequest;
+import com.huaweicloud.sdk.iotdm.v5.model.Flavor;
+import com.huaweicloud.sdk.iotdm.v5.model.ResizeInstance;
+import com.huaweicloud.sdk.iotdm.v5.model.ResizeInstanceRequest;
+import com.huaweicloud.sdk.iotdm.v5.model.ShowInstanceRequest;
+import com.huaweicloud.sdk.iotdm.v5.model.ShowInstanceResponse;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local API on a free port with a test seed, driven over real HTTP: raw requests with a token, and the official SDK. */
+class LocalApiEndToEndTest {
+    static final String PROJECT = "0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b";
+    static final String OTHER_PROJECT = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+    static final String SDK_STANDARD = "0000000a-0000-4000-8000-000000000001";
+    static final String RAW_STANDARD = "0000000a-0000-4000-8000-000000000002";
+    static final String SDK_PREPAID = "0000000a-0000-4000-8000-000000000003";
+    static final String SIGNING = "0000000a-0000-4000-8000-000000000004";
+    static final String FROZEN = "0000000a-0000-4000-8000-000000000005";
+    static final String SDK_CHARGE = "0000000a-0000-4000-8000-000000000006";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static LocalApi api;
+    static String base;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = Path.of(System.getProperty("iotda.repo.root", "")).toAbsolutePath();
+        while (!java.nio.file.Files.exists(root.resolve("template.yaml"))) {
+            root = root.getParent();
+        }
+        api = LocalApi.start(new LocalApi.Options(0, 0, null,
+                root.resolve("tools/local/src/test/resources/e2e-seed.json"), root.resolve("template.yaml")));
+        base = "http://127.0.0.1:" + api.port();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    private static String path(String project, String instance, String suffix) {
+        return "/v5/iot/" + project + "/iotda-instances/" + instance + suffix;
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(code, json(response).get("error_code").asText(), response.body());
+        assertTrue(response.headers().firstValue("X-Request-Id").isPresent());
+    }
+
+    private static IoTDMClient sdk(String ak, String sk, String project) {
+        return IoTDMClient.newBuilder()
+                .withCredential(new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project))
+                .withEndpoints(List.of(base))
+                .withHttpConfig(HttpConfig.getDefaultHttpConfig().withTimeout(10))
+                .build();
+    }
+
+    // --- raw HTTP with a token ---
+
+    @Test
+    void rawResizeThenShowInstanceSeesTheNewFlavor() throws Exception {
+        HttpResponse<String> resized = send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-a",
+                "{\"flavor\":{\"type\":\"iotda.standard.s3\",\"size\":5}}");
+        assertEquals(200, resized.statusCode(), resized.body());
+        assertTrue(json(resized).get("order_id").asText().startsWith("CS"));
+
+        JsonNode shown = json(send("GET", path(PROJECT, RAW_STANDARD, ""), "e2e-token-a", null));
+        assertEquals("iotda.standard.s3", shown.get("flavor").get("type").asText());
+        assertEquals(5, shown.get("flavor").get("size").asInt());
+        assertEquals("ACTIVE", shown.get("status").asText());
+    }
+
+    @Test
+    void rawRequestsGetEveryDocumentedStatus() throws Exception {
+        String resize = "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}";
+        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), null, resize), 401, "IOTDA.000002");
+        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-expired", resize), 401, "IOTDA.000002");
+        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-b", resize), 403, "IOTDA.000004");
+        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-a", "{\"flavor\":{}}"), 400, "IOTDA.000006");
+        assertError(send("POST", path(PROJECT, "0000000a-0000-4000-8000-0000000000ff", "/resize"), "e2e-token-a", resize),
+                404, "IOTDA.060000");
+        assertError(send("POST", path(PROJECT, FROZEN, "/resize"), "e2e-token-a", resize), 400, "IOTDA.060001");
+        assertError(send("PUT", path(PROJECT, RAW_STANDARD, "/change-charge-mode"), "e2e-token-a",
+                "{\"period_type\":\"month\",\"period_num\":10}"), 400, "IOTDA.000006");
+        assertEquals(403, send("DELETE", path(PROJECT, RAW_STANDARD, ""), "e2e-token-a", null).statusCode(),
+                "no route: API Gateway's answer");
+    }
+
+    @Test
+    void chunkedBodyIsRead() throws Exception {
+        byte[] body = "{\"period_type\":\"month\",\"period_num\":10}".getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path(PROJECT, FROZEN, "/change-charge-mode")))
+                .header("X-Auth-Token", "e2e-token-a")
+                // A stream of unknown length goes out chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals("Invalid input data: period_num must be 1..9 when period_type is month.",
+                json(response).get("error_msg").asText(), "the body arrived whole");
+    }
+
+    // --- the official SDK with AK/SK ---
+
+    @Test
+    void officialSdkResizesAndShowsTheInstance() {
+        IoTDMClient client = sdk("E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        String orderId = client.resizeInstance(new ResizeInstanceRequest().withInstanceId(SDK_STANDARD)
+                .withBody(new ResizeInstance().withFlavor(new Flavor().withType("iotda.standard.s1").withSize(6))
+                        .withDelay(true))).getOrderId();
+        assertTrue(orderId.matches("CS\\d{12}[A-Z0-9]{5}"), orderId);
+
+        ShowInstanceResponse shown = client.showInstance(new ShowInstanceRequest().withInstanceId(SDK_STANDARD));
+        assertEquals(orderId, shown.getOrderId(), "the scheduled order is the unfinished one");
+        assertEquals(2, shown.getFlavor().getSize(), "a delayed resize keeps the flavor until its window");
+        assertEquals("02:00", shown.getOperateWindow().getStartTime());
+        assertTrue(shown.getUpdateTime().matches("\\d{8}T\\d{6}Z"), shown.getUpdateTime());
+    }
+
+    @Test
+    void officialSdkChangesTheChargeModeAndSeesItAwaitPayment() {
+        IoTDMClient client = sdk("E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        ServiceResponseException alreadyPrepaid = assertThrows(ServiceResponseException.class, () ->
+                client.changeInstanceChargeMode(new ChangeInstanceChargeModeRequest().withInstanceId(SDK_PREPAID)
+                        .withBody(new ChangeInstanceChargeMode().withPeriodType("year").withPeriodNum(1))));
+        assertEquals("IOTDA.060006", alreadyPrepaid.getErrorCode());
+
+        String orderId = client.changeInstanceChargeMode(new ChangeInstanceChargeModeRequest().withInstanceId(SDK_CHARGE)
+                .withBody(new ChangeInstanceChargeMode().withPeriodType("month").withPeriodNum(3).withIsAutoRenew(true)))
+                .getOrderId();
+        ShowInstanceResponse shown = client.showInstance(new ShowInstanceRequest().withInstanceId(SDK_CHARGE));
+        assertEquals("TRADING", shown.getStatus());
+        assertEquals(orderId, shown.getOrderId());
+        assertEquals("postPaid", shown.getChargeMode());
+    }
+
+    @Test
+    void officialSdkExceptionsCarryOurStatusCodeAndRequestId() {
+        IoTDMClient client = sdk("E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        ServiceResponseException e = assertThrows(ServiceResponseException.class, () ->
+                client.changeInstanceChargeMode(new ChangeInstanceChargeModeRequest().withInstanceId(FROZEN)
+                        .withBody(new ChangeInstanceChargeMode().withPeriodType("year").withPeriodNum(4))));
+        assertEquals(400, e.getHttpStatusCode());
+        assertEquals("IOTDA.000006", e.getErrorCode());
+        assertEquals("Invalid input data: period_num must be 1..3 when period_type is year.", e.getErrorMsg());
+        assertNotNull(e.getRequestId());
+        assertEquals(36, e.getRequestId().length());
+    }
+
+    @Test
+    void officialSdkWithAWrongSecretKeyIsRefused() {
+        ServiceResponseException e = assertThrows(ServiceResponseException.class, () ->
+                sdk("E2EACCESSKEYA", "not-the-secret", PROJECT).showInstance(new ShowInstanceRequest().withInstanceId(SIGNING)));
+        assertEquals(401, e.getHttpStatusCode());
+        assertEquals("IOTDA.000002", e.getErrorCode());
+    }
+
+    @Test
+    void officialSdkWithAnUnknownKeyIsRefused() {
+        ServiceResponseException e = assertThrows(ServiceResponseException.class, () ->
+                sdk("NOSUCHKEY", "whatever", PROJECT).showInstance(new ShowInstanceRequest().withInstanceId(SIGNING)));
+        assertEquals(401, e.getHttpStatusCode());
+    }
+
+    @Test
+    void officialSdkWithAnotherProjectsKeyIsForbidden() {
+        ServiceResponseException e = assertThrows(ServiceResponseException.class, () ->
+                sdk("E2EACCESSKEYB", "e2e-secret-key-b", PROJECT).showInstance(new ShowInstanceRequest().withInstanceId(SIGNING)));
+        assertEquals(403, e.getHttpStatusCode());
+        assertEquals("IOTDA.000004", e.getErrorCode());
+    }
+
+    // --- signatures made by the SDK's own signer, then tampered with ---
+
+    /** Signs a request with the official signer and returns the headers to send. */
+    private static Map<String, String> sdkSignature(String method, String path, String body, String sdkDate,
+                                                    String ak, String sk, String project) throws Exception {
+        var request = com.huaweicloud.sdk.core.http.HttpRequest.newBuilder()
+                .withMethod(HttpMethod.valueOf(method))
+                .withEndpoint(base)
+                .withPath(path)
+                .withContentType("application/json")
+                .addHeader("X-Sdk-Date", sdkDate)
+                .addHeader("X-Project-Id", project)
+                .addHeader("Content-Type", "application/json")
+                .withBodyAsString(body)
+                .build();
+        Map<String, String> headers = new java.util.HashMap<>(AKSKSigner.getInstance()
+                .sign(request, new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project)));
+        headers.put("X-Sdk-Date", sdkDate);
+        headers.put("X-Project-Id", project);
+        return headers;
+    }
+
+    private static String now(int minutesOffset) {
+        return ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(minutesOffset)
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    }
+
+    private static HttpResponse<String> sendSigned(String method, String path, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                request.header(name, value);
+            }
+        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final String SIGNING_RESIZE = path(PROJECT, SIGNING, "/resize");
+    private static final String SAME_FLAVOR = "{\"flavor\":{\"type\":\"iotda.enterprise.1000tps.10wonlinedevice\"}}";
+
+    @Test
+    void untamperedSdkSignatureIsAccepted() throws Exception {
+        Map<String, String> headers = sdkSignature("POST", SIGNING_RESIZE, SAME_FLAVOR, now(0),
+                "E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        // Authenticated and validated: refused only by the business rule "same flavor".
+        assertError(sendSigned("POST", SIGNING_RESIZE, headers, SAME_FLAVOR), 400, "IOTDA.060003");
+    }
+
+    @Test
+    void tamperedBodyIsRefused() throws Exception {
+        Map<String, String> headers = sdkSignature("POST", SIGNING_RESIZE, SAME_FLAVOR, now(0),
+                "E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        HttpResponse<String> response = sendSigned("POST", SIGNING_RESIZE, headers,
+                "{\"flavor\":{\"type\":\"iotda.enterprise.2000tps.10wonlinedevice\"}}");
+        assertError(response, 401, "IOTDA.000002");
+        assertTrue(json(response).get("error_msg").asText().contains("signature does not match"));
+    }
+
+    @Test
+    void staleDateIsRefusedAndFourteenMinutesIsNot() throws Exception {
+        Map<String, String> stale = sdkSignature("POST", SIGNING_RESIZE, SAME_FLAVOR, now(-16),
+                "E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        HttpResponse<String> response = sendSigned("POST", SIGNING_RESIZE, stale, SAME_FLAVOR);
+        assertError(response, 401, "IOTDA.000002");
+        assertTrue(json(response).get("error_msg").asText().contains("15 minutes"));
+
+        Map<String, String> recent = sdkSignature("POST", SIGNING_RESIZE, SAME_FLAVOR, now(-14),
+                "E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        assertError(sendSigned("POST", SIGNING_RESIZE, recent, SAME_FLAVOR), 400, "IOTDA.060003");
+    }
+
+    @Test
+    void projectHeaderOfAnotherProjectIsForbidden() throws Exception {
+        Map<String, String> headers = sdkSignature("POST", SIGNING_RESIZE, SAME_FLAVOR, now(0),
+                "E2EACCESSKEYA", "e2e-secret-key-a", OTHER_PROJECT);
+        assertError(sendSigned("POST", SIGNING_RESIZE, headers, SAME_FLAVOR), 403, "IOTDA.000004");
+    }
+
+    @Test
+    void missingSignedHeaderIsRefused() throws Exception {
+        Map<String, String> headers = sdkSignature("POST", SIGNING_RESIZE, SAME_FLAVOR, now(0),
+                "E2EACCESSKEYA", "e2e-secret-key-a", PROJECT);
+        String authorization = headers.get("Authorization").replace("SignedHeaders=", "SignedHeaders=x-absent;");
+        headers.put("Authorization", authorization);
+        HttpResponse<String> response = sendSigned("POST", SIGNING_RESIZE, headers, SAME_FLAVOR);
+        assertError(response, 401, "IOTDA.000002");
+        assertTrue(json(response).get("error_msg").asText().contains("x-absent is missing"));
+    }
+}
