@@ -1,0 +1,125 @@
+package cloud.iotda.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seed files are refused whole with the entry and field named; the operator CLI answers bad input with exit code 2. */
+class SeedAndAdminTest {
+    @TempDir
+    Path dir;
+
+    static LocalDynamo dynamo;
+
+    @BeforeAll
+    static void startDynamo() throws Exception {
+        dynamo = LocalDynamo.start(0, null);
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("template.yaml"))) {
+            root = root.getParent();
+        }
+        dynamo.ensureTable(cloud.iotda.template.Template.load(root.resolve("template.yaml")));
+    }
+
+    @AfterAll
+    static void stopDynamo() throws Exception {
+        dynamo.close();
+    }
+
+    private String seedError(String json) throws Exception {
+        Path file = dir.resolve("seed.json");
+        Files.writeString(file, json);
+        return assertThrows(Seed.InvalidSeed.class, () -> Seed.load(file)).getMessage();
+    }
+
+    private static final String GOOD_INSTANCE = "{\"project_id\":\"p\",\"instance_id\":\"ab\",\"instance_type\":\"standard\","
+            + "\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2}}";
+
+    @Test
+    void seedWithABadSizeNamesTheEntryAndField() throws Exception {
+        String message = seedError("{\"instances\":[" + GOOD_INSTANCE + ",{\"project_id\":\"p\",\"instance_id\":\"cd\","
+                + "\"instance_type\":\"standard\",\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":0}}]}");
+        assertTrue(message.endsWith("instances[1].flavor.size must be 1..200 for iotda.standard.s1"), message);
+    }
+
+    @Test
+    void seedWithABadWindowOrKeyPairIsRefused() throws Exception {
+        assertTrue(seedError("{\"instances\":[{\"project_id\":\"p\",\"instance_id\":\"ab\",\"instance_type\":\"standard\","
+                + "\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},\"operate_window\":{\"start_time\":\"25:00\",\"end_time\":\"04:00\"}}]}")
+                .endsWith("instances[0].operate_window.start_time must be HH:mm (UTC)"));
+        assertTrue(seedError("{\"credentials\":[{\"project_id\":\"p\",\"access_key\":\"AK\"}]}")
+                .endsWith("credentials[0].secret_key is required when access_key is given"));
+        assertTrue(seedError("{\"instances\":[" + GOOD_INSTANCE + "," + GOOD_INSTANCE + "]}")
+                .endsWith("instances[1].instance_id ab is listed twice"));
+        assertTrue(seedError("not json").contains("cannot be read as JSON"));
+    }
+
+    @Test
+    void demoSeedIsValid() {
+        assertEquals(3, Seed.load(null).instances().size());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run admin(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] full = new String[args.length + 2];
+        full[0] = "--endpoint";
+        full[1] = dynamo.endpoint();
+        System.arraycopy(args, 0, full, 2, args.length);
+        int code = Admin.run(full, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void adminCreatesAndListsInstancesAndRefusesBadInputWithExitCode2() {
+        Run created = admin("instances", "create", "--project", "p1", "--instance", "abc1", "--type", "standard",
+                "--flavor", "iotda.standard.s2", "--size", "3", "--window", "22:00-01:00");
+        assertEquals(0, created.code(), created.err());
+        assertTrue(created.out().contains("\"operate_window\":{\"start_time\":\"22:00\",\"end_time\":\"01:00\"}"), created.out());
+
+        Run badSize = admin("instances", "create", "--project", "p1", "--instance", "abc2", "--type", "standard",
+                "--flavor", "iotda.standard.s2", "--size", "201");
+        assertEquals(2, badSize.code());
+        assertEquals("iotda-admin: flavor.size must be 1..200 for iotda.standard.s2", badSize.err().strip());
+        Run duplicate = admin("instances", "create", "--project", "p1", "--instance", "abc1", "--type", "standard",
+                "--flavor", "iotda.standard.s1", "--size", "1");
+        assertEquals(2, duplicate.code());
+
+        Run listed = admin("instances", "list", "--project", "p1");
+        assertEquals(1, listed.out().lines().count(), "the refused instances were not written: " + listed.out());
+        assertTrue(listed.out().contains("\"size\":3"));
+        assertEquals(2, admin("instances", "create", "--project", "p1").code());
+        assertEquals(2, admin("nonsense", "command").code());
+        assertEquals(2, admin("instances", "list", "--bogus", "x").code());
+    }
+
+    @Test
+    void adminIssuesAndRevokesTokensAndKeys() {
+        Run issued = admin("tokens", "issue", "--project", "p2");
+        assertEquals(0, issued.code(), issued.err());
+        String token = issued.out().strip();
+        assertTrue(token.length() >= 40, token);
+        assertEquals(0, admin("tokens", "revoke", token).code());
+        assertEquals(2, admin("tokens", "revoke", token).code(), "already revoked");
+        assertEquals(2, admin("tokens", "issue", "--project", "p2", "--expires", "2020-01-01T00:00:00Z").code());
+
+        Run key = admin("keys", "create", "--project", "p2");
+        assertEquals(0, key.code(), key.err());
+        String accessKey = key.out().lines().findFirst().orElseThrow().substring("access_key ".length());
+        assertEquals(0, admin("keys", "revoke", accessKey).code());
+        assertEquals(2, admin("keys", "revoke", accessKey).code());
+    }
+}
