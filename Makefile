@@ -1,9 +1,6 @@
 # Build targets that `sam build` runs for BuildMethod: makefile (one per function, with ARTIFACTS_DIR set).
-# Each builds its function module and the shared module with Maven and lays out a Lambda Java build-ShowInstanceFunction:
-	$(MAKE) package MODULE=functions/show-instance
-
-package:
-# every runtime jar under lib/.
+# Each builds its function module and the shared module with Maven and lays out a Lambda Java deployment
+# package: every runtime jar under lib/.
 MVN ?= mvn -B -q
 
 build-ResizeFunction:

@@ -67,22 +67,28 @@ public final class InstanceApi {
         });
     }
 
-    private ApiResponse showInstance(ApiRequest request) {
+    /** The instance a request addresses, once its credentials grant the project and its id is well-formed. */
+    private record Target(String projectId, String instanceId) {
+    }
+
+    private Target authorizedTarget(ApiRequest request) {
         String projectId = Objects.requireNonNullElse(request.pathParameter("project_id"), "");
         authenticator.authorize(request, projectId);
-        String instanceId = InstanceIds.require(request.pathParameter("instance_id"));
-        Instance instance = store.findInstance(projectId, instanceId)
-                .orElseThrow(() -> ErrorCode.INSTANCE_NOT_FOUND.exception(instanceId, projectId));
+        return new Target(projectId, InstanceIds.require(request.pathParameter("instance_id")));
+    }
+
+    private ApiResponse showInstance(ApiRequest request) {
+        Target target = authorizedTarget(request);
+        Instance instance = store.findInstance(target.projectId(), target.instanceId())
+                .orElseThrow(() -> ErrorCode.INSTANCE_NOT_FOUND.exception(target.instanceId(), target.projectId()));
         return ApiResponse.ok(Json.write(InstanceView.of(instance)));
     }
 
     private ApiResponse placeOrder(ApiRequest request,
                                    java.util.function.Function<com.fasterxml.jackson.databind.node.ObjectNode, ChangeRequest> parser) {
-        String projectId = Objects.requireNonNullElse(request.pathParameter("project_id"), "");
-        authenticator.authorize(request, projectId);
-        String instanceId = InstanceIds.require(request.pathParameter("instance_id"));
+        Target target = authorizedTarget(request);
         ChangeRequest change = parser.apply(Json.parseObject(request.body()));
-        String orderId = orders.place(projectId, instanceId, change);
+        String orderId = orders.place(target.projectId(), target.instanceId(), change);
         return ApiResponse.ok(Json.write(Map.of("order_id", orderId)));
     }
 }

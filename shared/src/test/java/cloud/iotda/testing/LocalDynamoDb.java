@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalDynamoDb {
     private static LocalDynamoDb instance;
+    private static final Template TEMPLATE = Template.load(RepoFiles.template());
 
     private final int port;
     private final DynamoDbClient client;
@@ -60,7 +61,7 @@ public final class LocalDynamoDb {
     /** A new, empty table with the key schema of template.yaml. */
     public String createTable() {
         String name = "iotda-test-" + UUID.randomUUID();
-        client.createTable(Template.load(RepoFiles.template()).createTableRequest(name));
+        client.createTable(TEMPLATE.createTableRequest(name));
         return name;
     }
 

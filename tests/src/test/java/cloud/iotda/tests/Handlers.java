@@ -9,11 +9,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 
 /** Finds the function that template.yaml routes an event to, and builds its handler on a test world. */
 final class Handlers {
+    private static final Template TEMPLATE = Template.load(RepoFiles.template());
     private Handlers() {
     }
 
     static Template.Function functionFor(String method, String resource) {
-        return Template.load(RepoFiles.template()).functions().values().stream()
+        return TEMPLATE.functions().values().stream()
                 .filter(f -> f.events().contains(new Template.ApiEvent(method, resource)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("template.yaml routes no function for " + method + " " + resource));

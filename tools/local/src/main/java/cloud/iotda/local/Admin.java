@@ -82,20 +82,7 @@ public final class Admin {
             if (words.size() < 2) {
                 throw new UsageError(words.isEmpty() ? "a command is required" : "an action is required after " + words.get(0));
             }
-            String endpoint = flags.get("endpoint");
-            boolean local = !flags.containsKey("table") || endpoint != null;
-            var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-            if (flags.containsKey("region")) {
-                builder.region(Region.of(flags.get("region")));
-            }
-            DynamoDbClient client;
-            if (local && endpoint == null && !flags.containsKey("table")) {
-                client = LocalDynamo.client("http://127.0.0.1:" + Cli.DEFAULT_DYNAMODB_PORT);
-            } else if (endpoint != null) {
-                client = LocalDynamo.client(endpoint);
-            } else {
-                client = builder.build();
-            }
+            DynamoDbClient client = client(flags);
             String table = flags.getOrDefault("table", LocalDynamo.TABLE);
             try (client) {
                 new Admin(new DynamoDbStore(client, table), out, Clock.systemUTC()).execute(words, flags);
@@ -114,6 +101,21 @@ public final class Admin {
             err.println("iotda-admin: failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** An explicit endpoint, else a deployed table through the SDK's usual settings, else the local API's store. */
+    private static DynamoDbClient client(Map<String, String> flags) {
+        if (flags.containsKey("endpoint")) {
+            return LocalDynamo.client(flags.get("endpoint"));
+        }
+        if (!flags.containsKey("table")) {
+            return LocalDynamo.client("http://127.0.0.1:" + Cli.DEFAULT_DYNAMODB_PORT);
+        }
+        var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        if (flags.containsKey("region")) {
+            builder.region(Region.of(flags.get("region")));
+        }
+        return builder.build();
     }
 
     void execute(List<String> words, Map<String, String> flags) {
