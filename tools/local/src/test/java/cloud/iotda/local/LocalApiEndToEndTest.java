@@ -144,6 +144,20 @@ class LocalApiEndToEndTest {
                 json(response).get("error_msg").asText(), "the body arrived whole");
     }
 
+    @Test
+    void servesConcurrentRequestsOnKeptAliveConnections() throws Exception {
+        // One client: HTTP/1.1 keep-alive reuses its connections; 32 requests in flight at once.
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + path(PROJECT, FROZEN, "")))
+                    .header("X-Auth-Token", "e2e-token-a").build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var response : inFlight) {
+            assertEquals(200, response.get().statusCode());
+            assertEquals("FROZEN", json(response.get()).get("status").asText());
+        }
+    }
+
     // --- the official SDK with AK/SK ---
 
     @Test
