@@ -1,6 +1,6 @@
 # Build targets that `sam build` runs for BuildMethod: makefile (one per function, with ARTIFACTS_DIR set).
 # Each builds its function module and the shared module with Maven and lays out a Lambda Java deployment
-# package: every runtime jar under lib/.
+# package: every runtime jar under lib/, from a clean folder so no jar of an earlier build slips in.
 MVN ?= mvn -B -q
 
 build-ResizeFunction:
@@ -14,6 +14,7 @@ build-ShowInstanceFunction:
 
 package:
 	test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set" >&2; exit 1; }
+	rm -rf $(MODULE)/target/lambda
 	$(MVN) -pl $(MODULE) -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(MODULE)/target/lambda/lib/*.jar "$(ARTIFACTS_DIR)/lib/"

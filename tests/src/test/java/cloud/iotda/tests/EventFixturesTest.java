@@ -27,39 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every API Gateway event in events/ goes through the handler that template.yaml routes it to. */
 class EventFixturesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What each fixture must get back: status, error code (null for 200) and a part of the message. */
-    record Expected(int status, String errorCode, String messagePart) {
-        static Expected ok() {
-            return new Expected(200, null, null);
-        }
-    }
-
-    static final Map<String, Expected> EXPECTED = Map.ofEntries(
-            Map.entry("show-instance.json", Expected.ok()),
-            Map.entry("resize.json", Expected.ok()),
-            Map.entry("resize-enterprise.json", Expected.ok()),
-            Map.entry("resize-delayed.json", Expected.ok()),
-            Map.entry("resize-prepaid-awaits-payment.json", Expected.ok()),
-            Map.entry("resize-missing-flavor-type.json", new Expected(400, "IOTDA.000006", "flavor.type is required")),
-            Map.entry("resize-cross-edition.json", new Expected(400, "IOTDA.060004", "standard edition to the enterprise")),
-            Map.entry("resize-delay-as-string.json", new Expected(400, "IOTDA.000006", "delay must be a boolean")),
-            Map.entry("resize-unknown-instance.json", new Expected(404, "IOTDA.060000", "does not exist")),
-            Map.entry("resize-no-token.json", new Expected(401, "IOTDA.000002", "no credentials")),
-            Map.entry("resize-other-project-token.json", new Expected(403, "IOTDA.000004", "do not grant access")),
-            Map.entry("change-charge-mode.json", Expected.ok()),
-            Map.entry("change-charge-mode-put.json", Expected.ok()),
-            Map.entry("change-charge-mode-period-num-4-year.json",
-                    new Expected(400, "IOTDA.000006", "period_num must be 1..3 when period_type is year")),
-            Map.entry("change-charge-mode-s0.json", new Expected(400, "IOTDA.060007", "iotda.standard.s0")),
-            Map.entry("change-charge-mode-already-prepaid.json", new Expected(400, "IOTDA.060006", "prePaid")));
-
     static Stream<String> fixtures() throws IOException {
         return eventFiles().stream();
     }
 
-    private static List<String> eventFiles() throws IOException {
+    static List<String> eventFiles() throws IOException {
         try (Stream<Path> files = Files.list(RepoFiles.events())) {
             return files.map(path -> path.getFileName().toString())
                     .filter(name -> name.endsWith(".json") && !name.startsWith("env"))
@@ -71,7 +43,7 @@ class EventFixturesTest {
     @Test
     void everyFixtureHasAnExpectedAnswer() throws IOException {
         Set<String> files = new TreeSet<>(eventFiles());
-        assertEquals(new TreeSet<>(EXPECTED.keySet()), files,
+        assertEquals(new TreeSet<>(FixtureExpectations.EXPECTED.keySet()), files,
                 "events/ and the expectations of this test must name the same fixtures");
     }
 
@@ -84,36 +56,9 @@ class EventFixturesTest {
 
         APIGatewayProxyResponseEvent response = Handlers.create(event, world.api).handleRequest(event, null);
 
-        Expected expected = EXPECTED.get(file);
-        assertEquals(expected.status(), response.getStatusCode(), response.getBody());
-        assertEquals(event.getRequestContext().getRequestId(), response.getHeaders().get("X-Request-Id"));
-        assertEquals("application/json", response.getHeaders().get("Content-Type"));
-        JsonNode body = JSON.readTree(response.getBody());
-        if (expected.status() == 200 && "GET".equals(event.getHttpMethod())) {
-            assertEquals(event.getPathParameters().get("instance_id"), body.get("instance_id").asText());
-            assertEquals("iotda.standard.s1", body.get("flavor").get("type").asText());
-            assertEquals("02:00", body.get("operate_window").get("start_time").asText());
-            assertTrue(body.get("update_time").asText().matches("\\d{8}T\\d{6}Z"), body.toString());
-        } else if (expected.status() == 200) {
-            String orderId = body.get("order_id").asText();
-            assertTrue(orderId.matches("CS\\d{12}[A-Z0-9]{5}"), orderId);
-            String instanceId = event.getPathParameters().get("instance_id");
-            assertTrue(world.store.ordersOf(TestWorld.PROJECT, instanceId).stream()
-                    .anyMatch(order -> order.orderId().equals(orderId)), "the order record exists");
-        } else {
-            assertEquals(Set.of("error_code", "error_msg"), fieldNames(body));
-            assertEquals(expected.errorCode(), body.get("error_code").asText());
-            String message = body.get("error_msg").asText();
-            assertTrue(message.contains(expected.messagePart()), message);
-            assertFalse(message.contains("Exception") || message.contains("cloud.iotda"), message);
-            assertEquals(before, world.allItems(), "a rejected request writes nothing");
-        }
+        FixtureExpectations.assertAnswer(file, event, response.getStatusCode(), response.getHeaders(), response.getBody(),
+                world, before);
         assertNotNull(response.getBody());
     }
 
-    private static Set<String> fieldNames(JsonNode node) {
-        Set<String> names = new TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names.stream().collect(Collectors.toCollection(TreeSet::new));
-    }
 }

@@ -36,6 +36,19 @@ public final class Template {
     public record Function(String logicalId, String handler, List<ApiEvent> events) {
     }
 
+    /**
+     * The environment a function gets: the Globals' variables overlaid with its own. A plain value is a string;
+     * an intrinsic function (such as {@code Ref}) is returned as its node for the caller to resolve.
+     */
+    public Map<String, JsonNode> environment(String logicalId) {
+        Map<String, JsonNode> variables = new LinkedHashMap<>();
+        root.path("Globals").path("Function").path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+        root.path("Resources").path(logicalId).path("Properties").path("Environment").path("Variables").fields()
+                .forEachRemaining(e -> variables.put(e.getKey(), e.getValue()));
+        return variables;
+    }
+
     public record ApiEvent(String method, String path) {
     }
 

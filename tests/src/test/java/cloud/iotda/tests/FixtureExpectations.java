@@ -1,0 +1,78 @@
+package cloud.iotda.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.testing.TestWorld;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What each events/ fixture must get back, however it is invoked (handler in this JVM, or packaged under the RIC). */
+final class FixtureExpectations {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private FixtureExpectations() {
+    }
+
+    /** What each fixture must get back: status, error code (null for 200) and a part of the message. */
+    record Expected(int status, String errorCode, String messagePart) {
+        static Expected ok() {
+            return new Expected(200, null, null);
+        }
+    }
+
+    static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("show-instance.json", Expected.ok()),
+            Map.entry("resize.json", Expected.ok()),
+            Map.entry("resize-enterprise.json", Expected.ok()),
+            Map.entry("resize-delayed.json", Expected.ok()),
+            Map.entry("resize-prepaid-awaits-payment.json", Expected.ok()),
+            Map.entry("resize-missing-flavor-type.json", new Expected(400, "IOTDA.000006", "flavor.type is required")),
+            Map.entry("resize-cross-edition.json", new Expected(400, "IOTDA.060004", "standard edition to the enterprise")),
+            Map.entry("resize-delay-as-string.json", new Expected(400, "IOTDA.000006", "delay must be a boolean")),
+            Map.entry("resize-unknown-instance.json", new Expected(404, "IOTDA.060000", "does not exist")),
+            Map.entry("resize-no-token.json", new Expected(401, "IOTDA.000002", "no credentials")),
+            Map.entry("resize-other-project-token.json", new Expected(403, "IOTDA.000004", "do not grant access")),
+            Map.entry("change-charge-mode.json", Expected.ok()),
+            Map.entry("change-charge-mode-put.json", Expected.ok()),
+            Map.entry("change-charge-mode-period-num-4-year.json",
+                    new Expected(400, "IOTDA.000006", "period_num must be 1..3 when period_type is year")),
+            Map.entry("change-charge-mode-s0.json", new Expected(400, "IOTDA.060007", "iotda.standard.s0")),
+            Map.entry("change-charge-mode-already-prepaid.json", new Expected(400, "IOTDA.060006", "prePaid")));
+
+    static void assertAnswer(String file, APIGatewayProxyRequestEvent event, int status, Map<String, String> headers,
+                             String responseBody, TestWorld world, List<?> itemsBefore) throws Exception {
+        Expected expected = EXPECTED.get(file);
+        assertEquals(expected.status(), status, responseBody);
+        assertEquals(event.getRequestContext().getRequestId(), headers.get("X-Request-Id"));
+        assertEquals("application/json", headers.get("Content-Type"));
+        JsonNode body = JSON.readTree(responseBody);
+        if (expected.status() == 200 && "GET".equals(event.getHttpMethod())) {
+            assertEquals(event.getPathParameters().get("instance_id"), body.get("instance_id").asText());
+            assertEquals("iotda.standard.s1", body.get("flavor").get("type").asText());
+            assertEquals("02:00", body.get("operate_window").get("start_time").asText());
+            assertTrue(body.get("update_time").asText().matches("\\d{8}T\\d{6}Z"), body.toString());
+        } else if (expected.status() == 200) {
+            String orderId = body.get("order_id").asText();
+            assertTrue(orderId.matches("CS\\d{12}[A-Z0-9]{5}"), orderId);
+            String instanceId = event.getPathParameters().get("instance_id");
+            assertTrue(world.store.ordersOf(TestWorld.PROJECT, instanceId).stream()
+                    .anyMatch(order -> order.orderId().equals(orderId)), "the order record exists");
+        } else {
+            Set<String> fields = new TreeSet<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            assertEquals(Set.of("error_code", "error_msg"), fields);
+            assertEquals(expected.errorCode(), body.get("error_code").asText());
+            String message = body.get("error_msg").asText();
+            assertTrue(message.contains(expected.messagePart()), message);
+            assertFalse(message.contains("Exception") || message.contains("cloud.iotda"), message);
+            assertEquals(itemsBefore, world.allItems(), "a rejected request writes nothing");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package cloud.iotda.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.template.Template;
+import cloud.iotda.testing.LocalDynamoDb;
+import cloud.iotda.testing.RepoFiles;
+import cloud.iotda.testing.TestWorld;
+import cloud.iotda.tests.lambda.LambdaProcess;
+import cloud.iotda.tests.lambda.RuntimeApiServer;
+import cloud.iotda.tests.lambda.SamBuild;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What ships is what is tested: each function's package, built by the Makefile target that `sam build` runs, started
+ * in its own JVM by the Lambda runtime interface client with only the package (and that client) on the classpath,
+ * the handler string and environment from template.yaml, and every events/ fixture sent through the Runtime API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackagedFunctionsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    /** Jars that belong to tests or tooling, and HTTP clients other than the one the functions use. */
+    private static final Pattern FORBIDDEN_JAR = Pattern.compile(
+            "(?i)(DynamoDBLocal|sqlite4java|junit|opentest4j|apiguardian|mockito|huaweicloud|aws-lambda-java-tests"
+                    + "|iotda-template|jackson-dataformat-yaml|snakeyaml|apache-client|netty-nio-client|aws-crt-client"
+                    + "|httpclient|okhttp|jetty).*");
+
+    private final Template template = Template.load(RepoFiles.template());
+    private final Map<String, Deployed> deployed = new LinkedHashMap<>();
+
+    /** A function as Lambda would run it: its package, its process, its Runtime API and its table. */
+    private record Deployed(Path artifacts, RuntimeApiServer runtimeApi, LambdaProcess process, TestWorld world) {
+    }
+
+    @BeforeAll
+    void buildAndStartEveryFunction() throws Exception {
+        Path logs = Files.createDirectories(RepoFiles.root().resolve("tests/target/lambda-logs"));
+        // Builds one after another (they share the Maven reactor's target folders), then all JVMs start at once.
+        Map<String, Path> packages = new LinkedHashMap<>();
+        for (String logicalId : template.functions().keySet()) {
+            packages.put(logicalId, SamBuild.artifacts(logicalId));
+        }
+        long started = System.nanoTime();
+        for (Template.Function function : template.functions().values()) {
+            TestWorld world = new TestWorld();
+            RuntimeApiServer runtimeApi = new RuntimeApiServer(function.logicalId());
+            LambdaProcess process = LambdaProcess.start(packages.get(function.logicalId()), function.handler(),
+                    environment(function.logicalId(), world.table), runtimeApi, logs.resolve(function.logicalId()));
+            deployed.put(function.logicalId(), new Deployed(packages.get(function.logicalId()), runtimeApi, process, world));
+        }
+        // First answers, to an event that is refused before any database call: JVM start, init and one request.
+        String unauthenticated = Files.readString(RepoFiles.events().resolve("resize-no-token.json"));
+        for (Map.Entry<String, Deployed> entry : deployed.entrySet()) {
+            entry.getValue().runtimeApi().invoke(unauthenticated, ANSWER_TIMEOUT);
+            System.out.printf("%s: first answer %d ms after its JVM was started (the three started together)%n",
+                    entry.getKey(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
+    }
+
+    @AfterAll
+    void stopEveryFunction() throws Exception {
+        for (Deployed function : deployed.values()) {
+            function.process().close();
+            function.runtimeApi().close();
+        }
+    }
+
+    /** The template's environment for the function, with the table reference resolved to a table on DynamoDB Local. */
+    private Map<String, String> environment(String logicalId, String table) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        template.environment(logicalId).forEach((name, value) -> {
+            if (value.isTextual()) {
+                environment.put(name, value.asText());
+            } else if (value.has("Ref")) {
+                environment.put(name, table);
+            } else {
+                throw new AssertionError("the harness cannot resolve " + name + ": " + value);
+            }
+        });
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.get().endpoint());
+        return environment;
+    }
+
+    static Stream<String> fixtures() throws Exception {
+        return EventFixturesTest.eventFiles().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void fixtureGetsItsDocumentedAnswerFromThePackagedFunction(String file) throws Exception {
+        String eventJson = Files.readString(RepoFiles.events().resolve(file));
+        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(RepoFiles.events().resolve(file).toString());
+        Deployed function = deployed.get(Handlers.functionFor(event.getHttpMethod(), event.getResource()).logicalId());
+        function.world().reset();
+        List<?> before = function.world().allItems();
+
+        JsonNode response = JSON.readTree(function.runtimeApi().invoke(eventJson, ANSWER_TIMEOUT));
+
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        FixtureExpectations.assertAnswer(file, event, response.get("statusCode").asInt(), headers,
+                response.get("body").asText(), function.world(), before);
+    }
+
+    @Test
+    void packagesHoldNoTestJarAndOneHttpClient() throws Exception {
+        for (Map.Entry<String, Deployed> entry : deployed.entrySet()) {
+            Path lib = entry.getValue().artifacts().resolve("lib");
+            List<String> jars;
+            long bytes;
+            try (Stream<Path> files = Files.list(lib)) {
+                List<Path> paths = files.toList();
+                jars = paths.stream().map(path -> path.getFileName().toString()).sorted().toList();
+                bytes = 0;
+                for (Path path : paths) {
+                    bytes += Files.size(path);
+                }
+            }
+            System.out.printf("package %s: %d jars, %,d bytes%n", entry.getKey(), jars.size(), bytes);
+            for (String jar : jars) {
+                assertFalse(FORBIDDEN_JAR.matcher(jar).matches(), entry.getKey() + " ships " + jar);
+            }
+            assertEquals(1, jars.stream().filter(jar -> jar.startsWith("url-connection-client-")).count(),
+                    entry.getKey() + ": the one HTTP client");
+            assertEquals(1, jars.stream().filter(jar -> jar.startsWith("iotda-shared-")).count());
+            assertTrue(bytes < 20_000_000, entry.getKey() + " is " + bytes + " bytes");
+        }
+    }
+
+    // --- a function that cannot start fails the test with the function's own message ---
+
+    private static String failureOf(Path artifacts, String handler, Map<String, String> environment, Path log)
+            throws Exception {
+        try (RuntimeApiServer runtimeApi = new RuntimeApiServer("broken")) {
+            try (LambdaProcess process = LambdaProcess.start(artifacts, handler, environment, runtimeApi, log)) {
+                return assertThrows(RuntimeApiServer.FunctionFailure.class,
+                        () -> runtimeApi.invoke(Files.readString(RepoFiles.events().resolve("resize.json")), ANSWER_TIMEOUT))
+                        .getMessage();
+            }
+        }
+    }
+
+    private Map<String, String> resizeEnvironment() {
+        return environment("ResizeFunction", deployed.get("ResizeFunction").world().table);
+    }
+
+    @Test
+    void missingHandlerClassFailsInit(@TempDir Path tmp) throws Exception {
+        String message = failureOf(deployed.get("ResizeFunction").artifacts(),
+                "cloud.iotda.resize.NoSuchHandler::handleRequest", resizeEnvironment(), tmp.resolve("log"));
+        assertTrue(message.contains("cloud.iotda.resize.NoSuchHandler"), message);
+    }
+
+    @Test
+    void missingDependencyFailsInit(@TempDir Path tmp) throws Exception {
+        Path broken = tmp.resolve("package");
+        Files.createDirectories(broken.resolve("lib"));
+        try (Stream<Path> jars = Files.list(deployed.get("ResizeFunction").artifacts().resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                if (!jar.getFileName().toString().startsWith("dynamodb-enhanced-")) {
+                    Files.copy(jar, broken.resolve("lib").resolve(jar.getFileName()));
+                }
+            }
+        }
+        String message = failureOf(broken, template.functions().get("ResizeFunction").handler(), resizeEnvironment(),
+                tmp.resolve("log"));
+        assertTrue(message.contains("software/amazon/awssdk/enhanced/dynamodb"), message);
+    }
+
+    @Test
+    void missingTableNameFailsInit(@TempDir Path tmp) throws Exception {
+        Map<String, String> environment = resizeEnvironment();
+        environment.remove("TABLE_NAME");
+        String message = failureOf(deployed.get("ResizeFunction").artifacts(),
+                template.functions().get("ResizeFunction").handler(), environment, tmp.resolve("log"));
+        assertTrue(message.contains("environment variable TABLE_NAME is not set"), message);
+    }
+}
