@@ -66,7 +66,7 @@ class SeedAndAdminTest {
 
     @Test
     void demoSeedIsValid() {
-        assertEquals(3, Seed.load(null).instances().size());
+        assertEquals(5, Seed.load(null).instances().size());
     }
 
     private record Run(int code, String out, String err) {
