@@ -12,6 +12,18 @@ build-ChangeChargeModeFunction:
 build-ShowInstanceFunction:
 	$(MAKE) package MODULE=functions/show-instance
 
+build-UpdateInstanceFunction:
+	$(MAKE) package MODULE=functions/update-instance
+
+build-ListOrdersFunction:
+	$(MAKE) package MODULE=functions/orders
+
+build-ShowOrderFunction:
+	$(MAKE) package MODULE=functions/orders
+
+build-OrderProcessorFunction:
+	$(MAKE) package MODULE=functions/order-processor
+
 package:
 	test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set" >&2; exit 1; }
 	rm -rf $(MODULE)/target/lambda
@@ -20,4 +32,5 @@ package:
 	cp $(MODULE)/target/lambda/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
 	cp $(MODULE)/target/*.jar "$(ARTIFACTS_DIR)/lib/"
 
-.PHONY: build-ResizeFunction build-ChangeChargeModeFunction build-ShowInstanceFunction package
+.PHONY: build-ResizeFunction build-ChangeChargeModeFunction build-ShowInstanceFunction build-UpdateInstanceFunction \
+	build-ListOrdersFunction build-ShowOrderFunction build-OrderProcessorFunction package

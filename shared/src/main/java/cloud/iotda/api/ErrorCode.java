@@ -17,6 +17,9 @@ public enum ErrorCode {
     ALREADY_PREPAID(400, "IOTDA.060006", "The instance is billed %s; only postPaid can change to prePaid."),
     FLAVOR_NOT_PREPAYABLE(400, "IOTDA.060007", "Flavor %s does not support yearly/monthly billing."),
     CONCURRENT_CHANGE(409, "IOTDA.060008", "The instance is being changed by another request; retry later."),
+    ORDER_NOT_FOUND(404, "IOTDA.060009", "The order %s does not exist."),
+    ORDER_NOT_PAYABLE(400, "IOTDA.060010", "The order %s is %s; only an order awaiting payment can be paid."),
+    ORDER_FINISHED(400, "IOTDA.060011", "The order %s is %s; only an unfinished order can be cancelled."),
     INTERNAL(500, "IOTDA.000500", "Internal server error; quote the X-Request-Id when reporting it.");
 
     private final int status;

@@ -8,6 +8,7 @@ import cloud.iotda.dynamodb.internal.OrderItem;
 import cloud.iotda.dynamodb.internal.TokenItem;
 import cloud.iotda.instance.Instance;
 import cloud.iotda.order.Order;
+import cloud.iotda.order.OrderStatus;
 import cloud.iotda.order.OrderStore;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
@@ -66,11 +68,7 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
     @Override
     public void commit(Order order, Instance changed) {
         Expression newOrder = Expression.builder().expression("attribute_not_exists(pk)").build();
-        Expression unchangedInstance = Expression.builder()
-                .expression("#version = :expected")
-                .expressionNames(Map.of("#version", "version"))
-                .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(changed.version() - 1))))
-                .build();
+        Expression unchangedInstance = atVersion(changed.version() - 1);
         try {
             enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
                     .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
@@ -83,6 +81,95 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
             boolean orderIdTaken = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
             throw new Conflict(orderIdTaken);
         }
+    }
+
+    @Override
+    public void transition(Order order, OrderStatus expectedStatus, Instance changed) {
+        Expression stillExpected = Expression.builder()
+                .expression("#status = :expected")
+                .expressionNames(Map.of("#status", "status"))
+                .expressionValues(Map.of(":expected", AttributeValue.fromS(expectedStatus.name())))
+                .build();
+        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
+                        .item(Items.toItem(order)).conditionExpression(stillExpected).build());
+        if (changed != null) {
+            request.addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
+                    .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1)).build());
+        }
+        try {
+            enhanced.transactWriteItems(request.build());
+        } catch (TransactionCanceledException e) {
+            throw new Conflict(false);
+        }
+    }
+
+    @Override
+    public void saveInstance(Instance changed) {
+        try {
+            instances.putItem(request -> request.item(Items.toItem(changed))
+                    .conditionExpression(atVersion(changed.version() - 1)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Conflict(false);
+        }
+    }
+
+    private static Expression atVersion(long version) {
+        return Expression.builder()
+                .expression("#version = :expected")
+                .expressionNames(Map.of("#version", "version"))
+                .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(version))))
+                .build();
+    }
+
+    @Override
+    public Optional<Order> findOrder(String projectId, String instanceId, String orderId) {
+        OrderItem item = orders.getItem(request -> request
+                .key(key(Items.instancePk(projectId, instanceId), Items.ORDER_PREFIX + orderId))
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    @Override
+    public Optional<Order> findOrderById(String orderId) {
+        // The index is eventually consistent: read the row itself once the index has named it.
+        return orders.index("ByOrderId")
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(orderId).build()))
+                        .limit(1).build())
+                .stream().flatMap(page -> page.items().stream()).findFirst()
+                .flatMap(found -> findOrder(found.getProjectId(), found.getInstanceId(), orderId));
+    }
+
+    @Override
+    public Page<Order> listOrders(String projectId, String instanceId, int limit, String afterOrderId) {
+        String pk = Items.instancePk(projectId, instanceId);
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(key(pk, Items.ORDER_PREFIX)))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(limit);
+        if (afterOrderId != null) {
+            request.exclusiveStartKey(Map.of("pk", AttributeValue.fromS(pk),
+                    "sk", AttributeValue.fromS(Items.ORDER_PREFIX + afterOrderId)));
+        }
+        var page = orders.query(request.build()).iterator().next();
+        List<Order> items = page.items().stream().map(Items::fromItem).toList();
+        String next = page.lastEvaluatedKey() == null || items.isEmpty() ? null : items.get(items.size() - 1).orderId();
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public Page<Order> dueOrders(OrderStatus status, java.time.Instant now, int limit, String cursor) {
+        QueryConditional due = QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue(status.name()).sortValue(Items.DUE_FORMAT.format(now)).build());
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(due).limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(Items.decodeCursor(cursor));
+        }
+        var page = orders.index("DueOrders").query(request.build()).iterator().next();
+        List<Order> items = page.items().stream().map(Items::fromItem).toList();
+        return new Page<>(items, page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
     }
 
     @Override

@@ -11,6 +11,7 @@ public record Instance(
         String projectId,
         String instanceId,
         String name,
+        String description,
         Edition edition,
         Flavor flavor,
         ChargeMode chargeMode,
@@ -29,7 +30,21 @@ public record Instance(
 
     public Instance withChange(Flavor newFlavor, ChargeMode newMode, InstanceStatus newStatus, Subscription newSubscription,
                                String unfinishedOrderId, LastOrder newLastOrder, Instant now) {
-        return new Instance(projectId, instanceId, name, edition, newFlavor, newMode, newStatus, newSubscription,
-                operateWindow, unfinishedOrderId, newLastOrder, createTime, now, version + 1);
+        return new Instance(projectId, instanceId, name, description, edition, newFlavor, newMode, newStatus,
+                newSubscription, operateWindow, unfinishedOrderId, newLastOrder, createTime, now, version + 1);
+    }
+
+    /** The instance once its unfinished order is over (completed or cancelled): ACTIVE, no order. */
+    public Instance released(Flavor newFlavor, ChargeMode newMode, Subscription newSubscription, Instant now) {
+        return withChange(newFlavor, newMode, InstanceStatus.ACTIVE, newSubscription, null, lastOrder, now);
+    }
+
+    public Instance withStatus(InstanceStatus newStatus, Instant now) {
+        return withChange(flavor, chargeMode, newStatus, subscription, orderId, lastOrder, now);
+    }
+
+    public Instance withProfile(String newName, String newDescription, OperateWindow newWindow, Instant now) {
+        return new Instance(projectId, instanceId, newName, newDescription, edition, flavor, chargeMode, status,
+                subscription, newWindow, orderId, lastOrder, createTime, now, version + 1);
     }
 }

@@ -21,6 +21,7 @@ public final class InstanceView {
         ObjectNode node = Json.object()
                 .put("instance_id", instance.instanceId())
                 .put("name", instance.name())
+                .put("description", instance.description())
                 .put("instance_type", instance.edition().wireName())
                 .put("charge_mode", instance.chargeMode().wireName());
         ObjectNode flavor = node.putObject("flavor").put("type", instance.flavor().type());

@@ -14,4 +14,23 @@ public record Order(
         Instant createTime,
         Instant updateTime,
         Instant executeAfter) {
+    /** An unpaid order is cancelled this long after it was placed. */
+    public static final java.time.Duration PAYMENT_DEADLINE = java.time.Duration.ofDays(15);
+
+    /** When the order processor has work with this order: run it, or cancel it unpaid; null once it is over. */
+    public Instant dueAt() {
+        return switch (status) {
+            case SCHEDULED -> executeAfter;
+            case PENDING_PAYMENT -> createTime.plus(PAYMENT_DEADLINE);
+            default -> null;
+        };
+    }
+
+    public Order withStatus(OrderStatus newStatus, Instant now) {
+        return new Order(orderId, projectId, instanceId, type, newStatus, request, requestHash, createTime, now, executeAfter);
+    }
+
+    public Order withExecuteAfter(Instant newExecuteAfter, Instant now) {
+        return new Order(orderId, projectId, instanceId, type, status, request, requestHash, createTime, now, newExecuteAfter);
+    }
 }

@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -98,7 +97,7 @@ public final class OrderService {
         if (request.delay()) {
             return Plan.unfinished(current, OrderStatus.SCHEDULED, InstanceStatus.ACTIVE, executeAfter);
         }
-        return Plan.completed(request.flavor(), current.chargeMode(), current.subscription());
+        return Plan.completed(OrderEffect.of(current, request, now));
     }
 
     private Plan planChargeMode(Instance current, ChangeChargeModeRequest request, Instant now) {
@@ -112,9 +111,7 @@ public final class OrderService {
         if (!request.autoPay()) {
             return Plan.unfinished(current, OrderStatus.PENDING_PAYMENT, InstanceStatus.TRADING, null);
         }
-        Instant expires = request.periodType().plus(now.atZone(ZoneOffset.UTC), request.periodNum()).toInstant();
-        Subscription subscription = new Subscription(request.periodType(), request.periodNum(), request.autoRenew(), expires);
-        return Plan.completed(current.flavor(), ChargeMode.PRE_PAID, subscription);
+        return Plan.completed(OrderEffect.of(current, request, now));
     }
 
     private static void backOff(int attempt) {
@@ -144,8 +141,9 @@ public final class OrderService {
                     current.subscription());
         }
 
-        static Plan completed(Flavor flavor, ChargeMode chargeMode, Subscription subscription) {
-            return new Plan(OrderStatus.COMPLETED, null, flavor, chargeMode, InstanceStatus.ACTIVE, subscription);
+        static Plan completed(OrderEffect effect) {
+            return new Plan(OrderStatus.COMPLETED, null, effect.flavor(), effect.chargeMode(), InstanceStatus.ACTIVE,
+                    effect.subscription());
         }
 
         Instance apply(Instance current, String orderId, String requestHash, Instant now) {

@@ -100,7 +100,7 @@ public final class TestWorld {
 
     private void create(String id, Edition edition, Flavor flavor, ChargeMode mode, InstanceStatus status,
                         Subscription subscription, OperateWindow window, Instant created) {
-        store.createInstance(new Instance(PROJECT, id, "instance-" + id.substring(id.length() - 2), edition, flavor, mode,
+        store.createInstance(new Instance(PROJECT, id, "instance-" + id.substring(id.length() - 2), null, edition, flavor, mode,
                 status, subscription, window, null, null, created, created, 0));
     }
 
@@ -110,20 +110,28 @@ public final class TestWorld {
     }
 
     public Response call(Operation operation, String method, String projectId, String instanceId, String body, String token) {
-        String suffix = operation == Operation.RESIZE ? "resize" : "change-charge-mode";
+        return send(operation, method, Map.of("project_id", projectId, "instance_id", instanceId), Map.of(), body, token);
+    }
+
+    /** Any operation: the route's path filled from {@code pathParameters}, with query parameters and a body. */
+    public Response send(Operation operation, String method, Map<String, String> pathParameters,
+                         Map<String, String> query, String body, String token) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Content-Type", "application/json");
         if (token != null) {
             headers.put("X-Auth-Token", token);
         }
-        Map<String, String> pathParameters = new HashMap<>();
-        pathParameters.put("project_id", projectId);
-        pathParameters.put("instance_id", instanceId);
+        String resource = operation.routes().get(0).path();
+        String path = resource;
+        for (Map.Entry<String, String> parameter : pathParameters.entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
         APIGatewayProxyRequestEvent event = new APIGatewayProxyRequestEvent()
                 .withHttpMethod(method)
-                .withResource(Route.INSTANCE + "/" + suffix)
-                .withPath("/v5/iot/" + projectId + "/iotda-instances/" + instanceId + "/" + suffix)
-                .withPathParameters(pathParameters)
+                .withResource(resource)
+                .withPath(path)
+                .withPathParameters(new HashMap<>(pathParameters))
+                .withQueryStringParameters(query.isEmpty() ? null : new HashMap<>(query))
                 .withHeaders(headers)
                 .withBody(body)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
@@ -134,6 +142,31 @@ public final class TestWorld {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    public Response showInstance(String instanceId) {
+        return call(Operation.SHOW_INSTANCE, "GET", instanceId, null, TOKEN);
+    }
+
+    public Response showOrder(String instanceId, String orderId) {
+        return send(Operation.SHOW_ORDER, "GET", Map.of("project_id", PROJECT, "instance_id", instanceId, "order_id", orderId),
+                Map.of(), null, TOKEN);
+    }
+
+    public Response listOrders(String instanceId, Map<String, String> query) {
+        return send(Operation.LIST_ORDERS, "GET", Map.of("project_id", PROJECT, "instance_id", instanceId), query, null, TOKEN);
+    }
+
+    public Response updateInstance(String instanceId, String body) {
+        return call(Operation.UPDATE_INSTANCE, "PUT", instanceId, body, TOKEN);
+    }
+
+    /** A copy of an instance under another id, for tests that need many alike. */
+    public void cloneInstance(String fromId, String newId) {
+        Instance from = instance(fromId);
+        store.createInstance(new Instance(PROJECT, newId, from.name(), from.description(), from.edition(), from.flavor(),
+                from.chargeMode(), from.status(), from.subscription(), from.operateWindow(), null, null,
+                from.createTime(), from.updateTime(), 0));
     }
 
     public Response resize(String instanceId, String body) {

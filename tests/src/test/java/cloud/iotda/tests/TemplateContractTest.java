@@ -12,6 +12,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -27,8 +28,39 @@ class TemplateContractTest {
     private final Template template = Template.load(RepoFiles.template());
 
     @Test
+    void everyFunctionIsEitherRoutedOrScheduled() {
+        for (Template.Function function : template.functions().values()) {
+            assertTrue(function.events().isEmpty() != function.schedules().isEmpty(), function.logicalId());
+        }
+    }
+
+    @Test
+    void scheduledFunctionsTakeAScheduledEvent() throws Exception {
+        for (Template.Function function : template.functions().values()) {
+            if (function.schedules().isEmpty()) {
+                continue;
+            }
+            Class<?> type = Handlers.handlerClass(function);
+            assertEquals(ScheduledEvent.class, handlerTypeArguments(type)[0]);
+            type.getConstructor();
+            type.getConstructor(InstanceApi.class);
+            assertTrue(function.schedules().stream().allMatch(s -> s.matches("rate\\(\\d+ minutes?\\)")), function.schedules().toString());
+        }
+    }
+
+    private static Type[] handlerTypeArguments(Class<?> type) {
+        Type handlerInterface = Arrays.stream(type.getGenericInterfaces())
+                .filter(i -> i instanceof ParameterizedType p && p.getRawType() == RequestHandler.class)
+                .findFirst().orElseThrow();
+        return ((ParameterizedType) handlerInterface).getActualTypeArguments();
+    }
+
+    @Test
     void everyHandlerNamesAProxyEventHandlerClass() throws Exception {
         for (Template.Function function : template.functions().values()) {
+            if (function.events().isEmpty()) {
+                continue;
+            }
             Class<?> type = Handlers.handlerClass(function);
             assertTrue(function.handler().endsWith("::handleRequest"), function.handler());
             assertTrue(RequestHandler.class.isAssignableFrom(type), type + " is a RequestHandler");
@@ -47,6 +79,9 @@ class TemplateContractTest {
     @Test
     void eachFunctionIsRoutedExactlyTheRoutesOfItsOperation() throws Exception {
         for (Template.Function function : template.functions().values()) {
+            if (function.events().isEmpty()) {
+                continue;
+            }
             Operation operation = (Operation) Handlers.handlerClass(function).getField("OPERATION").get(null);
             assertEquals(routesOf(operation.routes()), eventsOf(function.events()), function.logicalId());
         }

@@ -8,6 +8,7 @@ public class InstanceItem extends TableRow {
     private String projectId;
     private String instanceId;
     private String name;
+    private String description;
     private String instanceType;
     private String flavorType;
     private Integer flavorSize;
@@ -49,6 +50,14 @@ public class InstanceItem extends TableRow {
 
     public void setName(String name) {
         this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
     }
 
     public String getInstanceType() {

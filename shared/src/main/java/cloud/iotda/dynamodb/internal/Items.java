@@ -20,8 +20,28 @@ import java.util.HexFormat;
 public final class Items {
     public static final String META = "#META";
     public static final String ORDER_PREFIX = "ORDER#";
+    public static final java.time.format.DateTimeFormatter DUE_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private Items() {
+    }
+
+    /** A page position of a query, as text: the string key attributes of its last evaluated key. */
+    public static String encodeCursor(java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key) {
+        java.util.Map<String, String> plain = new java.util.TreeMap<>();
+        key.forEach((name, value) -> plain.put(name, value.s()));
+        return cloud.iotda.api.Json.write(plain);
+    }
+
+    public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> decodeCursor(String cursor) {
+        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = new java.util.HashMap<>();
+        try {
+            cloud.iotda.api.Json.mapper().readTree(cursor).fields().forEachRemaining(e ->
+                    key.put(e.getKey(), software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(e.getValue().asText())));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a cursor: " + cursor, e);
+        }
+        return key;
     }
 
     public static String instancePk(String projectId, String instanceId) {
@@ -60,6 +80,7 @@ public final class Items {
         item.setProjectId(instance.projectId());
         item.setInstanceId(instance.instanceId());
         item.setName(instance.name());
+        item.setDescription(instance.description());
         item.setInstanceType(instance.edition().wireName());
         item.setFlavorType(instance.flavor().type());
         item.setFlavorSize(instance.flavor().size());
@@ -98,7 +119,7 @@ public final class Items {
                 OperateWindow.parseTime(item.getWindowStart()), OperateWindow.parseTime(item.getWindowEnd()));
         Instance.LastOrder last = item.getLastOrderId() == null ? null : new Instance.LastOrder(
                 item.getLastOrderId(), item.getLastRequestHash(), Instant.parse(item.getLastOrderTime()));
-        return new Instance(item.getProjectId(), item.getInstanceId(), item.getName(),
+        return new Instance(item.getProjectId(), item.getInstanceId(), item.getName(), item.getDescription(),
                 Edition.fromWireName(item.getInstanceType()),
                 new Flavor(item.getFlavorType(), item.getFlavorSize()),
                 ChargeMode.fromWireName(item.getChargeMode()),
@@ -123,6 +144,13 @@ public final class Items {
         item.setCreateTime(order.createTime().toString());
         item.setUpdateTime(order.updateTime().toString());
         item.setExecuteAfter(order.executeAfter() == null ? null : order.executeAfter().toString());
+        item.setOrderKey(order.orderId());
+        Instant dueAt = order.dueAt();
+        if (dueAt != null) {
+            item.setDueKind(order.status().name());
+            // Fixed-width UTC text, so that the index sorts it as time.
+            item.setDueAt(DUE_FORMAT.format(dueAt));
+        }
         return item;
     }
 

@@ -1,6 +1,8 @@
 package cloud.iotda.dynamodb.internal;
 
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
 /** An order row, stored under its instance's partition so an instance's orders are one query. */
 @DynamoDbBean
@@ -15,6 +17,9 @@ public class OrderItem extends TableRow {
     private String createTime;
     private String updateTime;
     private String executeAfter;
+    private String orderKey;
+    private String dueKind;
+    private String dueAt;
 
     public String getOrderId() {
         return orderId;
@@ -94,5 +99,34 @@ public class OrderItem extends TableRow {
 
     public void setExecuteAfter(String executeAfter) {
         this.executeAfter = executeAfter;
+    }
+
+    /** The order id again, only on order rows: the key of the ByOrderId index (instance rows also have orderId). */
+    @DynamoDbSecondaryPartitionKey(indexNames = "ByOrderId")
+    public String getOrderKey() {
+        return orderKey;
+    }
+
+    public void setOrderKey(String orderKey) {
+        this.orderKey = orderKey;
+    }
+
+    /** Set only while the order awaits something: which work is due (execution or payment expiry). */
+    @DynamoDbSecondaryPartitionKey(indexNames = "DueOrders")
+    public String getDueKind() {
+        return dueKind;
+    }
+
+    public void setDueKind(String dueKind) {
+        this.dueKind = dueKind;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = "DueOrders")
+    public String getDueAt() {
+        return dueAt;
+    }
+
+    public void setDueAt(String dueAt) {
+        this.dueAt = dueAt;
     }
 }

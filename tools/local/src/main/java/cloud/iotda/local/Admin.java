@@ -14,6 +14,8 @@ import cloud.iotda.instance.InstanceIds;
 import cloud.iotda.instance.InstanceStatus;
 import cloud.iotda.instance.InstanceView;
 import cloud.iotda.order.Order;
+import cloud.iotda.order.OrderLifecycle;
+import cloud.iotda.order.OrderView;
 import cloud.iotda.order.ResizeRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -50,6 +52,8 @@ public final class Admin {
               keys create --project P                                      (prints the secret key once)
               keys revoke ACCESS_KEY
               orders list --project P --instance ID
+              orders pay ORDER_ID | orders cancel ORDER_ID                 (the billing console's part)
+              orders process-now                                           (one run of the order processor)
             defaults: --table iotda-local --endpoint http://127.0.0.1:8000 (the local API's DynamoDB);
             for a deployed table give --table and --region and leave out --endpoint.""";
 
@@ -129,8 +133,15 @@ public final class Admin {
             case "keys create" -> createKey(required(flags, "project"));
             case "keys revoke" -> revokeKey(single(rest, "ACCESS_KEY"));
             case "orders list" -> listOrders(required(flags, "project"), required(flags, "instance"));
+            case "orders pay" -> out.println(Json.write(OrderView.of(lifecycle().pay(single(rest, "ORDER_ID")))));
+            case "orders cancel" -> out.println(Json.write(OrderView.of(lifecycle().cancel(single(rest, "ORDER_ID")))));
+            case "orders process-now" -> out.println(Json.write(lifecycle().processDue()));
             default -> throw new UsageError("unknown command " + command);
         }
+    }
+
+    private OrderLifecycle lifecycle() {
+        return new OrderLifecycle(store, FlavorCatalogue.published(), clock);
     }
 
     private static String required(Map<String, String> flags, String name) {
@@ -238,24 +249,7 @@ public final class Admin {
     private void listOrders(String project, String instanceId) {
         InstanceIds.require(instanceId);
         for (Order order : store.ordersOf(project, instanceId)) {
-            ObjectNode line = Json.object()
-                    .put("order_id", order.orderId())
-                    .put("type", order.type().name())
-                    .put("status", order.status().name())
-                    .put("create_time", InstanceView.time(order.createTime()));
-            line.set("request", readTree(order.request()));
-            if (order.executeAfter() != null) {
-                line.put("execute_after", InstanceView.time(order.executeAfter()));
-            }
-            out.println(Json.write(line));
-        }
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
-        try {
-            return Json.mapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+            out.println(Json.write(OrderView.of(order)));
         }
     }
 }

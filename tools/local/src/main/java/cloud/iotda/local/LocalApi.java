@@ -38,11 +38,15 @@ public final class LocalApi implements AutoCloseable {
     private final ExecutorService workers;
     private final List<LocalRoute> routes;
 
-    private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, List<LocalRoute> routes) {
+    private final java.util.concurrent.ScheduledExecutorService scheduler;
+
+    private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, List<LocalRoute> routes,
+                     java.util.concurrent.ScheduledExecutorService scheduler) {
         this.dynamo = dynamo;
         this.server = server;
         this.workers = workers;
         this.routes = routes;
+        this.scheduler = scheduler;
     }
 
     public record Options(int port, int dynamoPort, Path dataDir, Path seed, Path template) {
@@ -65,7 +69,7 @@ public final class LocalApi implements AutoCloseable {
             ExecutorService workers = Executors.newFixedThreadPool(16);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
             server.setExecutor(workers);
-            LocalApi api = new LocalApi(dynamo, server, workers, routes);
+            LocalApi api = new LocalApi(dynamo, server, workers, routes, LocalSchedule.start(template));
             server.createContext("/", api::serve);
             server.start();
             return api;
@@ -193,6 +197,7 @@ public final class LocalApi implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        scheduler.shutdownNow();
         server.stop(0);
         workers.shutdownNow();
         dynamo.close();

@@ -22,6 +22,9 @@ record LocalRoute(String method, String path, String[] segments,
     static List<LocalRoute> fromTemplate(Template template) throws ReflectiveOperationException {
         List<LocalRoute> routes = new ArrayList<>();
         for (Template.Function function : template.functions().values()) {
+            if (function.events().isEmpty()) {
+                continue;
+            }
             String className = function.handler().split("::")[0];
             var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
                     Class.forName(className).getConstructor().newInstance();

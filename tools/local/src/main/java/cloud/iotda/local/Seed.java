@@ -159,7 +159,7 @@ final class Seed {
             Subscription subscription = mode == ChargeMode.PRE_PAID
                     ? new Subscription(PeriodType.MONTH, 1, false, now.atZone(ZoneOffset.UTC).plusMonths(1).toInstant())
                     : null;
-            instances.add(new Instance(projectId, instanceId, name, edition, flavor, mode, status, subscription, window,
+            instances.add(new Instance(projectId, instanceId, name, entry.optionalString("description").orElse(null), edition, flavor, mode, status, subscription, window,
                     null, null, now, now, 0));
         }
         return new Seed(credentials, instances);

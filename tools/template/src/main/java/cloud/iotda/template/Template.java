@@ -33,7 +33,8 @@ public final class Template {
         }
     }
 
-    public record Function(String logicalId, String handler, List<ApiEvent> events) {
+    /** A function: its handler string, the API routes it answers and the schedule expressions that run it. */
+    public record Function(String logicalId, String handler, List<ApiEvent> events, List<String> schedules) {
     }
 
     /**
@@ -61,13 +62,17 @@ public final class Template {
             }
             JsonNode properties = resource.path("Properties");
             List<ApiEvent> events = new ArrayList<>();
+            List<String> schedules = new ArrayList<>();
             properties.path("Events").forEach(event -> {
+                JsonNode props = event.path("Properties");
                 if ("Api".equals(event.path("Type").asText())) {
-                    JsonNode props = event.path("Properties");
                     events.add(new ApiEvent(props.path("Method").asText().toUpperCase(), props.path("Path").asText()));
+                } else if ("Schedule".equals(event.path("Type").asText())) {
+                    schedules.add(props.path("Schedule").asText());
                 }
             });
-            functions.put(entry.getKey(), new Function(entry.getKey(), properties.path("Handler").asText(null), events));
+            functions.put(entry.getKey(), new Function(entry.getKey(), properties.path("Handler").asText(null), events,
+                    schedules));
         });
         return functions;
     }

@@ -1,0 +1,51 @@
+package cloud.iotda.local;
+
+import cloud.iotda.template.Template;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The template's scheduled functions, run in this process on their {@code rate(N minutes)} schedules. */
+final class LocalSchedule {
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours)\\)");
+
+    private LocalSchedule() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static ScheduledExecutorService start(Template template) throws ReflectiveOperationException {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "schedule");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (Template.Function function : template.functions().values()) {
+            for (String expression : function.schedules()) {
+                Matcher rate = RATE.matcher(expression);
+                if (!rate.matches()) {
+                    throw new IllegalArgumentException(function.logicalId() + ": unsupported schedule " + expression);
+                }
+                long minutes = Long.parseLong(rate.group(1)) * (rate.group(2).startsWith("hour") ? 60 : 1);
+                var handler = (RequestHandler<ScheduledEvent, String>)
+                        Class.forName(function.handler().split("::")[0]).getConstructor().newInstance();
+                scheduler.scheduleAtFixedRate(() -> {
+                    try {
+                        String result = handler.handleRequest(new ScheduledEvent()
+                                .withId(UUID.randomUUID().toString())
+                                .withSource("aws.events")
+                                .withDetailType("Scheduled Event"), null);
+                        System.out.println(function.logicalId() + " ran: " + result);
+                    } catch (RuntimeException e) {
+                        System.err.println(function.logicalId() + " failed: " + e);
+                    }
+                }, minutes, minutes, TimeUnit.MINUTES);
+            }
+        }
+        return scheduler;
+    }
+}
