@@ -145,15 +145,20 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
     public Page<Order> listOrders(String projectId, String instanceId, int limit, String afterOrderId) {
         String pk = Items.instancePk(projectId, instanceId);
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBeginsWith(key(pk, Items.ORDER_PREFIX)))
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
                 .scanIndexForward(false)
                 .consistentRead(true)
                 .limit(limit);
         if (afterOrderId != null) {
-            request.exclusiveStartKey(Map.of("pk", AttributeValue.fromS(pk),
-                    "sk", AttributeValue.fromS(Items.ORDER_PREFIX + afterOrderId)));
+            Optional<Order> after = findOrder(projectId, instanceId, afterOrderId);
+            if (after.isEmpty()) {
+                return new Page<>(List.of(), null);
+            }
+            OrderItem item = Items.toItem(after.get());
+            request.exclusiveStartKey(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(item.getSk()),
+                    "createdKey", AttributeValue.fromS(item.getCreatedKey())));
         }
-        var page = orders.query(request.build()).iterator().next();
+        var page = orders.index("ByCreateTime").query(request.build()).iterator().next();
         List<Order> items = page.items().stream().map(Items::fromItem).toList();
         String next = page.lastEvaluatedKey() == null || items.isEmpty() ? null : items.get(items.size() - 1).orderId();
         return new Page<>(items, next);

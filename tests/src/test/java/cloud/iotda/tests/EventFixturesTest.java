@@ -9,6 +9,7 @@ import cloud.iotda.testing.RepoFiles;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every API Gateway event in events/ goes through the handler that template.yaml routes it to. */
 class EventFixturesTest {
     static Stream<String> fixtures() throws IOException {
-        return eventFiles().stream();
+        return eventFiles().stream().filter(file -> !FixtureExpectations.SCHEDULED.containsKey(file));
+    }
+
+    static Stream<String> scheduledFixtures() throws IOException {
+        return eventFiles().stream().filter(FixtureExpectations.SCHEDULED::containsKey);
     }
 
     static List<String> eventFiles() throws IOException {
@@ -43,7 +48,9 @@ class EventFixturesTest {
     @Test
     void everyFixtureHasAnExpectedAnswer() throws IOException {
         Set<String> files = new TreeSet<>(eventFiles());
-        assertEquals(new TreeSet<>(FixtureExpectations.EXPECTED.keySet()), files,
+        Set<String> expected = new TreeSet<>(FixtureExpectations.EXPECTED.keySet());
+        expected.addAll(FixtureExpectations.SCHEDULED.keySet());
+        assertEquals(expected, files,
                 "events/ and the expectations of this test must name the same fixtures");
     }
 
@@ -61,4 +68,17 @@ class EventFixturesTest {
         assertNotNull(response.getBody());
     }
 
+
+    @ParameterizedTest
+    @MethodSource("scheduledFixtures")
+    void scheduledFixtureRunsTheProcessor(String file) throws Exception {
+        TestWorld world = new TestWorld();
+        ScheduledEvent event = EventLoader.loadScheduledEvent(RepoFiles.events().resolve(file).toString());
+        Class<?> type = Handlers.handlerClass(cloud.iotda.template.Template.load(RepoFiles.template()).functions()
+                .get(FixtureExpectations.SCHEDULED.get(file)));
+        @SuppressWarnings("unchecked")
+        var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<ScheduledEvent, String>)
+                type.getConstructor(cloud.iotda.InstanceApi.class).newInstance(world.api);
+        FixtureExpectations.assertProcessorReport(handler.handleRequest(event, null));
+    }
 }

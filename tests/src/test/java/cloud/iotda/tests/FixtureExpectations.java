@@ -29,6 +29,11 @@ final class FixtureExpectations {
 
     static final Map<String, Expected> EXPECTED = Map.ofEntries(
             Map.entry("show-instance.json", Expected.ok()),
+            Map.entry("update-instance.json", Expected.ok()),
+            Map.entry("update-instance-short-window.json",
+                    new Expected(400, "IOTDA.000006", "operate_window must be at least 1 hour long")),
+            Map.entry("list-orders.json", Expected.ok()),
+            Map.entry("show-order-unknown.json", new Expected(404, "IOTDA.060009", "does not exist")),
             Map.entry("resize.json", Expected.ok()),
             Map.entry("resize-enterprise.json", Expected.ok()),
             Map.entry("resize-delayed.json", Expected.ok()),
@@ -46,6 +51,17 @@ final class FixtureExpectations {
             Map.entry("change-charge-mode-s0.json", new Expected(400, "IOTDA.060007", "iotda.standard.s0")),
             Map.entry("change-charge-mode-already-prepaid.json", new Expected(400, "IOTDA.060006", "prePaid")));
 
+    /** Scheduled-event fixtures (EventBridge) and what the function they reach must answer. */
+    static final Map<String, String> SCHEDULED = Map.of("order-processor.json", "OrderProcessorFunction");
+
+    /** The processor's report on a seeded world: nothing is due there, so it executed and cancelled nothing. */
+    static void assertProcessorReport(String report) throws Exception {
+        JsonNode body = JSON.readTree(report);
+        for (String count : new String[] {"executed", "deferred", "expired", "skipped", "failed"}) {
+            assertEquals(0, body.get(count).asInt(), report);
+        }
+    }
+
     static void assertAnswer(String file, APIGatewayProxyRequestEvent event, int status, Map<String, String> headers,
                              String responseBody, TestWorld world, List<?> itemsBefore) throws Exception {
         Expected expected = EXPECTED.get(file);
@@ -53,7 +69,13 @@ final class FixtureExpectations {
         assertEquals(event.getRequestContext().getRequestId(), headers.get("X-Request-Id"));
         assertEquals("application/json", headers.get("Content-Type"));
         JsonNode body = JSON.readTree(responseBody);
-        if (expected.status() == 200 && "GET".equals(event.getHttpMethod())) {
+        if (expected.status() == 200 && event.getResource().endsWith("/orders")) {
+            assertTrue(body.get("orders").isArray(), body.toString());
+            assertTrue(body.has("marker"), body.toString());
+        } else if (expected.status() == 200 && "PUT".equals(event.getHttpMethod()) && event.getResource().endsWith("{instance_id}")) {
+            assertEquals("01:00", body.get("operate_window").get("start_time").asText());
+            assertEquals("01:00", world.instance(event.getPathParameters().get("instance_id")).operateWindow().start().toString());
+        } else if (expected.status() == 200 && "GET".equals(event.getHttpMethod())) {
             assertEquals(event.getPathParameters().get("instance_id"), body.get("instance_id").asText());
             assertEquals("iotda.standard.s1", body.get("flavor").get("type").asText());
             assertEquals("02:00", body.get("operate_window").get("start_time").asText());

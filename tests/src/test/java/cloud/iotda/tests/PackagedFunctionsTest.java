@@ -70,12 +70,14 @@ class PackagedFunctionsTest {
                     environment(function.logicalId(), world.table), runtimeApi, logs.resolve(function.logicalId()));
             deployed.put(function.logicalId(), new Deployed(packages.get(function.logicalId()), runtimeApi, process, world));
         }
-        // First answers, to an event that is refused before any database call: JVM start, init and one request.
+        // First answers: an API event refused before any database call, or one processor run on an empty table.
         String unauthenticated = Files.readString(RepoFiles.events().resolve("resize-no-token.json"));
+        String scheduled = Files.readString(RepoFiles.events().resolve("order-processor.json"));
         for (Map.Entry<String, Deployed> entry : deployed.entrySet()) {
-            entry.getValue().runtimeApi().invoke(unauthenticated, ANSWER_TIMEOUT);
-            System.out.printf("%s: first answer %d ms after its JVM was started (the three started together)%n",
-                    entry.getKey(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+            boolean isScheduled = !template.functions().get(entry.getKey()).schedules().isEmpty();
+            entry.getValue().runtimeApi().invoke(isScheduled ? scheduled : unauthenticated, ANSWER_TIMEOUT);
+            System.out.printf("%s: first answer %d ms after its JVM was started (all %d started together)%n",
+                    entry.getKey(), Duration.ofNanos(System.nanoTime() - started).toMillis(), deployed.size());
         }
     }
 
@@ -104,7 +106,19 @@ class PackagedFunctionsTest {
     }
 
     static Stream<String> fixtures() throws Exception {
-        return EventFixturesTest.eventFiles().stream();
+        return EventFixturesTest.fixtures();
+    }
+
+    @Test
+    void scheduledFixturesRunThePackagedProcessor() throws Exception {
+        for (Map.Entry<String, String> fixture : FixtureExpectations.SCHEDULED.entrySet()) {
+            Deployed function = deployed.get(fixture.getValue());
+            function.world().reset();
+            String answer = function.runtimeApi().invoke(Files.readString(RepoFiles.events().resolve(fixture.getKey())),
+                    ANSWER_TIMEOUT);
+            // The runtime returns the handler's String as a JSON string.
+            FixtureExpectations.assertProcessorReport(JSON.readTree(answer).asText());
+        }
     }
 
     @ParameterizedTest

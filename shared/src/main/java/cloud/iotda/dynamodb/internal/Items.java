@@ -20,6 +20,8 @@ import java.util.HexFormat;
 public final class Items {
     public static final String META = "#META";
     public static final String ORDER_PREFIX = "ORDER#";
+    public static final java.time.format.DateTimeFormatter CREATED_FORMAT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
     public static final java.time.format.DateTimeFormatter DUE_FORMAT =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
 
@@ -145,6 +147,7 @@ public final class Items {
         item.setUpdateTime(order.updateTime().toString());
         item.setExecuteAfter(order.executeAfter() == null ? null : order.executeAfter().toString());
         item.setOrderKey(order.orderId());
+        item.setCreatedKey(CREATED_FORMAT.format(order.createTime()) + "#" + order.orderId());
         Instant dueAt = order.dueAt();
         if (dueAt != null) {
             item.setDueKind(order.status().name());

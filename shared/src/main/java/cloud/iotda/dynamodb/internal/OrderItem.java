@@ -18,6 +18,7 @@ public class OrderItem extends TableRow {
     private String updateTime;
     private String executeAfter;
     private String orderKey;
+    private String createdKey;
     private String dueKind;
     private String dueAt;
 
@@ -128,5 +129,15 @@ public class OrderItem extends TableRow {
 
     public void setDueAt(String dueAt) {
         this.dueAt = dueAt;
+    }
+
+    /** Creation time to the nanosecond, then the order id: the sort key of the ByCreateTime index. */
+    @DynamoDbSecondarySortKey(indexNames = "ByCreateTime")
+    public String getCreatedKey() {
+        return createdKey;
+    }
+
+    public void setCreatedKey(String createdKey) {
+        this.createdKey = createdKey;
     }
 }

@@ -158,6 +158,62 @@ class LocalApiEndToEndTest {
         }
     }
 
+    private static String admin(String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        String[] full = new String[args.length + 2];
+        full[0] = "--endpoint";
+        full[1] = api.dynamoEndpoint();
+        System.arraycopy(args, 0, full, 2, args.length);
+        int code = Admin.run(full, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void orderLifecycleLocally() throws Exception {
+        // An instance whose change window is open now, so a delayed resize is due at once.
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String window = now.minusHours(1).format(DateTimeFormatter.ofPattern("HH:mm")) + "-"
+                + now.plusHours(2).format(DateTimeFormatter.ofPattern("HH:mm"));
+        String instance = "0000000a-0000-4000-8000-0000000000a1";
+        admin("instances", "create", "--project", PROJECT, "--instance", instance, "--type", "standard",
+                "--flavor", "iotda.standard.s2", "--size", "2", "--window", window, "--charge-mode", "prePaid");
+
+        // prePaid without auto-pay: awaits payment, paid through the operator CLI.
+        String unpaid = json(send("POST", path(PROJECT, instance, "/resize"), "e2e-token-a",
+                "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":3}}")).get("order_id").asText();
+        assertEquals("TRADING", json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("status").asText());
+        assertTrue(admin("orders", "pay", unpaid).contains("\"status\":\"COMPLETED\""));
+        assertEquals(3, json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("flavor").get("size").asInt());
+
+        // Delayed with auto-pay: scheduled, run by one processor run.
+        String delayed = json(send("POST", path(PROJECT, instance, "/resize"), "e2e-token-a",
+                "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4},\"delay\":true,\"is_auto_pay\":true}")).get("order_id").asText();
+        assertEquals("SCHEDULED", json(send("GET", path(PROJECT, instance, "/orders/" + delayed), "e2e-token-a", null))
+                .get("status").asText());
+        assertTrue(admin("orders", "process-now").contains("\"executed\":1"));
+        assertEquals("COMPLETED", json(send("GET", path(PROJECT, instance, "/orders/" + delayed), "e2e-token-a", null))
+                .get("status").asText());
+        assertEquals(4, json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("flavor").get("size").asInt());
+
+        // Awaiting payment, then cancelled: the instance is released unchanged.
+        String cancelled = json(send("POST", path(PROJECT, instance, "/resize"), "e2e-token-a",
+                "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":9}}")).get("order_id").asText();
+        assertTrue(admin("orders", "cancel", cancelled).contains("\"status\":\"CANCELLED\""));
+        JsonNode shown = json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null));
+        assertEquals("ACTIVE", shown.get("status").asText());
+        assertEquals(4, shown.get("flavor").get("size").asInt());
+
+        JsonNode orders = json(send("GET", path(PROJECT, instance, "/orders?limit=2"), "e2e-token-a", null));
+        assertEquals(cancelled, orders.get("orders").get(0).get("order_id").asText());
+        assertEquals(2, orders.get("orders").size());
+        JsonNode rest = json(send("GET", path(PROJECT, instance, "/orders?marker=" + orders.get("marker").asText()),
+                "e2e-token-a", null));
+        assertEquals(unpaid, rest.get("orders").get(0).get("order_id").asText());
+    }
+
     // --- the official SDK with AK/SK ---
 
     @Test

@@ -97,6 +97,13 @@ public final class Template {
                 .keySchema(keySchema(index.get("KeySchema")))
                 .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
                 .build()));
+        List<software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex> localIndexes = new ArrayList<>();
+        table.path("LocalSecondaryIndexes").forEach(index -> localIndexes.add(
+                software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+                        .indexName(index.get("IndexName").asText())
+                        .keySchema(keySchema(index.get("KeySchema")))
+                        .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
+                        .build()));
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -104,6 +111,9 @@ public final class Template {
                 .keySchema(keySchema(table.get("KeySchema")));
         if (!indexes.isEmpty()) {
             request.globalSecondaryIndexes(indexes);
+        }
+        if (!localIndexes.isEmpty()) {
+            request.localSecondaryIndexes(localIndexes);
         }
         return request.build();
     }
