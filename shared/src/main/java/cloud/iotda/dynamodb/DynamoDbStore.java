@@ -159,7 +159,7 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
                     "createdKey", AttributeValue.fromS(item.getCreatedKey())));
         }
         var page = orders.index("ByCreateTime").query(request.build()).iterator().next();
-        List<Order> items = page.items().stream().map(Items::fromItem).toList();
+        List<Order> items = ordersOf(page);
         String next = page.lastEvaluatedKey() == null || items.isEmpty() ? null : items.get(items.size() - 1).orderId();
         return new Page<>(items, next);
     }
@@ -173,8 +173,7 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
             request.exclusiveStartKey(Items.decodeCursor(cursor));
         }
         var page = orders.index("DueOrders").query(request.build()).iterator().next();
-        List<Order> items = page.items().stream().map(Items::fromItem).toList();
-        return new Page<>(items, page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
+        return new Page<>(ordersOf(page), page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
     }
 
     @Override
@@ -223,6 +222,10 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
                 .expressionValues(Map.of(":entity", AttributeValue.fromS("INSTANCE"))).build();
         return instances.scan(request -> request.filterExpression(instancesOnly).consistentRead(true))
                 .items().stream().map(Items::fromItem).toList();
+    }
+
+    private static List<Order> ordersOf(software.amazon.awssdk.enhanced.dynamodb.model.Page<OrderItem> page) {
+        return page.items().stream().map(Items::fromItem).toList();
     }
 
     private static Key key(String pk, String sk) {

@@ -29,19 +29,21 @@ public record InstanceUpdate(Optional<String> name, Optional<String> description
                         + "digits and _,，.。、&-");
             }
         });
-        Optional<OperateWindow> window = fields.optionalObject("operate_window").map(InstanceUpdate::window);
+        Optional<OperateWindow> window = fields.optionalObject("operate_window").map(InstanceUpdate::parseWindow);
         if (name.isEmpty() && description.isEmpty() && window.isEmpty()) {
             throw ApiException.invalid("at least one of name, description and operate_window is required");
         }
         return new InstanceUpdate(name, description, window);
     }
 
-    private static OperateWindow window(JsonFields fields) {
+    /** A change window: two UTC {@code HH:mm} times at least an hour apart (it may wrap midnight). */
+    public static OperateWindow parseWindow(JsonFields fields) {
         LocalTime start = time(fields, "start_time");
         LocalTime end = time(fields, "end_time");
         long minutes = Math.floorMod(Duration.between(start, end).toMinutes(), 24 * 60);
         if (minutes < MIN_WINDOW.toMinutes()) {
-            throw ApiException.invalid("operate_window must be at least 1 hour long (end_time is " + minutes
+            String window = fields.path("").replaceAll("\\.$", "");
+            throw ApiException.invalid(window + " must be at least 1 hour long (end_time is " + minutes
                     + " minutes after start_time)");
         }
         return new OperateWindow(start, end);

@@ -14,6 +14,7 @@ import cloud.iotda.instance.Flavor;
 import cloud.iotda.instance.Instance;
 import cloud.iotda.instance.InstanceIds;
 import cloud.iotda.instance.InstanceStatus;
+import cloud.iotda.instance.InstanceUpdate;
 import cloud.iotda.instance.OperateWindow;
 import cloud.iotda.instance.PeriodType;
 import cloud.iotda.instance.Subscription;
@@ -28,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -155,7 +155,7 @@ final class Seed {
                     throw ApiException.invalid(entry.path("status") + " must be ACTIVE, FROZEN, TRADING or MODIFYING");
                 }
             }).orElse(InstanceStatus.ACTIVE);
-            OperateWindow window = entry.optionalObject("operate_window").map(Seed::window).orElse(null);
+            OperateWindow window = entry.optionalObject("operate_window").map(InstanceUpdate::parseWindow).orElse(null);
             Subscription subscription = mode == ChargeMode.PRE_PAID
                     ? new Subscription(PeriodType.MONTH, 1, false, now.atZone(ZoneOffset.UTC).plusMonths(1).toInstant())
                     : null;
@@ -173,23 +173,6 @@ final class Seed {
             }
         }
         throw ApiException.invalid(entry.path(field) + " must be " + allowed);
-    }
-
-    static OperateWindow window(JsonFields fields) {
-        LocalTime start = time(fields, "start_time");
-        LocalTime end = time(fields, "end_time");
-        if (start.equals(end)) {
-            throw ApiException.invalid(fields.path("end_time") + " must differ from start_time");
-        }
-        return new OperateWindow(start, end);
-    }
-
-    private static LocalTime time(JsonFields fields, String name) {
-        LocalTime time = OperateWindow.parseTime(fields.requiredString(name));
-        if (time == null) {
-            throw ApiException.invalid(fields.path(name) + " must be HH:mm (UTC)");
-        }
-        return time;
     }
 
     private static List<JsonFields> entries(ObjectNode root, String name) {
