@@ -204,6 +204,8 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        // Small JSON answers go out at once instead of waiting on Nagle's algorithm and the client's delayed ACK.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Options options;
         try {
             options = Cli.localApiOptions(args);
