@@ -10,6 +10,7 @@ import cloud.iotda.instance.Instance;
 import cloud.iotda.order.Order;
 import cloud.iotda.order.OrderStatus;
 import cloud.iotda.order.OrderStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,7 +166,7 @@ public final class DynamoDbStore implements OrderStore, CredentialStore {
     }
 
     @Override
-    public Page<Order> dueOrders(OrderStatus status, java.time.Instant now, int limit, String cursor) {
+    public Page<Order> dueOrders(OrderStatus status, Instant now, int limit, String cursor) {
         QueryConditional due = QueryConditional.sortLessThanOrEqualTo(
                 Key.builder().partitionValue(status.name()).sortValue(Items.DUE_FORMAT.format(now)).build());
         QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(due).limit(limit);

@@ -4,6 +4,7 @@ import cloud.iotda.api.ApiException;
 import cloud.iotda.api.JsonFields;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -57,7 +58,7 @@ public record InstanceUpdate(Optional<String> name, Optional<String> description
         return time;
     }
 
-    public Instance appliedTo(Instance current, java.time.Instant now) {
+    public Instance appliedTo(Instance current, Instant now) {
         return current.withProfile(name.orElse(current.name()), description.orElse(current.description()),
                 operateWindow.orElse(current.operateWindow()), now);
     }

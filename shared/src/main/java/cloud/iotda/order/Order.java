@@ -1,5 +1,6 @@
 package cloud.iotda.order;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** An order record: what was asked ({@code request}, normalized JSON), what became of it, and when it may run. */
@@ -15,7 +16,7 @@ public record Order(
         Instant updateTime,
         Instant executeAfter) {
     /** An unpaid order is cancelled this long after it was placed. */
-    public static final java.time.Duration PAYMENT_DEADLINE = java.time.Duration.ofDays(15);
+    public static final Duration PAYMENT_DEADLINE = Duration.ofDays(15);
 
     /** When the order processor has work with this order: run it, or cancel it unpaid; null once it is over. */
     public Instant dueAt() {

@@ -9,6 +9,8 @@ import cloud.iotda.instance.OperateWindow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * How unfinished orders finish: paid or cancelled (the billing console's part), executed in their instance's change
@@ -83,7 +85,7 @@ public final class OrderLifecycle {
     }
 
     /** As {@link #processDue()}, starting a new page only while {@code keepGoing} says so. */
-    public Report processDue(int pageSize, java.util.function.BooleanSupplier keepGoing) {
+    public Report processDue(int pageSize, BooleanSupplier keepGoing) {
         Instant now = clock.instant();
         Report report = new Report(0, 0, 0, 0, 0);
         for (OrderStatus status : new OrderStatus[] {OrderStatus.SCHEDULED, OrderStatus.PENDING_PAYMENT}) {
@@ -169,7 +171,7 @@ public final class OrderLifecycle {
                 .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " is not its instance's unfinished order"));
     }
 
-    private static <T> T retrying(java.util.function.Supplier<T> step) {
+    private static <T> T retrying(Supplier<T> step) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return step.get();

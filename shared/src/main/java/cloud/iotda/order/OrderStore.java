@@ -1,6 +1,7 @@
 package cloud.iotda.order;
 
 import cloud.iotda.instance.Instance;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public interface OrderStore {
      * One page of orders in {@code status} whose {@link Order#dueAt()} is at or before {@code now}, earliest first;
      * {@code cursor} is the {@link Page#next()} of the page before (null: the first page).
      */
-    Page<Order> dueOrders(OrderStatus status, java.time.Instant now, int limit, String cursor);
+    Page<Order> dueOrders(OrderStatus status, Instant now, int limit, String cursor);
 
     /**
      * Writes an order's next state together with its instance's, atomically: the order only if it still has

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.api.Operation;
-import cloud.iotda.testing.TestWorld;
 import cloud.iotda.testing.TestWorld.Response;
+import cloud.iotda.testing.TestWorld;
 import org.junit.jupiter.api.Test;
 
 /** Credentials are checked first: 401 when they prove nothing, 403 when they belong to another project. */

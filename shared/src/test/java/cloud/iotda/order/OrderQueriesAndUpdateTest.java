@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.api.Operation;
-import cloud.iotda.testing.TestWorld;
 import cloud.iotda.testing.TestWorld.Response;
+import cloud.iotda.testing.TestWorld;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;

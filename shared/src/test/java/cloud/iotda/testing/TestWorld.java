@@ -1,6 +1,7 @@
 package cloud.iotda.testing;
 
 import cloud.iotda.InstanceApi;
+import cloud.iotda.api.Operation;
 import cloud.iotda.auth.CredentialStore.StoredToken;
 import cloud.iotda.auth.TokenScheme;
 import cloud.iotda.catalogue.Edition;
@@ -12,21 +13,19 @@ import cloud.iotda.instance.InstanceStatus;
 import cloud.iotda.instance.OperateWindow;
 import cloud.iotda.instance.PeriodType;
 import cloud.iotda.instance.Subscription;
-import cloud.iotda.api.Operation;
-import cloud.iotda.api.Route;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.UUID;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 

@@ -1,5 +1,6 @@
 package cloud.iotda.dynamodb.internal;
 
+import cloud.iotda.api.Json;
 import cloud.iotda.auth.CredentialStore.AccessKey;
 import cloud.iotda.auth.CredentialStore.StoredToken;
 import cloud.iotda.catalogue.Edition;
@@ -13,34 +14,41 @@ import cloud.iotda.instance.Subscription;
 import cloud.iotda.order.Order;
 import cloud.iotda.order.OrderStatus;
 import cloud.iotda.order.OrderType;
+import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Keys of the single table and the mapping between its rows and the domain records. */
 public final class Items {
     public static final String META = "#META";
     public static final String ORDER_PREFIX = "ORDER#";
-    public static final java.time.format.DateTimeFormatter CREATED_FORMAT =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
-    public static final java.time.format.DateTimeFormatter DUE_FORMAT =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+    public static final DateTimeFormatter CREATED_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter DUE_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private Items() {
     }
 
     /** A page position of a query, as text: the string key attributes of its last evaluated key. */
-    public static String encodeCursor(java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key) {
-        java.util.Map<String, String> plain = new java.util.TreeMap<>();
+    public static String encodeCursor(Map<String, AttributeValue> key) {
+        Map<String, String> plain = new TreeMap<>();
         key.forEach((name, value) -> plain.put(name, value.s()));
-        return cloud.iotda.api.Json.write(plain);
+        return Json.write(plain);
     }
 
-    public static java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> decodeCursor(String cursor) {
-        java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key = new java.util.HashMap<>();
+    public static Map<String, AttributeValue> decodeCursor(String cursor) {
+        Map<String, AttributeValue> key = new HashMap<>();
         try {
-            cloud.iotda.api.Json.mapper().readTree(cursor).fields().forEachRemaining(e ->
-                    key.put(e.getKey(), software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(e.getValue().asText())));
-        } catch (java.io.IOException e) {
+            Json.mapper().readTree(cursor).fields().forEachRemaining(e ->
+                    key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
+        } catch (IOException e) {
             throw new IllegalArgumentException("not a cursor: " + cursor, e);
         }
         return key;

@@ -1,6 +1,7 @@
 package cloud.iotda.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class Cli {
     }
 
     static LocalApi.Options localApiOptions(String[] args) {
-        List<String> positional = new java.util.ArrayList<>();
+        List<String> positional = new ArrayList<>();
         Map<String, String> flags = flags(List.of(args), Set.of("port", "dynamodb-port", "data", "seed", "template"), positional);
         if (!positional.isEmpty()) {
             throw new IllegalArgumentException("unexpected argument " + positional.get(0));

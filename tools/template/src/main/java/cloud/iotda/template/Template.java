@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 /** template.yaml read as data, so the tests and the local API use the routes, handlers and table that deploy. */
@@ -97,9 +98,9 @@ public final class Template {
                 .keySchema(keySchema(index.get("KeySchema")))
                 .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
                 .build()));
-        List<software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex> localIndexes = new ArrayList<>();
+        List<LocalSecondaryIndex> localIndexes = new ArrayList<>();
         table.path("LocalSecondaryIndexes").forEach(index -> localIndexes.add(
-                software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+                LocalSecondaryIndex.builder()
                         .indexName(index.get("IndexName").asText())
                         .keySchema(keySchema(index.get("KeySchema")))
                         .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
