@@ -1,6 +1,7 @@
 package cloud.iotda.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.InstanceApi;
@@ -13,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -95,6 +97,26 @@ class TemplateContractTest {
                 .flatMap(o -> o.routes().stream()).map(Route::toString).collect(Collectors.toSet());
         assertEquals(expected, eventsOf(routed));
         assertEquals(routed.size(), new HashSet<>(routed).size(), "no route is defined twice");
+    }
+
+    @Test
+    void policiesNameOnlyTheTableAndItsIndexesAndNoWildcard() {
+        for (Template.Function function : template.functions().values()) {
+            JsonNode policies = template.resource(function.logicalId()).path("Properties").path("Policies");
+            assertTrue(policies.size() > 0, function.logicalId() + " has a policy");
+            for (JsonNode policy : policies) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    for (JsonNode action : statement.path("Action")) {
+                        assertTrue(action.asText().matches("dynamodb:[A-Z][A-Za-z]+"), function.logicalId() + ": " + action);
+                    }
+                    for (JsonNode resource : statement.path("Resource")) {
+                        String text = resource.toString();
+                        assertFalse(text.contains("*"), function.logicalId() + ": " + text);
+                        assertTrue(text.contains("OrdersTable"), function.logicalId() + ": " + text);
+                    }
+                }
+            }
+        }
     }
 
     private static Set<String> routesOf(List<Route> routes) {

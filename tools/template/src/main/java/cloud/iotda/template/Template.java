@@ -78,6 +78,11 @@ public final class Template {
         return functions;
     }
 
+    /** One resource of the template as written, for checks the records above do not cover. */
+    public JsonNode resource(String logicalId) {
+        return root.path("Resources").path(logicalId);
+    }
+
     /** The CreateTable request for the template's one DynamoDB table, under another name. */
     public CreateTableRequest createTableRequest(String tableName) {
         JsonNode table = null;
