@@ -3,6 +3,7 @@ package cloud.iotda.local;
 import cloud.iotda.template.Template;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +18,13 @@ final class LocalSchedule {
     private LocalSchedule() {
     }
 
-    @SuppressWarnings("unchecked")
     static ScheduledExecutorService start(Template template) throws ReflectiveOperationException {
+        return start(template, Duration.ofMinutes(1));
+    }
+
+    /** As {@link #start(Template)}, with a minute of the schedule lasting {@code minute} (tests shorten it). */
+    @SuppressWarnings("unchecked")
+    static ScheduledExecutorService start(Template template, Duration minute) throws ReflectiveOperationException {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "schedule");
             thread.setDaemon(true);
@@ -43,7 +49,7 @@ final class LocalSchedule {
                     } catch (RuntimeException e) {
                         System.err.println(function.logicalId() + " failed: " + e);
                     }
-                }, minutes, minutes, TimeUnit.MINUTES);
+                }, minutes * minute.toMillis(), minutes * minute.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
         return scheduler;

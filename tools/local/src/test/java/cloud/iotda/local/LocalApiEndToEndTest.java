@@ -27,6 +27,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -52,12 +53,17 @@ class LocalApiEndToEndTest {
     static String base;
     static final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() throws Exception {
+    static Path repoRoot() {
         Path root = Path.of(System.getProperty("iotda.repo.root", "")).toAbsolutePath();
         while (!java.nio.file.Files.exists(root.resolve("template.yaml"))) {
             root = root.getParent();
         }
+        return root;
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path root = repoRoot();
         api = LocalApi.start(new LocalApi.Options(0, 0, null,
                 root.resolve("tools/local/src/test/resources/e2e-seed.json"), root.resolve("template.yaml")));
         base = "http://127.0.0.1:" + api.port();
@@ -212,6 +218,34 @@ class LocalApiEndToEndTest {
         JsonNode rest = json(send("GET", path(PROJECT, instance, "/orders?marker=" + orders.get("marker").asText()),
                 "e2e-token-a", null));
         assertEquals(unpaid, rest.get("orders").get(0).get("order_id").asText());
+    }
+
+    @Test
+    void scheduledProcessorRunsOnTheTemplatesSchedule() throws Exception {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String window = now.minusHours(1).format(DateTimeFormatter.ofPattern("HH:mm")) + "-"
+                + now.plusHours(2).format(DateTimeFormatter.ofPattern("HH:mm"));
+        String instance = "0000000a-0000-4000-8000-0000000000a2";
+        admin("instances", "create", "--project", PROJECT, "--instance", instance, "--type", "standard",
+                "--flavor", "iotda.standard.s3", "--size", "2", "--window", window);
+        String orderId = json(send("POST", path(PROJECT, instance, "/resize"), "e2e-token-a",
+                "{\"flavor\":{\"type\":\"iotda.standard.s3\",\"size\":7},\"delay\":true}")).get("order_id").asText();
+
+        // The template's rate(5 minutes), with a minute of the schedule lasting 100 ms: a run every half second.
+        var scheduler = LocalSchedule.start(cloud.iotda.template.Template.load(repoRoot().resolve("template.yaml")),
+                Duration.ofMillis(100));
+        try {
+            String status = "SCHEDULED";
+            for (int i = 0; i < 50 && !status.equals("COMPLETED"); i++) {
+                Thread.sleep(100);
+                status = json(send("GET", path(PROJECT, instance, "/orders/" + orderId), "e2e-token-a", null))
+                        .get("status").asText();
+            }
+            assertEquals("COMPLETED", status);
+            assertEquals(7, json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("flavor").get("size").asInt());
+        } finally {
+            scheduler.shutdownNow();
+        }
     }
 
     // --- the official SDK with AK/SK ---
