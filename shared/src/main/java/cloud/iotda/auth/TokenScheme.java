@@ -2,9 +2,8 @@ package cloud.iotda.auth;
 
 import cloud.iotda.api.ApiRequest;
 import cloud.iotda.api.ErrorCode;
-import java.nio.charset.StandardCharsets;
+import cloud.iotda.api.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 
 /** {@code X-Auth-Token}: looked up by its SHA-256, so the table never holds a usable token. */
@@ -42,10 +41,6 @@ public final class TokenScheme implements AuthScheme {
     }
 
     public static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of(token);
     }
 }

@@ -46,7 +46,7 @@ public final class OrderLifecycle {
     /** Pays an order awaiting payment: a delayed one is then scheduled, any other runs at once. */
     public Order pay(String orderId) {
         return retrying(() -> {
-            Order order = unfinishedOrder(orderId);
+            Order order = orderById(orderId);
             if (order.status() != OrderStatus.PENDING_PAYMENT) {
                 throw ErrorCode.ORDER_NOT_PAYABLE.exception(orderId, order.status());
             }
@@ -67,7 +67,7 @@ public final class OrderLifecycle {
     /** Cancels an unfinished order and releases its instance unchanged. */
     public Order cancel(String orderId) {
         return retrying(() -> {
-            Order order = store.findOrderById(orderId).orElseThrow(() -> ErrorCode.ORDER_NOT_FOUND.exception(orderId));
+            Order order = orderById(orderId);
             if (!order.status().unfinished()) {
                 throw ErrorCode.ORDER_FINISHED.exception(orderId, order.status());
             }
@@ -161,7 +161,7 @@ public final class OrderLifecycle {
         return cancelled;
     }
 
-    private Order unfinishedOrder(String orderId) {
+    private Order orderById(String orderId) {
         return store.findOrderById(orderId).orElseThrow(() -> ErrorCode.ORDER_NOT_FOUND.exception(orderId));
     }
 

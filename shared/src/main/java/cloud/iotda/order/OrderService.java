@@ -2,6 +2,7 @@ package cloud.iotda.order;
 
 import cloud.iotda.api.ErrorCode;
 import cloud.iotda.api.Json;
+import cloud.iotda.api.Sha256;
 import cloud.iotda.catalogue.FlavorCatalogue;
 import cloud.iotda.catalogue.FlavorSpec;
 import cloud.iotda.instance.ChargeMode;
@@ -9,13 +10,9 @@ import cloud.iotda.instance.Flavor;
 import cloud.iotda.instance.Instance;
 import cloud.iotda.instance.InstanceStatus;
 import cloud.iotda.instance.Subscription;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -42,7 +39,7 @@ public final class OrderService {
     /** Returns the order id for this request: a new order, or the one an identical recent request created. */
     public String place(String projectId, String instanceId, ChangeRequest request) {
         String normalized = Json.write(request.normalized());
-        String requestHash = sha256Hex(request.type() + "\n" + normalized);
+        String requestHash = Sha256.hex(request.type() + "\n" + normalized);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Instance current = store.findInstance(projectId, instanceId)
                     .orElseThrow(() -> ErrorCode.INSTANCE_NOT_FOUND.exception(instanceId, projectId));
@@ -120,15 +117,6 @@ public final class OrderService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ErrorCode.CONCURRENT_CHANGE.exception();
-        }
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

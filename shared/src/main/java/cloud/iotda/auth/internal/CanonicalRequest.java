@@ -1,9 +1,9 @@
 package cloud.iotda.auth.internal;
 
 import cloud.iotda.api.ApiRequest;
+import cloud.iotda.api.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +32,8 @@ public final class CanonicalRequest {
             canonical.append(name).append(':').append(request.header(name).strip()).append('\n');
         }
         // The header block ends with its own newline, and the fields are newline-separated: hence a blank line.
-        canonical.append('\n').append(String.join(";", sorted)).append('\n').append(sha256Hex(request.body()));
-        return sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        canonical.append('\n').append(String.join(";", sorted)).append('\n').append(Sha256.hex(request.body()));
+        return Sha256.hex(canonical.toString());
     }
 
     static String canonicalPath(String path) {
@@ -62,14 +62,6 @@ public final class CanonicalRequest {
             }
         }
         return out.toString();
-    }
-
-    public static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public static String hmacHex(String key, String data) {

@@ -2,9 +2,7 @@ package cloud.iotda.tests.lambda;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +17,9 @@ public final class LambdaProcess implements AutoCloseable {
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final Process process;
-    private final Path log;
 
-    private LambdaProcess(Process process, Path log) {
+    private LambdaProcess(Process process) {
         this.process = process;
-        this.log = log;
     }
 
     public static LambdaProcess start(Path artifacts, String handler, Map<String, String> environment,
@@ -47,7 +43,7 @@ public final class LambdaProcess implements AutoCloseable {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/test");
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "test");
         env.putAll(environment);
-        return new LambdaProcess(builder.start(), log);
+        return new LambdaProcess(builder.start());
     }
 
     /** The runtime interface client and its serialization library, as the test JVM resolved them. */
@@ -61,25 +57,11 @@ public final class LambdaProcess implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    public String output() throws IOException {
-        return Files.exists(log) ? Files.readString(log) : "";
-    }
-
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
-        }
-    }
-
-    static List<String> jarNames(Path artifacts) throws IOException {
-        try (var files = Files.list(artifacts.resolve("lib"))) {
-            return files.map(path -> path.getFileName().toString()).sorted().collect(Collectors.toCollection(ArrayList::new));
         }
     }
 }
