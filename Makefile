@@ -1,36 +1,18 @@
 # Build targets that `sam build` runs for BuildMethod: makefile (one per function, with ARTIFACTS_DIR set).
-# Each builds its function module and the shared module with Maven and lays out a Lambda Java deployment
-# package: every runtime jar under lib/, from a clean folder so no jar of an earlier build slips in.
+# Every function ships the same package: the functions module (one handler class per function) and the shared
+# module, every runtime jar under lib/, laid out from a clean folder so no jar of an earlier build slips in.
 MVN ?= mvn -B -q
+FUNCTIONS = ResizeFunction ChangeChargeModeFunction ShowInstanceFunction UpdateInstanceFunction \
+	ListOrdersFunction ShowOrderFunction OrderProcessorFunction
 
-build-ResizeFunction:
-	$(MAKE) package MODULE=functions/resize
-
-build-ChangeChargeModeFunction:
-	$(MAKE) package MODULE=functions/change-charge-mode
-
-build-ShowInstanceFunction:
-	$(MAKE) package MODULE=functions/show-instance
-
-build-UpdateInstanceFunction:
-	$(MAKE) package MODULE=functions/update-instance
-
-build-ListOrdersFunction:
-	$(MAKE) package MODULE=functions/orders
-
-build-ShowOrderFunction:
-	$(MAKE) package MODULE=functions/orders
-
-build-OrderProcessorFunction:
-	$(MAKE) package MODULE=functions/order-processor
+$(addprefix build-,$(FUNCTIONS)): package
 
 package:
 	test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set" >&2; exit 1; }
-	rm -rf $(MODULE)/target/lambda
-	$(MVN) -pl $(MODULE) -am -DskipTests package
+	rm -rf functions/target/lambda
+	$(MVN) -pl functions -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp $(MODULE)/target/lambda/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
-	cp $(MODULE)/target/*.jar "$(ARTIFACTS_DIR)/lib/"
+	cp functions/target/lambda/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
+	cp functions/target/*.jar "$(ARTIFACTS_DIR)/lib/"
 
-.PHONY: build-ResizeFunction build-ChangeChargeModeFunction build-ShowInstanceFunction build-UpdateInstanceFunction \
-	build-ListOrdersFunction build-ShowOrderFunction build-OrderProcessorFunction package
+.PHONY: $(addprefix build-,$(FUNCTIONS)) package

@@ -1,18 +1,24 @@
 package cloud.iotda.testing;
 
-import cloud.iotda.InstanceApi;
-import cloud.iotda.api.Operation;
-import cloud.iotda.auth.CredentialStore.StoredToken;
-import cloud.iotda.auth.TokenScheme;
-import cloud.iotda.catalogue.Edition;
-import cloud.iotda.dynamodb.DynamoDbStore;
-import cloud.iotda.instance.ChargeMode;
-import cloud.iotda.instance.Flavor;
-import cloud.iotda.instance.Instance;
-import cloud.iotda.instance.InstanceStatus;
-import cloud.iotda.instance.OperateWindow;
-import cloud.iotda.instance.PeriodType;
-import cloud.iotda.instance.Subscription;
+import cloud.iotda.Service;
+import cloud.iotda.adapter.dynamodb.DynamoDbStore;
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.edge.Operation;
+import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Page;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,16 +28,19 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * A fresh table on DynamoDB Local seeded with the projects, tokens and instances that the events/ fixtures name.
- * The clock starts at 2026-01-15T10:00:00Z, outside the 02:00-04:00 window.
+ * The service on a fresh store seeded with the projects, tokens and instances that the events/ fixtures name: a new
+ * table on DynamoDB Local, or {@link #inMemory()} for fast tests of the rules. The clock starts at
+ * 2026-01-15T10:00:00Z, outside the 02:00-04:00 window.
  */
 public final class TestWorld {
     public static final String PROJECT = "0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b";
@@ -53,54 +62,82 @@ public final class TestWorld {
     /** An id that is valid but names no instance. */
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
 
+    public static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
+    public static final Flavor S1_X2 = new Flavor("iotda.standard.s1", 2);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
-
     public final MutableClock clock = new MutableClock(START);
+    /** The DynamoDB Local table, or null in memory. */
     public final String table;
-    public final DynamoDbStore store;
-    public final InstanceApi api;
+    public final Instances instances;
+    public final Orders orders;
+    public final Credentials credentials;
+    public final Service service;
+    private final Supplier<Object> state;
 
+    /** On a new table of DynamoDB Local. */
     public TestWorld() {
         LocalDynamoDb dynamo = LocalDynamoDb.get();
         this.table = dynamo.createTable();
-        this.store = new DynamoDbStore(dynamo.client(), table);
-        this.api = new InstanceApi(store, clock);
+        DynamoDbStore store = new DynamoDbStore(dynamo.client(), table);
+        this.instances = store;
+        this.orders = store;
+        this.credentials = store;
+        this.state = this::allItems;
+        this.service = new Service(instances, orders, credentials, clock);
         seed();
+    }
+
+    private TestWorld(InMemoryStore store) {
+        this.table = null;
+        this.instances = store;
+        this.orders = store;
+        this.credentials = store;
+        this.state = store::snapshot;
+        this.service = new Service(instances, orders, credentials, clock);
+        seed();
+    }
+
+    /** On the ports in memory: the same rules, no database. */
+    public static TestWorld inMemory() {
+        return new TestWorld(new InMemoryStore());
+    }
+
+    public static InstanceRef ref(String instanceId) {
+        return new InstanceRef(PROJECT, instanceId);
     }
 
     /** Back to the seeded state, for a function process that outlives one test (a warm Lambda). */
     public void reset() {
         var client = LocalDynamoDb.get().client();
         for (Map<String, AttributeValue> item : allItems()) {
-            client.deleteItem(request -> request.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+            client.deleteItem(request -> request.tableName(table)
+                    .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
         }
         seed();
     }
 
     private void seed() {
         Instant created = START.minus(Duration.ofDays(30));
-        store.saveToken(new StoredToken(TokenScheme.sha256(TOKEN), PROJECT, Instant.parse("2030-01-01T00:00:00Z")));
-        store.saveToken(new StoredToken(TokenScheme.sha256(OTHER_PROJECT_TOKEN), OTHER_PROJECT, Instant.parse("2030-01-01T00:00:00Z")));
-        store.saveToken(new StoredToken(TokenScheme.sha256(EXPIRED_TOKEN), PROJECT, START.minusSeconds(1)));
+        Instant valid = Instant.parse("2030-01-01T00:00:00Z");
+        credentials.saveToken(new StoredToken(Sha256.of(TOKEN), PROJECT, valid));
+        credentials.saveToken(new StoredToken(Sha256.of(OTHER_PROJECT_TOKEN), OTHER_PROJECT, valid));
+        credentials.saveToken(new StoredToken(Sha256.of(EXPIRED_TOKEN), PROJECT, START.minusSeconds(1)));
         OperateWindow nightly = new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 0));
         OperateWindow aroundMidnight = new OperateWindow(LocalTime.of(23, 0), LocalTime.of(1, 0));
-        Flavor s1x2 = new Flavor("iotda.standard.s1", 2);
-        create(STANDARD, Edition.STANDARD, s1x2, ChargeMode.POST_PAID, InstanceStatus.ACTIVE, null, nightly, created);
-        create(ENTERPRISE, Edition.ENTERPRISE, new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null),
-                ChargeMode.POST_PAID, InstanceStatus.ACTIVE, null, null, created);
-        create(PREPAID, Edition.STANDARD, s1x2, ChargeMode.PRE_PAID, InstanceStatus.ACTIVE,
-                new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20))), aroundMidnight, created);
-        create(S0, Edition.STANDARD, new Flavor("iotda.standard.s0", 1), ChargeMode.POST_PAID, InstanceStatus.ACTIVE,
-                null, null, created);
-        create(FROZEN, Edition.STANDARD, s1x2, ChargeMode.POST_PAID, InstanceStatus.FROZEN, null, nightly, created);
+        instances.create(standard(STANDARD).operateWindow(nightly).at(created));
+        instances.create(Instance.create(ref(ENTERPRISE), Edition.ENTERPRISE,
+                new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null)).name("instance-02").at(created));
+        instances.create(standard(PREPAID).operateWindow(aroundMidnight)
+                .prePaid(new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20)))).at(created));
+        instances.create(Instance.create(ref(S0), Edition.STANDARD, new Flavor("iotda.standard.s0", 1))
+                .name("instance-04").at(created));
+        instances.create(standard(FROZEN).operateWindow(nightly).status(InstanceStatus.FROZEN).at(created));
     }
 
-    private void create(String id, Edition edition, Flavor flavor, ChargeMode mode, InstanceStatus status,
-                        Subscription subscription, OperateWindow window, Instant created) {
-        store.createInstance(new Instance(PROJECT, id, "instance-" + id.substring(id.length() - 2), null, edition, flavor, mode,
-                status, subscription, window, null, null, created, created, 0));
+    private static Instance.Builder standard(String id) {
+        return Instance.create(ref(id), Edition.STANDARD, S1_X2).name("instance-" + id.substring(id.length() - 2));
     }
 
     /** Sends one request through the gateway of {@code operation}, as API Gateway would hand it to the function. */
@@ -108,8 +145,10 @@ public final class TestWorld {
         return call(operation, method, PROJECT, instanceId, body, token);
     }
 
-    public Response call(Operation operation, String method, String projectId, String instanceId, String body, String token) {
-        return send(operation, method, Map.of("project_id", projectId, "instance_id", instanceId), Map.of(), body, token);
+    public Response call(Operation operation, String method, String projectId, String instanceId, String body,
+                         String token) {
+        return send(operation, method, Map.of("project_id", projectId, "instance_id", instanceId), Map.of(), body,
+                token);
     }
 
     /** Any operation: the route's path filled from {@code pathParameters}, with query parameters and a body. */
@@ -135,7 +174,7 @@ public final class TestWorld {
                 .withBody(body)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withRequestId(UUID.randomUUID().toString()));
-        APIGatewayProxyResponseEvent response = api.gateway(operation).handle(event);
+        APIGatewayProxyResponseEvent response = service.gateway(operation).handle(event);
         try {
             return new Response(response.getStatusCode(), JSON.readTree(response.getBody()), response.getHeaders());
         } catch (IOException e) {
@@ -148,24 +187,17 @@ public final class TestWorld {
     }
 
     public Response showOrder(String instanceId, String orderId) {
-        return send(Operation.SHOW_ORDER, "GET", Map.of("project_id", PROJECT, "instance_id", instanceId, "order_id", orderId),
-                Map.of(), null, TOKEN);
+        return send(Operation.SHOW_ORDER, "GET",
+                Map.of("project_id", PROJECT, "instance_id", instanceId, "order_id", orderId), Map.of(), null, TOKEN);
     }
 
     public Response listOrders(String instanceId, Map<String, String> query) {
-        return send(Operation.LIST_ORDERS, "GET", Map.of("project_id", PROJECT, "instance_id", instanceId), query, null, TOKEN);
+        return send(Operation.LIST_ORDERS, "GET", Map.of("project_id", PROJECT, "instance_id", instanceId), query,
+                null, TOKEN);
     }
 
     public Response updateInstance(String instanceId, String body) {
         return call(Operation.UPDATE_INSTANCE, "PUT", instanceId, body, TOKEN);
-    }
-
-    /** A copy of an instance under another id, for tests that need many alike. */
-    public void cloneInstance(String fromId, String newId) {
-        Instance from = instance(fromId);
-        store.createInstance(new Instance(PROJECT, newId, from.name(), from.description(), from.edition(), from.flavor(),
-                from.chargeMode(), from.status(), from.subscription(), from.operateWindow(), null, null,
-                from.createTime(), from.updateTime(), 0));
     }
 
     public Response resize(String instanceId, String body) {
@@ -191,13 +223,39 @@ public final class TestWorld {
         }
     }
 
-    public Instance instance(String id) {
-        return store.findInstance(PROJECT, id).orElseThrow();
+    /** A copy of an instance under another id, for tests that need many alike. */
+    public void cloneInstance(String fromId, String newId) {
+        Instance from = instance(fromId);
+        instances.create(new Instance(ref(newId), from.name(), from.description(), from.edition(), from.flavor(),
+                from.chargeMode(), from.status(), from.subscription(), from.operateWindow(), null, null,
+                from.createTime(), from.updateTime(), 0));
     }
 
-    /** Every item of the table, to prove that a rejected request wrote nothing. */
+    public Instance instance(String id) {
+        return instances.find(ref(id)).orElseThrow();
+    }
+
+    /** Every order of an instance, newest first. */
+    public List<Order> ordersOf(String instanceId) {
+        List<Order> all = new ArrayList<>();
+        OrderId after = null;
+        do {
+            Page<Order> page = orders.list(ref(instanceId), 100, after);
+            all.addAll(page.items());
+            after = page.next() == null ? null : new OrderId(page.next());
+        } while (after != null);
+        return all;
+    }
+
+    /** All that is stored, as a value: equal before and after means nothing was written. */
+    public Object state() {
+        return state.get();
+    }
+
+    /** Every item of the DynamoDB Local table. */
     public List<Map<String, AttributeValue>> allItems() {
-        return LocalDynamoDb.get().client().scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
+        return LocalDynamoDb.get().client()
+                .scanPaginator(ScanRequest.builder().tableName(table).consistentRead(true).build())
                 .items().stream().toList();
     }
 }

@@ -3,8 +3,11 @@ package cloud.iotda.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import cloud.iotda.Service;
+import cloud.iotda.template.Template;
 import cloud.iotda.testing.RepoFiles;
 import cloud.iotda.testing.TestWorld;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -55,24 +58,23 @@ class EventFixturesTest {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(RepoFiles.events().resolve(file).toString());
         List<?> before = world.allItems();
 
-        APIGatewayProxyResponseEvent response = Handlers.create(event, world.api).handleRequest(event, null);
+        APIGatewayProxyResponseEvent response = Handlers.create(event, world.service).handleRequest(event, null);
 
         FixtureExpectations.assertAnswer(file, event, response.getStatusCode(), response.getHeaders(), response.getBody(),
                 world, before);
         assertNotNull(response.getBody());
     }
 
-
     @ParameterizedTest
     @MethodSource("scheduledFixtures")
     void scheduledFixtureRunsTheProcessor(String file) throws Exception {
         TestWorld world = new TestWorld();
         ScheduledEvent event = EventLoader.loadScheduledEvent(RepoFiles.events().resolve(file).toString());
-        Class<?> type = Handlers.handlerClass(cloud.iotda.template.Template.load(RepoFiles.template()).functions()
+        Class<?> type = Handlers.handlerClass(Template.load(RepoFiles.template()).functions()
                 .get(FixtureExpectations.SCHEDULED.get(file)));
         @SuppressWarnings("unchecked")
-        var handler = (com.amazonaws.services.lambda.runtime.RequestHandler<ScheduledEvent, String>)
-                type.getConstructor(cloud.iotda.InstanceApi.class).newInstance(world.api);
+        var handler = (RequestHandler<ScheduledEvent, String>) type.getConstructor(Service.class)
+                .newInstance(world.service);
         FixtureExpectations.assertProcessorReport(handler.handleRequest(event, null));
     }
 }

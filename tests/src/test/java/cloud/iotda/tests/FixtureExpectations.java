@@ -84,8 +84,8 @@ final class FixtureExpectations {
             String orderId = body.get("order_id").asText();
             assertTrue(orderId.matches("CS\\d{12}[A-Z0-9]{5}"), orderId);
             String instanceId = event.getPathParameters().get("instance_id");
-            assertTrue(world.store.ordersOf(TestWorld.PROJECT, instanceId).stream()
-                    .anyMatch(order -> order.orderId().equals(orderId)), "the order record exists");
+            assertTrue(world.ordersOf(instanceId).stream()
+                    .anyMatch(order -> order.orderId().value().equals(orderId)), "the order record exists");
         } else {
             Set<String> fields = new TreeSet<>();
             body.fieldNames().forEachRemaining(fields::add);

@@ -1,6 +1,6 @@
 package cloud.iotda.tests;
 
-import cloud.iotda.InstanceApi;
+import cloud.iotda.Service;
 import cloud.iotda.template.Template;
 import cloud.iotda.testing.RepoFiles;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -28,9 +28,9 @@ final class Handlers {
 
     @SuppressWarnings("unchecked")
     static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create(
-            APIGatewayProxyRequestEvent event, InstanceApi api) throws ReflectiveOperationException {
+            APIGatewayProxyRequestEvent event, Service service) throws ReflectiveOperationException {
         Class<?> type = handlerClass(functionFor(event.getHttpMethod(), event.getResource()));
         return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                type.getConstructor(InstanceApi.class).newInstance(api);
+                type.getConstructor(Service.class).newInstance(service);
     }
 }

@@ -159,6 +159,7 @@ class PackagedFunctionsTest {
             assertEquals(1, jars.stream().filter(jar -> jar.startsWith("url-connection-client-")).count(),
                     entry.getKey() + ": the one HTTP client");
             assertEquals(1, jars.stream().filter(jar -> jar.startsWith("iotda-shared-")).count());
+            assertEquals(1, jars.stream().filter(jar -> jar.startsWith("iotda-functions-")).count());
             assertTrue(bytes < 20_000_000, entry.getKey() + " is " + bytes + " bytes");
         }
     }
@@ -183,8 +184,8 @@ class PackagedFunctionsTest {
     @Test
     void missingHandlerClassFailsInit(@TempDir Path tmp) throws Exception {
         String message = failureOf(deployed.get("ResizeFunction").artifacts(),
-                "cloud.iotda.resize.NoSuchHandler::handleRequest", resizeEnvironment(), tmp.resolve("log"));
-        assertTrue(message.contains("cloud.iotda.resize.NoSuchHandler"), message);
+                "cloud.iotda.functions.NoSuchHandler::handleRequest", resizeEnvironment(), tmp.resolve("log"));
+        assertTrue(message.contains("cloud.iotda.functions.NoSuchHandler"), message);
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.InstanceApi;
-import cloud.iotda.api.Operation;
-import cloud.iotda.api.Route;
+import cloud.iotda.Service;
+import cloud.iotda.edge.Operation;
+import cloud.iotda.edge.Route;
+import cloud.iotda.functions.ApiHandler;
 import cloud.iotda.template.Template;
 import cloud.iotda.testing.RepoFiles;
+import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -45,16 +47,21 @@ class TemplateContractTest {
             Class<?> type = Handlers.handlerClass(function);
             assertEquals(ScheduledEvent.class, handlerTypeArguments(type)[0]);
             type.getConstructor();
-            type.getConstructor(InstanceApi.class);
+            type.getConstructor(Service.class);
             assertTrue(function.schedules().stream().allMatch(s -> s.matches("rate\\(\\d+ minutes?\\)")), function.schedules().toString());
         }
     }
 
+    /** The event and answer types of the RequestHandler the class or one of its superclasses implements. */
     private static Type[] handlerTypeArguments(Class<?> type) {
-        Type handlerInterface = Arrays.stream(type.getGenericInterfaces())
-                .filter(i -> i instanceof ParameterizedType p && p.getRawType() == RequestHandler.class)
-                .findFirst().orElseThrow();
-        return ((ParameterizedType) handlerInterface).getActualTypeArguments();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Type candidate : c.getGenericInterfaces()) {
+                if (candidate instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return p.getActualTypeArguments();
+                }
+            }
+        }
+        throw new AssertionError(type + " implements no RequestHandler");
     }
 
     @Test
@@ -66,14 +73,11 @@ class TemplateContractTest {
             Class<?> type = Handlers.handlerClass(function);
             assertTrue(function.handler().endsWith("::handleRequest"), function.handler());
             assertTrue(RequestHandler.class.isAssignableFrom(type), type + " is a RequestHandler");
-            Type handlerInterface = Arrays.stream(type.getGenericInterfaces())
-                    .filter(i -> i instanceof ParameterizedType p && p.getRawType() == RequestHandler.class)
-                    .findFirst().orElseThrow();
-            Type[] arguments = ((ParameterizedType) handlerInterface).getActualTypeArguments();
+            Type[] arguments = handlerTypeArguments(type);
             assertEquals(APIGatewayProxyRequestEvent.class, arguments[0]);
             assertEquals(APIGatewayProxyResponseEvent.class, arguments[1]);
             assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), "Lambda needs a public no-arg constructor");
-            type.getConstructor(InstanceApi.class);
+            type.getConstructor(Service.class);
             type.getMethod("handleRequest", APIGatewayProxyRequestEvent.class, Context.class);
         }
     }
@@ -84,9 +88,23 @@ class TemplateContractTest {
             if (function.events().isEmpty()) {
                 continue;
             }
-            Operation operation = (Operation) Handlers.handlerClass(function).getField("OPERATION").get(null);
+            Operation operation = ((ApiHandler) Handlers.handlerClass(function).getConstructor(Service.class)
+                    .newInstance(TestWorld.inMemory().service)).operation();
             assertEquals(routesOf(operation.routes()), eventsOf(function.events()), function.logicalId());
         }
+    }
+
+    @Test
+    void eachOperationHasItsOwnFunction() throws Exception {
+        Set<Operation> seen = new HashSet<>();
+        for (Template.Function function : template.functions().values()) {
+            if (!function.events().isEmpty()) {
+                Operation operation = ((ApiHandler) Handlers.handlerClass(function).getConstructor(Service.class)
+                        .newInstance(TestWorld.inMemory().service)).operation();
+                assertTrue(seen.add(operation), operation + " is answered by two functions");
+            }
+        }
+        assertEquals(Set.of(Operation.values()), seen);
     }
 
     @Test

@@ -1,23 +1,27 @@
 package cloud.iotda.local;
 
-import cloud.iotda.api.ApiException;
-import cloud.iotda.api.Json;
-import cloud.iotda.auth.CredentialStore.AccessKey;
-import cloud.iotda.auth.CredentialStore.StoredToken;
-import cloud.iotda.auth.TokenScheme;
-import cloud.iotda.catalogue.FlavorCatalogue;
-import cloud.iotda.dynamodb.DynamoDbStore;
-import cloud.iotda.instance.ChargeMode;
-import cloud.iotda.instance.Instance;
-import cloud.iotda.instance.InstanceIds;
-import cloud.iotda.instance.InstanceView;
-import cloud.iotda.order.Order;
-import cloud.iotda.order.OrderLifecycle;
-import cloud.iotda.order.OrderView;
+import cloud.iotda.Service;
+import cloud.iotda.adapter.catalogue.CatalogueFile;
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.credential.AccessKey;
+import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.edge.Json;
+import cloud.iotda.edge.JsonFields;
+import cloud.iotda.edge.Views;
+import cloud.iotda.usecase.OrderQueries;
+import cloud.iotda.usecase.port.Conflict;
+import cloud.iotda.usecase.port.Page;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,7 +33,6 @@ import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The operator CLI: instances, tokens, access keys and orders in the local store or a deployed table. Every check
@@ -38,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class Admin {
     private static final Set<String> FLAGS = Set.of("table", "region", "endpoint", "project", "instance", "name",
             "type", "flavor", "size", "charge-mode", "window", "expires");
+    private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(1);
     private static final String USAGE = """
             usage: iotda-admin [--table T] [--region R] [--endpoint URL] COMMAND
               instances create --project P --instance ID --type standard|enterprise --flavor TYPE [--size N]
@@ -53,21 +57,28 @@ public final class Admin {
             defaults: --table iotda-local --endpoint http://127.0.0.1:8000 (the local API's DynamoDB);
             for a deployed table give --table and --region and leave out --endpoint.""";
 
-    private final DynamoDbStore store;
+    private final Service service;
     private final PrintStream out;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Admin(DynamoDbStore store, PrintStream out, Clock clock) {
-        this.store = store;
+    Admin(Service service, PrintStream out, Clock clock) {
+        this.service = service;
         this.out = out;
         this.clock = clock;
     }
 
-    /** A usage or input error: one line on stderr, exit code 2. */
+    /** A usage or input error: one line on stderr (and the usage, when the command itself is wrong), exit code 2. */
     static final class UsageError extends RuntimeException {
+        private final boolean showUsage;
+
         UsageError(String message) {
+            this(message, false);
+        }
+
+        UsageError(String message, boolean showUsage) {
             super(message);
+            this.showUsage = showUsage;
         }
     }
 
@@ -80,22 +91,26 @@ public final class Admin {
             List<String> words = new ArrayList<>();
             Map<String, String> flags = Cli.flags(List.of(args), FLAGS, words);
             if (words.size() < 2) {
-                throw new UsageError(words.isEmpty() ? "a command is required" : "an action is required after " + words.get(0));
+                throw new UsageError(words.isEmpty() ? "a command is required"
+                        : "an action is required after " + words.get(0), true);
             }
-            DynamoDbClient client = client(flags);
-            String table = flags.getOrDefault("table", LocalDynamo.TABLE);
-            try (client) {
-                new Admin(new DynamoDbStore(client, table), out, Clock.systemUTC()).execute(words, flags);
+            try (DynamoDbClient client = client(flags)) {
+                Service service = Service.onDynamoDb(client, flags.getOrDefault("table", LocalDynamo.TABLE),
+                        Clock.systemUTC());
+                new Admin(service, out, Clock.systemUTC()).execute(words, flags);
             }
             return 0;
-        } catch (UsageError | IllegalArgumentException e) {
+        } catch (UsageError e) {
             err.println("iotda-admin: " + e.getMessage());
-            if (e.getMessage() != null && e.getMessage().contains("command")) {
+            if (e.showUsage) {
                 err.println(USAGE);
             }
             return 2;
-        } catch (ApiException e) {
+        } catch (IllegalArgumentException e) {
             err.println("iotda-admin: " + e.getMessage());
+            return 2;
+        } catch (Rejected e) {
+            err.println("iotda-admin: " + e.detail());
             return 2;
         } catch (RuntimeException e) {
             err.println("iotda-admin: failed: " + e.getMessage());
@@ -128,16 +143,12 @@ public final class Admin {
             case "tokens revoke" -> revokeToken(single(rest, "TOKEN"));
             case "keys create" -> createKey(required(flags, "project"));
             case "keys revoke" -> revokeKey(single(rest, "ACCESS_KEY"));
-            case "orders list" -> listOrders(required(flags, "project"), required(flags, "instance"));
-            case "orders pay" -> out.println(Json.write(OrderView.of(lifecycle().pay(single(rest, "ORDER_ID")))));
-            case "orders cancel" -> out.println(Json.write(OrderView.of(lifecycle().cancel(single(rest, "ORDER_ID")))));
-            case "orders process-now" -> out.println(Json.write(lifecycle().processDue()));
-            default -> throw new UsageError("unknown command " + command);
+            case "orders list" -> listOrders(instanceRef(required(flags, "project"), required(flags, "instance")));
+            case "orders pay" -> printOrder(service.lifecycle().pay(orderId(single(rest, "ORDER_ID"))));
+            case "orders cancel" -> printOrder(service.lifecycle().cancel(orderId(single(rest, "ORDER_ID"))));
+            case "orders process-now" -> out.println(Json.write(service.lifecycle().processDue()));
+            default -> throw new UsageError("unknown command " + command, true);
         }
-    }
-
-    private OrderLifecycle lifecycle() {
-        return new OrderLifecycle(store, FlavorCatalogue.published(), clock);
     }
 
     private static String required(Map<String, String> flags, String name) {
@@ -155,10 +166,24 @@ public final class Admin {
         return rest.get(0);
     }
 
+    private static InstanceRef instanceRef(String project, String instanceId) {
+        if (!InstanceRef.isValidInstanceId(instanceId)) {
+            throw new UsageError("--instance must be 1..36 characters of a-f, 0-9 and -");
+        }
+        return new InstanceRef(project, instanceId);
+    }
+
+    private static OrderId orderId(String text) {
+        return OrderId.parse(text).orElseThrow(() -> new UsageError("ORDER_ID must be " + OrderId.DESCRIPTION));
+    }
+
+    private void printOrder(Order order) {
+        out.println(Json.write(Views.order(order)));
+    }
+
     private void createInstance(Map<String, String> flags) {
         String project = required(flags, "project");
         String instanceId = required(flags, "instance");
-        InstanceIds.require(instanceId);
         // The seed file's rules, so an instance made here is one the seed could have made.
         ObjectNode entry = Json.object()
                 .put("project_id", project)
@@ -181,20 +206,20 @@ public final class Admin {
             }
             entry.putObject("operate_window").put("start_time", times[0]).put("end_time", times[1]);
         }
-        Instance instance = Seed.parseInstances(entry).get(0);
+        Instance instance = Seed.instance(JsonFields.of(entry), CatalogueFile.published(), clock.instant());
         try {
-            store.createInstance(instance);
-        } catch (ConditionalCheckFailedException e) {
+            service.instances().create(instance);
+        } catch (Conflict e) {
             throw new UsageError("instance " + instanceId + " already exists in project " + project);
         }
-        out.println(Json.write(InstanceView.of(instance)));
+        out.println(Json.write(Views.instance(instance)));
     }
 
     private void listInstances(String project) {
-        for (Instance instance : store.allInstances()) {
-            if (project == null || project.equals(instance.projectId())) {
-                ObjectNode view = InstanceView.of(instance);
-                out.println(Json.write(Json.object().put("project_id", instance.projectId()).setAll(view)));
+        for (Instance instance : service.instances().all()) {
+            if (project == null || project.equals(instance.ref().projectId())) {
+                out.println(Json.write(Json.object().put("project_id", instance.ref().projectId())
+                        .setAll(Views.instance(instance))));
             }
         }
     }
@@ -202,7 +227,7 @@ public final class Admin {
     private void issueToken(String project, String expires) {
         Instant expiresAt;
         try {
-            expiresAt = expires == null ? clock.instant().plus(java.time.Duration.ofDays(1)) : Instant.parse(expires);
+            expiresAt = expires == null ? clock.instant().plus(DEFAULT_TOKEN_LIFETIME) : Instant.parse(expires);
         } catch (DateTimeParseException e) {
             throw new UsageError("--expires must be an ISO-8601 UTC time like 2030-01-01T00:00:00Z");
         }
@@ -212,12 +237,12 @@ public final class Admin {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        store.saveToken(new StoredToken(TokenScheme.sha256(token), project, expiresAt));
+        service.credentials().saveToken(new StoredToken(Sha256.of(token), project, expiresAt));
         out.println(token);
     }
 
     private void revokeToken(String token) {
-        if (!store.deleteToken(TokenScheme.sha256(token))) {
+        if (!service.credentials().deleteToken(Sha256.of(token))) {
             throw new UsageError("no such token");
         }
         out.println("revoked");
@@ -230,22 +255,25 @@ public final class Admin {
         random.nextBytes(secret);
         String accessKey = HexFormat.of().withUpperCase().formatHex(id);
         String secretKey = Base64.getEncoder().withoutPadding().encodeToString(secret);
-        store.saveAccessKey(new AccessKey(accessKey, secretKey, project, clock.instant()));
+        service.credentials().saveAccessKey(new AccessKey(accessKey, secretKey, project, clock.instant()));
         out.println("access_key " + accessKey);
         out.println("secret_key " + secretKey);
     }
 
     private void revokeKey(String accessKey) {
-        if (!store.deleteAccessKey(accessKey)) {
+        if (!service.credentials().deleteAccessKey(accessKey)) {
             throw new UsageError("no such access key");
         }
         out.println("revoked");
     }
 
-    private void listOrders(String project, String instanceId) {
-        InstanceIds.require(instanceId);
-        for (Order order : store.ordersOf(project, instanceId)) {
-            out.println(Json.write(OrderView.of(order)));
-        }
+    /** Every order of the instance, newest first, page by page. */
+    private void listOrders(InstanceRef ref) {
+        OrderId after = null;
+        do {
+            Page<Order> page = service.orderQueries().list(ref, OrderQueries.MAX_LIMIT, after);
+            page.items().forEach(this::printOrder);
+            after = page.next() == null ? null : new OrderId(page.next());
+        } while (after != null);
     }
 }

@@ -1,6 +1,7 @@
 package cloud.iotda.local;
 
-import cloud.iotda.dynamodb.DynamoDbStore;
+import cloud.iotda.Service;
+import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.template.Template;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -59,9 +60,9 @@ public final class LocalApi implements AutoCloseable {
         LocalDynamo dynamo = LocalDynamo.start(options.dynamoPort(), options.dataDir());
         try {
             dynamo.ensureTable(template);
-            seed.apply(new DynamoDbStore(dynamo.client(), LocalDynamo.TABLE), Clock.systemUTC());
+            seed.apply(Service.onDynamoDb(dynamo.client(), LocalDynamo.TABLE, Clock.systemUTC()), Clock.systemUTC());
             // What Lambda would find in its environment, as the SDK's standard system properties.
-            System.setProperty("TABLE_NAME", LocalDynamo.TABLE);
+            System.setProperty(Service.TABLE_NAME_ENV, LocalDynamo.TABLE);
             System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint());
             setIfAbsent("aws.region", "us-east-1");
             setIfAbsent("aws.accessKeyId", "local");
@@ -187,7 +188,7 @@ public final class LocalApi implements AutoCloseable {
         if (headers != null) {
             headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         }
-        exchange.getResponseHeaders().putIfAbsent("X-Request-Id", List.of(requestId));
+        exchange.getResponseHeaders().putIfAbsent(ApiGateway.REQUEST_ID_HEADER, List.of(requestId));
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

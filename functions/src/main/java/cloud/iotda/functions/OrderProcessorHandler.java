@@ -1,0 +1,33 @@
+package cloud.iotda.functions;
+
+import cloud.iotda.Service;
+import cloud.iotda.edge.Json;
+import cloud.iotda.usecase.OrderLifecycle;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+
+/** Runs on the template's schedule: executes due scheduled orders and cancels expired unpaid ones. */
+public final class OrderProcessorHandler implements RequestHandler<ScheduledEvent, String> {
+    /** Stop starting pages when less than this is left of the invocation; the next run goes on. */
+    private static final long RESERVE_MILLIS = 10_000;
+
+    private final OrderLifecycle lifecycle;
+
+    public OrderProcessorHandler() {
+        this(Service.fromEnvironment());
+    }
+
+    public OrderProcessorHandler(Service service) {
+        this.lifecycle = service.lifecycle();
+    }
+
+    @Override
+    public String handleRequest(ScheduledEvent event, Context context) {
+        OrderLifecycle.Report report = lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE,
+                () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+        String summary = Json.write(report);
+        System.out.println(summary);
+        return summary;
+    }
+}

@@ -1,0 +1,99 @@
+package cloud.iotda;
+
+import cloud.iotda.adapter.catalogue.CatalogueFile;
+import cloud.iotda.adapter.dynamodb.DynamoDbStore;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.edge.ApiGateway;
+import cloud.iotda.edge.Endpoints;
+import cloud.iotda.edge.Operation;
+import cloud.iotda.edge.auth.Authenticator;
+import cloud.iotda.edge.auth.SdkSigningScheme;
+import cloud.iotda.edge.auth.TokenScheme;
+import cloud.iotda.edge.internal.Log;
+import cloud.iotda.usecase.InstanceQueries;
+import cloud.iotda.usecase.OrderIdSource;
+import cloud.iotda.usecase.OrderLifecycle;
+import cloud.iotda.usecase.OrderQueries;
+import cloud.iotda.usecase.PlaceOrder;
+import cloud.iotda.usecase.RetryPolicy;
+import cloud.iotda.usecase.UpdateInstance;
+import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import java.time.Clock;
+import java.util.List;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The composition root: reads the environment, builds the DynamoDB client and wires the use cases and the edge
+ * with constructors. Every Lambda entry point builds one at init; the local API and the operator CLI build theirs.
+ */
+public final class Service {
+    public static final String TABLE_NAME_ENV = "TABLE_NAME";
+
+    private final Instances instances;
+    private final Credentials credentials;
+    private final OrderQueries orderQueries;
+    private final OrderLifecycle lifecycle;
+    private final Endpoints endpoints;
+
+    public Service(Instances instances, Orders orders, Credentials credentials, Clock clock) {
+        FlavorCatalogue catalogue = CatalogueFile.published();
+        RetryPolicy retry = RetryPolicy.standard();
+        this.instances = instances;
+        this.credentials = credentials;
+        this.orderQueries = new OrderQueries(instances, orders);
+        this.lifecycle = new OrderLifecycle(instances, orders, clock, retry, Log::error);
+        Authenticator authenticator = new Authenticator(
+                List.of(new TokenScheme(credentials, clock), new SdkSigningScheme(credentials, clock)));
+        this.endpoints = new Endpoints(authenticator, catalogue,
+                new PlaceOrder(instances, orders, catalogue, new OrderIdSource(), clock, retry),
+                new UpdateInstance(instances, orders, clock, retry),
+                new InstanceQueries(instances), orderQueries);
+    }
+
+    /** Everything on one DynamoDB table. */
+    public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock) {
+        DynamoDbStore store = new DynamoDbStore(client, tableName);
+        return new Service(store, store, store, clock);
+    }
+
+    /**
+     * Reads the table name from {@code TABLE_NAME}; region, credentials and (outside AWS) the endpoint come from the
+     * SDK's standard settings, such as {@code AWS_REGION} and {@code AWS_ENDPOINT_URL_DYNAMODB}.
+     */
+    public static Service fromEnvironment() {
+        // The environment in Lambda; a system property where one JVM hosts several functions (the local API).
+        String table = System.getenv(TABLE_NAME_ENV) != null ? System.getenv(TABLE_NAME_ENV)
+                : System.getProperty(TABLE_NAME_ENV);
+        if (table == null || table.isBlank()) {
+            throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
+        }
+        DynamoDbClient client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return onDynamoDb(client, table, Clock.systemUTC());
+    }
+
+    public ApiGateway gateway(Operation operation) {
+        return new ApiGateway(endpoints.of(operation));
+    }
+
+    /** Pay, cancel and the scheduled processor. */
+    public OrderLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public OrderQueries orderQueries() {
+        return orderQueries;
+    }
+
+    /** The instance store, for the operator CLI and seeding. */
+    public Instances instances() {
+        return instances;
+    }
+
+    /** The credential store, for the operator CLI and seeding. */
+    public Credentials credentials() {
+        return credentials;
+    }
+}

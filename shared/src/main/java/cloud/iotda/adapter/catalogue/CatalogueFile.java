@@ -1,0 +1,38 @@
+package cloud.iotda.adapter.catalogue;
+
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.instance.Edition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The published flavors as data, in {@code flavors.json} beside this class: adding a tier is no code change. */
+public final class CatalogueFile {
+    private CatalogueFile() {
+    }
+
+    public static FlavorCatalogue published() {
+        try (InputStream in = CatalogueFile.class.getResourceAsStream("flavors.json")) {
+            if (in == null) {
+                throw new IllegalStateException("flavors.json is missing from the classpath");
+            }
+            List<FlavorSpec> specs = new ArrayList<>();
+            for (JsonNode node : new ObjectMapper().readTree(in).get("flavors")) {
+                Edition edition = Edition.fromWireName(node.get("edition").asText());
+                boolean sized = edition == Edition.STANDARD;
+                specs.add(new FlavorSpec(node.get("type").asText(), edition,
+                        sized ? node.get("min_size").asInt() : 0,
+                        sized ? node.get("max_size").asInt() : 0,
+                        node.get("prepaid").asBoolean()));
+            }
+            return new FlavorCatalogue(specs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package cloud.iotda.adapter.dynamodb;
+
+import cloud.iotda.adapter.dynamodb.internal.AccessKeyItem;
+import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
+import cloud.iotda.adapter.dynamodb.internal.Items;
+import cloud.iotda.adapter.dynamodb.internal.OrderItem;
+import cloud.iotda.adapter.dynamodb.internal.TokenItem;
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.credential.AccessKey;
+import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.usecase.port.Conflict;
+import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
+public final class DynamoDbStore implements Instances, Orders, Credentials {
+    // Static: building a bean schema is reflective work, done once per JVM (Lambda init, before the snapshot).
+    private static final TableSchema<InstanceItem> INSTANCE_SCHEMA = TableSchema.fromBean(InstanceItem.class);
+    private static final TableSchema<OrderItem> ORDER_SCHEMA = TableSchema.fromBean(OrderItem.class);
+    private static final TableSchema<TokenItem> TOKEN_SCHEMA = TableSchema.fromBean(TokenItem.class);
+    private static final TableSchema<AccessKeyItem> ACCESS_KEY_SCHEMA = TableSchema.fromBean(AccessKeyItem.class);
+    private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(pk)").build();
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<InstanceItem> instances;
+    private final DynamoDbTable<OrderItem> orders;
+    private final DynamoDbTable<TokenItem> tokens;
+    private final DynamoDbTable<AccessKeyItem> accessKeys;
+
+    public DynamoDbStore(DynamoDbClient client, String tableName) {
+        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.instances = enhanced.table(tableName, INSTANCE_SCHEMA);
+        this.orders = enhanced.table(tableName, ORDER_SCHEMA);
+        this.tokens = enhanced.table(tableName, TOKEN_SCHEMA);
+        this.accessKeys = enhanced.table(tableName, ACCESS_KEY_SCHEMA);
+    }
+
+    // --- instances ---
+
+    @Override
+    public Optional<Instance> find(InstanceRef ref) {
+        InstanceItem item = instances.getItem(request -> request
+                .key(key(Items.instancePk(ref), Items.META))
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    @Override
+    public void create(Instance instance) {
+        try {
+            instances.putItem(request -> request.item(Items.toItem(instance)).conditionExpression(ABSENT));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Conflict("instance " + instance.ref() + " exists");
+        }
+    }
+
+    @Override
+    public void update(Instance changed) {
+        try {
+            instances.putItem(request -> request.item(Items.toItem(changed))
+                    .conditionExpression(atVersion(changed.version() - 1)));
+        } catch (ConditionalCheckFailedException e) {
+            throw new Conflict("instance " + changed.ref() + " changed concurrently");
+        }
+    }
+
+    @Override
+    public List<Instance> all() {
+        Expression instancesOnly = Expression.builder().expression("entity = :entity")
+                .expressionValues(Map.of(":entity", AttributeValue.fromS("INSTANCE"))).build();
+        return instances.scan(request -> request.filterExpression(instancesOnly).consistentRead(true))
+                .items().stream().map(Items::fromItem).toList();
+    }
+
+    // --- orders ---
+
+    @Override
+    public Optional<Order> find(InstanceRef instance, OrderId orderId) {
+        OrderItem item = orders.getItem(request -> request
+                .key(key(Items.instancePk(instance), Items.orderSk(orderId)))
+                .consistentRead(true));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    @Override
+    public Optional<Order> findById(OrderId orderId) {
+        // The index is eventually consistent: read the row itself once the index has named it.
+        return orders.index("ByOrderId")
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(orderId.value()).build()))
+                        .limit(1).build())
+                .stream().flatMap(page -> page.items().stream()).findFirst()
+                .flatMap(found -> find(new InstanceRef(found.getProjectId(), found.getInstanceId()), orderId));
+    }
+
+    @Override
+    public Page<Order> list(InstanceRef instance, int limit, OrderId after) {
+        String pk = Items.instancePk(instance);
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(limit);
+        if (after != null) {
+            Optional<Order> last = find(instance, after);
+            if (last.isEmpty()) {
+                return new Page<>(List.of(), null);
+            }
+            OrderItem item = Items.toItem(last.get());
+            request.exclusiveStartKey(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(item.getSk()),
+                    "createdKey", AttributeValue.fromS(item.getCreatedKey())));
+        }
+        var page = orders.index("ByCreateTime").query(request.build()).iterator().next();
+        List<Order> items = page.items().stream().map(Items::fromItem).toList();
+        String next = page.lastEvaluatedKey() == null || items.isEmpty()
+                ? null : items.get(items.size() - 1).orderId().value();
+        return new Page<>(items, next);
+    }
+
+    @Override
+    public Page<Order> due(OrderStatus status, Instant now, int limit, String cursor) {
+        QueryConditional due = QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue(status.name()).sortValue(Items.DUE_FORMAT.format(now)).build());
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(due).limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(Items.decodeCursor(cursor));
+        }
+        var page = orders.index("DueOrders").query(request.build()).iterator().next();
+        return new Page<>(page.items().stream().map(Items::fromItem).toList(),
+                page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
+    }
+
+    @Override
+    public void place(Order order, Instance changed) {
+        write(TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
+                        .item(Items.toItem(order)).conditionExpression(ABSENT).build())
+                .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
+                        .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1)).build())
+                .build(), order);
+    }
+
+    @Override
+    public void apply(Order.Transition transition) {
+        Expression stillExpected = Expression.builder()
+                .expression("#status = :expected")
+                .expressionNames(Map.of("#status", "status"))
+                .expressionValues(Map.of(":expected", AttributeValue.fromS(transition.from().name())))
+                .build();
+        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
+                        .item(Items.toItem(transition.order())).conditionExpression(stillExpected).build());
+        Instance changed = transition.instance();
+        if (changed != null) {
+            request.addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
+                    .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1)).build());
+        }
+        write(request.build(), transition.order());
+    }
+
+    private void write(TransactWriteItemsEnhancedRequest request, Order order) {
+        try {
+            enhanced.transactWriteItems(request);
+        } catch (TransactionCanceledException e) {
+            throw new Conflict("order " + order.orderId() + " or its instance changed concurrently");
+        }
+    }
+
+    private static Expression atVersion(long version) {
+        return Expression.builder()
+                .expression("#version = :expected")
+                .expressionNames(Map.of("#version", "version"))
+                .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(version))))
+                .build();
+    }
+
+    // --- credentials ---
+
+    @Override
+    public Optional<StoredToken> findToken(byte[] tokenSha256) {
+        TokenItem item = tokens.getItem(key(Items.tokenPk(tokenSha256), Items.META));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    @Override
+    public void saveToken(StoredToken token) {
+        tokens.putItem(Items.toItem(token));
+    }
+
+    @Override
+    public boolean deleteToken(byte[] tokenSha256) {
+        return tokens.deleteItem(key(Items.tokenPk(tokenSha256), Items.META)) != null;
+    }
+
+    @Override
+    public Optional<AccessKey> findAccessKey(String accessKeyId) {
+        AccessKeyItem item = accessKeys.getItem(key(Items.accessKeyPk(accessKeyId), Items.META));
+        return Optional.ofNullable(item).map(Items::fromItem);
+    }
+
+    @Override
+    public void saveAccessKey(AccessKey key) {
+        accessKeys.putItem(Items.toItem(key));
+    }
+
+    @Override
+    public boolean deleteAccessKey(String accessKeyId) {
+        return accessKeys.deleteItem(key(Items.accessKeyPk(accessKeyId), Items.META)) != null;
+    }
+
+    private static Key key(String pk, String sk) {
+        return Key.builder().partitionValue(pk).sortValue(sk).build();
+    }
+}

@@ -1,0 +1,206 @@
+package cloud.iotda.adapter.dynamodb.internal;
+
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+
+/** An instance row of the single table. */
+@DynamoDbBean
+public class InstanceItem extends TableRow {
+    private String projectId;
+    private String instanceId;
+    private String name;
+    private String description;
+    private String instanceType;
+    private String flavorType;
+    private Integer flavorSize;
+    private String chargeMode;
+    private String status;
+    private String periodType;
+    private Integer periodNum;
+    private Boolean autoRenew;
+    private String expireTime;
+    private String windowStart;
+    private String windowEnd;
+    private String orderId;
+    private String lastOrderId;
+    private String lastRequestHash;
+    private String lastOrderTime;
+    private String createTime;
+    private String updateTime;
+    private Long version;
+
+    public String getProjectId() {
+        return projectId;
+    }
+
+    public void setProjectId(String projectId) {
+        this.projectId = projectId;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getInstanceType() {
+        return instanceType;
+    }
+
+    public void setInstanceType(String instanceType) {
+        this.instanceType = instanceType;
+    }
+
+    public String getFlavorType() {
+        return flavorType;
+    }
+
+    public void setFlavorType(String flavorType) {
+        this.flavorType = flavorType;
+    }
+
+    public Integer getFlavorSize() {
+        return flavorSize;
+    }
+
+    public void setFlavorSize(Integer flavorSize) {
+        this.flavorSize = flavorSize;
+    }
+
+    public String getChargeMode() {
+        return chargeMode;
+    }
+
+    public void setChargeMode(String chargeMode) {
+        this.chargeMode = chargeMode;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getPeriodType() {
+        return periodType;
+    }
+
+    public void setPeriodType(String periodType) {
+        this.periodType = periodType;
+    }
+
+    public Integer getPeriodNum() {
+        return periodNum;
+    }
+
+    public void setPeriodNum(Integer periodNum) {
+        this.periodNum = periodNum;
+    }
+
+    public Boolean getAutoRenew() {
+        return autoRenew;
+    }
+
+    public void setAutoRenew(Boolean autoRenew) {
+        this.autoRenew = autoRenew;
+    }
+
+    public String getExpireTime() {
+        return expireTime;
+    }
+
+    public void setExpireTime(String expireTime) {
+        this.expireTime = expireTime;
+    }
+
+    public String getWindowStart() {
+        return windowStart;
+    }
+
+    public void setWindowStart(String windowStart) {
+        this.windowStart = windowStart;
+    }
+
+    public String getWindowEnd() {
+        return windowEnd;
+    }
+
+    public void setWindowEnd(String windowEnd) {
+        this.windowEnd = windowEnd;
+    }
+
+    public String getOrderId() {
+        return orderId;
+    }
+
+    public void setOrderId(String orderId) {
+        this.orderId = orderId;
+    }
+
+    public String getLastOrderId() {
+        return lastOrderId;
+    }
+
+    public void setLastOrderId(String lastOrderId) {
+        this.lastOrderId = lastOrderId;
+    }
+
+    public String getLastRequestHash() {
+        return lastRequestHash;
+    }
+
+    public void setLastRequestHash(String lastRequestHash) {
+        this.lastRequestHash = lastRequestHash;
+    }
+
+    public String getLastOrderTime() {
+        return lastOrderTime;
+    }
+
+    public void setLastOrderTime(String lastOrderTime) {
+        this.lastOrderTime = lastOrderTime;
+    }
+
+    public String getCreateTime() {
+        return createTime;
+    }
+
+    public void setCreateTime(String createTime) {
+        this.createTime = createTime;
+    }
+
+    public String getUpdateTime() {
+        return updateTime;
+    }
+
+    public void setUpdateTime(String updateTime) {
+        this.updateTime = updateTime;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+}

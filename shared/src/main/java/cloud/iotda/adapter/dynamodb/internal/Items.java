@@ -1,0 +1,249 @@
+package cloud.iotda.adapter.dynamodb.internal;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.credential.AccessKey;
+import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.OrderType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Keys of the single table and the mapping between its rows and the domain records. */
+public final class Items {
+    public static final String META = "#META";
+    public static final String ORDER_PREFIX = "ORDER#";
+    /** Fixed-width UTC text, so that an index sorts it as time. */
+    public static final DateTimeFormatter CREATED_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    public static final DateTimeFormatter DUE_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final String INSTANCE_PREFIX = "INSTANCE#";
+    private static final String TOKEN_PREFIX = "TOKEN#";
+    private static final String ACCESS_KEY_PREFIX = "AK#";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Items() {
+    }
+
+    /** A page position of a query, as text: the string key attributes of its last evaluated key. */
+    public static String encodeCursor(Map<String, AttributeValue> key) {
+        Map<String, String> plain = new TreeMap<>();
+        key.forEach((name, value) -> plain.put(name, value.s()));
+        try {
+            return JSON.writeValueAsString(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Map<String, AttributeValue> decodeCursor(String cursor) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        try {
+            JSON.readTree(cursor).fields().forEachRemaining(e ->
+                    key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a cursor: " + cursor, e);
+        }
+        return key;
+    }
+
+    public static String instancePk(InstanceRef ref) {
+        return INSTANCE_PREFIX + ref.projectId() + "#" + ref.instanceId();
+    }
+
+    public static String orderSk(OrderId orderId) {
+        return ORDER_PREFIX + orderId.value();
+    }
+
+    public static String accessKeyPk(String accessKeyId) {
+        return ACCESS_KEY_PREFIX + accessKeyId;
+    }
+
+    public static String tokenPk(byte[] tokenSha256) {
+        return TOKEN_PREFIX + HexFormat.of().formatHex(tokenSha256);
+    }
+
+    public static AccessKeyItem toItem(AccessKey key) {
+        AccessKeyItem item = new AccessKeyItem();
+        item.setPk(accessKeyPk(key.accessKeyId()));
+        item.setSk(META);
+        item.setEntity("ACCESS_KEY");
+        item.setProjectId(key.projectId());
+        item.setSecretKey(key.secretKey());
+        item.setCreateTime(key.createTime().toString());
+        return item;
+    }
+
+    public static AccessKey fromItem(AccessKeyItem item) {
+        return new AccessKey(item.getPk().substring(ACCESS_KEY_PREFIX.length()), item.getSecretKey(),
+                item.getProjectId(), Instant.parse(item.getCreateTime()));
+    }
+
+    public static TokenItem toItem(StoredToken token) {
+        TokenItem item = new TokenItem();
+        item.setPk(tokenPk(token.tokenSha256()));
+        item.setSk(META);
+        item.setEntity("TOKEN");
+        item.setProjectId(token.projectId());
+        item.setExpiresAt(token.expiresAt().toString());
+        item.setTtl(token.expiresAt().getEpochSecond());
+        return item;
+    }
+
+    public static StoredToken fromItem(TokenItem item) {
+        return new StoredToken(HexFormat.of().parseHex(item.getPk().substring(TOKEN_PREFIX.length())),
+                item.getProjectId(), Instant.parse(item.getExpiresAt()));
+    }
+
+    public static InstanceItem toItem(Instance instance) {
+        InstanceItem item = new InstanceItem();
+        item.setPk(instancePk(instance.ref()));
+        item.setSk(META);
+        item.setEntity("INSTANCE");
+        item.setProjectId(instance.ref().projectId());
+        item.setInstanceId(instance.ref().instanceId());
+        item.setName(instance.name());
+        item.setDescription(instance.description());
+        item.setInstanceType(instance.edition().wireName());
+        item.setFlavorType(instance.flavor().type());
+        item.setFlavorSize(instance.flavor().size());
+        item.setChargeMode(instance.chargeMode().wireName());
+        item.setStatus(instance.status().name());
+        Subscription subscription = instance.subscription();
+        if (subscription != null) {
+            item.setPeriodType(subscription.periodType().wireName());
+            item.setPeriodNum(subscription.periodNum());
+            item.setAutoRenew(subscription.autoRenew());
+            item.setExpireTime(subscription.expireTime().toString());
+        }
+        OperateWindow window = instance.operateWindow();
+        if (window != null) {
+            item.setWindowStart(OperateWindow.format(window.start()));
+            item.setWindowEnd(OperateWindow.format(window.end()));
+        }
+        item.setOrderId(instance.orderId() == null ? null : instance.orderId().value());
+        Instance.LastOrder last = instance.lastOrder();
+        if (last != null) {
+            item.setLastOrderId(last.orderId().value());
+            item.setLastRequestHash(last.fingerprint());
+            item.setLastOrderTime(last.time().toString());
+        }
+        item.setCreateTime(instance.createTime().toString());
+        item.setUpdateTime(instance.updateTime().toString());
+        item.setVersion(instance.version());
+        return item;
+    }
+
+    public static Instance fromItem(InstanceItem item) {
+        Subscription subscription = item.getPeriodType() == null ? null : new Subscription(
+                PeriodType.fromWireName(item.getPeriodType()), item.getPeriodNum(),
+                Boolean.TRUE.equals(item.getAutoRenew()), Instant.parse(item.getExpireTime()));
+        OperateWindow window = item.getWindowStart() == null ? null : new OperateWindow(
+                OperateWindow.parseTime(item.getWindowStart()), OperateWindow.parseTime(item.getWindowEnd()));
+        Instance.LastOrder last = item.getLastOrderId() == null ? null : new Instance.LastOrder(
+                new OrderId(item.getLastOrderId()), item.getLastRequestHash(), Instant.parse(item.getLastOrderTime()));
+        return new Instance(new InstanceRef(item.getProjectId(), item.getInstanceId()), item.getName(),
+                item.getDescription(), Edition.fromWireName(item.getInstanceType()),
+                new Flavor(item.getFlavorType(), item.getFlavorSize()), ChargeMode.fromWireName(item.getChargeMode()),
+                InstanceStatus.valueOf(item.getStatus()), subscription, window,
+                item.getOrderId() == null ? null : new OrderId(item.getOrderId()), last,
+                Instant.parse(item.getCreateTime()), Instant.parse(item.getUpdateTime()), item.getVersion());
+    }
+
+    public static OrderItem toItem(Order order) {
+        OrderItem item = new OrderItem();
+        item.setPk(instancePk(order.instance()));
+        item.setSk(orderSk(order.orderId()));
+        item.setEntity("ORDER");
+        item.setOrderId(order.orderId().value());
+        item.setProjectId(order.instance().projectId());
+        item.setInstanceId(order.instance().instanceId());
+        item.setType(order.type().name());
+        item.setStatus(order.status().name());
+        Change change = order.change();
+        item.setAutoPay(change.autoPay());
+        if (change instanceof Change.Resize resize) {
+            item.setFlavorType(resize.flavor().type());
+            item.setFlavorSize(resize.flavor().size());
+            item.setDelay(resize.delay());
+        } else {
+            Change.ChargeModeChange chargeMode = (Change.ChargeModeChange) change;
+            item.setPeriodType(chargeMode.periodType().wireName());
+            item.setPeriodNum(chargeMode.periodNum());
+            item.setAutoRenew(chargeMode.autoRenew());
+        }
+        item.setRequestHash(order.fingerprint());
+        item.setCreateTime(order.createTime().toString());
+        item.setUpdateTime(order.updateTime().toString());
+        item.setExecuteAfter(order.executeAfter() == null ? null : order.executeAfter().toString());
+        item.setOrderKey(order.orderId().value());
+        item.setCreatedKey(CREATED_FORMAT.format(order.createTime()) + "#" + order.orderId());
+        Instant dueAt = order.dueAt();
+        if (dueAt != null) {
+            item.setDueKind(order.status().name());
+            item.setDueAt(DUE_FORMAT.format(dueAt));
+        }
+        return item;
+    }
+
+    public static Order fromItem(OrderItem item) {
+        return new Order(new OrderId(item.getOrderId()), new InstanceRef(item.getProjectId(), item.getInstanceId()),
+                changeOf(item), OrderStatus.valueOf(item.getStatus()), item.getRequestHash(),
+                Instant.parse(item.getCreateTime()), Instant.parse(item.getUpdateTime()),
+                item.getExecuteAfter() == null ? null : Instant.parse(item.getExecuteAfter()));
+    }
+
+    private static Change changeOf(OrderItem item) {
+        OrderType type = OrderType.valueOf(item.getType());
+        if (item.getFlavorType() == null && item.getPeriodType() == null && item.getRequest() != null) {
+            return legacyChange(type, item.getRequest());
+        }
+        boolean autoPay = Boolean.TRUE.equals(item.getAutoPay());
+        if (type == OrderType.RESIZE) {
+            return new Change.Resize(new Flavor(item.getFlavorType(), item.getFlavorSize()),
+                    Boolean.TRUE.equals(item.getDelay()), autoPay);
+        }
+        return new Change.ChargeModeChange(PeriodType.fromWireName(item.getPeriodType()), item.getPeriodNum(),
+                Boolean.TRUE.equals(item.getAutoRenew()), autoPay);
+    }
+
+    /** An order row written before changes were stored typed: its normalized request, read as stored. */
+    private static Change legacyChange(OrderType type, String request) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean autoPay = json.path("is_auto_pay").asBoolean(false);
+        if (type == OrderType.RESIZE) {
+            JsonNode flavor = json.path("flavor");
+            Integer size = flavor.hasNonNull("size") ? flavor.get("size").asInt() : null;
+            return new Change.Resize(new Flavor(flavor.path("type").asText(), size),
+                    json.path("delay").asBoolean(false), autoPay);
+        }
+        return new Change.ChargeModeChange(PeriodType.fromWireName(json.path("period_type").asText()),
+                json.path("period_num").asInt(), json.path("is_auto_renew").asBoolean(false), autoPay);
+    }
+}

@@ -1,9 +1,0 @@
-package cloud.iotda.api;
-
-/** Status and JSON body; the gateway adds the headers every response carries. */
-public record ApiResponse(int status, String body) {
-
-    public static ApiResponse ok(String body) {
-        return new ApiResponse(200, body);
-    }
-}

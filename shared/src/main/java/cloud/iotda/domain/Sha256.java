@@ -1,0 +1,32 @@
+package cloud.iotda.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256, the one digest the service uses: token hashes, request fingerprints, request signing. */
+public final class Sha256 {
+    private Sha256() {
+    }
+
+    public static byte[] of(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(of(bytes));
+    }
+
+    public static String hex(String text) {
+        return HexFormat.of().formatHex(of(text));
+    }
+}

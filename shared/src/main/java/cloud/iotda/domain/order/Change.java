@@ -1,0 +1,69 @@
+package cloud.iotda.domain.order;
+
+import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
+import java.time.Instant;
+
+/**
+ * A change an order makes, with every default filled in. It is what an order stores and what runs when the order
+ * completes, so a stored order never depends on how its request was parsed.
+ */
+public sealed interface Change {
+
+    OrderType type();
+
+    /** Pay from the account balance at once instead of leaving the order awaiting payment. */
+    boolean autoPay();
+
+    /** Run in the instance's change window instead of now. */
+    boolean delay();
+
+    /** What the instance holds once the change is done, at {@code now} (a subscription starts then). */
+    Effect effectOn(Instance current, Instant now);
+
+    /** Identifies the request: two requests with equal changes are the same request (retries). */
+    default String fingerprint() {
+        return Sha256.hex(toString());
+    }
+
+    /** Flavor, billing mode and subscription after a change. */
+    record Effect(Flavor flavor, ChargeMode chargeMode, Subscription subscription) {
+    }
+
+    /** Resize: a new flavor, now or in the change window. */
+    record Resize(Flavor flavor, boolean delay, boolean autoPay) implements Change {
+        @Override
+        public OrderType type() {
+            return OrderType.RESIZE;
+        }
+
+        @Override
+        public Effect effectOn(Instance current, Instant now) {
+            return new Effect(flavor, current.chargeMode(), current.subscription());
+        }
+    }
+
+    /** Change-charge-mode: from pay-per-use to a yearly/monthly subscription. */
+    record ChargeModeChange(PeriodType periodType, int periodNum, boolean autoRenew, boolean autoPay)
+            implements Change {
+        @Override
+        public OrderType type() {
+            return OrderType.CHANGE_CHARGE_MODE;
+        }
+
+        @Override
+        public boolean delay() {
+            return false;
+        }
+
+        @Override
+        public Effect effectOn(Instance current, Instant now) {
+            return new Effect(current.flavor(), ChargeMode.PRE_PAID,
+                    Subscription.startingAt(now, periodType, periodNum, autoRenew));
+        }
+    }
+}

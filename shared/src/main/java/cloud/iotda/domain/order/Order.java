@@ -1,0 +1,119 @@
+package cloud.iotda.domain.order;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OperateWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An order: the change asked for, what became of it, and when it may run. Each way it can move on (paid,
+ * cancelled, run, deferred, expired) is a {@link Transition} from its current status.
+ */
+public record Order(
+        OrderId orderId,
+        InstanceRef instance,
+        Change change,
+        OrderStatus status,
+        String fingerprint,
+        Instant createTime,
+        Instant updateTime,
+        Instant executeAfter) {
+    /** An unpaid order is cancelled this long after it was placed. */
+    public static final Duration PAYMENT_DEADLINE = Duration.ofDays(15);
+
+    public OrderType type() {
+        return change.type();
+    }
+
+    /** When the order processor has work with this order: run it, or cancel it unpaid; null once it is over. */
+    public Instant dueAt() {
+        return switch (status) {
+            case SCHEDULED -> executeAfter;
+            case PENDING_PAYMENT -> createTime.plus(PAYMENT_DEADLINE);
+            default -> null;
+        };
+    }
+
+    public Order withStatus(OrderStatus newStatus, Instant now) {
+        return new Order(orderId, instance, change, newStatus, fingerprint, createTime, now, executeAfter);
+    }
+
+    public Order withExecuteAfter(Instant newExecuteAfter, Instant now) {
+        return new Order(orderId, instance, change, status, fingerprint, createTime, now, newExecuteAfter);
+    }
+
+    /**
+     * The order's next state and, when it changes too, its instance's. Written as one: the order only if it still
+     * has {@code from}, the instance only if it is still one version below {@code instance}.
+     */
+    public record Transition(Order order, OrderStatus from, Instance instance) {
+    }
+
+    /** Paid: a delayed order is then scheduled, any other completes at once. */
+    public Transition pay(Instance current, Instant now) {
+        if (status != OrderStatus.PENDING_PAYMENT) {
+            throw Rejected.because(Reason.ORDER_NOT_PAYABLE, orderId, status);
+        }
+        requireHeldBy(current);
+        if (executeAfter != null) {
+            return new Transition(withStatus(OrderStatus.SCHEDULED, now), status,
+                    current.withStatus(InstanceStatus.ACTIVE, now));
+        }
+        return complete(current, now);
+    }
+
+    /** Cancelled: the instance is released unchanged. */
+    public Transition cancel(Instance current, Instant now) {
+        if (!status.unfinished()) {
+            throw Rejected.because(Reason.ORDER_FINISHED, orderId, status);
+        }
+        requireHeldBy(current);
+        return new Transition(withStatus(OrderStatus.CANCELLED, now), status, current.released(now));
+    }
+
+    /**
+     * What the processor does with a due order at {@code now}: run a scheduled one inside its window (or move it to
+     * the next opening when the window passed unseen), cancel one left unpaid past the deadline; nothing otherwise.
+     */
+    public Optional<Transition> processAt(Instance current, Instant now) {
+        if (status == OrderStatus.PENDING_PAYMENT) {
+            return now.isBefore(createTime.plus(PAYMENT_DEADLINE)) ? Optional.empty()
+                    : Optional.of(cancel(current, now));
+        }
+        if (status != OrderStatus.SCHEDULED || (executeAfter != null && now.isBefore(executeAfter))) {
+            return Optional.empty();
+        }
+        OperateWindow window = current.operateWindow();
+        if (window != null && !window.isOpenAt(now)) {
+            // Never outside a window: it waits for the next one.
+            return Optional.of(new Transition(withExecuteAfter(window.nextOpening(now), now), status, null));
+        }
+        return Optional.of(complete(current, now));
+    }
+
+    /** A scheduled order follows its instance's new window: it runs at the window's next opening instead. */
+    public Transition followWindow(Instance changed, Instant now) {
+        if (status != OrderStatus.SCHEDULED || changed.operateWindow() == null) {
+            throw new IllegalStateException("only a scheduled order follows a window: " + orderId + " is " + status);
+        }
+        return new Transition(withExecuteAfter(changed.operateWindow().nextOpening(now), now), status, changed);
+    }
+
+    private void requireHeldBy(Instance current) {
+        if (!orderId.equals(current.orderId())) {
+            throw new IllegalStateException("order " + orderId + " is not its instance's unfinished order");
+        }
+    }
+
+    private Transition complete(Instance current, Instant now) {
+        Change.Effect effect = change.effectOn(current, now);
+        return new Transition(withStatus(OrderStatus.COMPLETED, now), status,
+                current.released(effect.flavor(), effect.chargeMode(), effect.subscription(), now));
+    }
+}

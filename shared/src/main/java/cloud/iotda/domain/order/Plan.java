@@ -1,0 +1,91 @@
+package cloud.iotda.domain.order;
+
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import java.time.Instant;
+
+/**
+ * What an accepted change does, decided by the business rules: the new order's status and run time, and the
+ * instance's state after it. {@link #of} refuses a change the rules forbid.
+ */
+public record Plan(Change change, OrderStatus status, Instant executeAfter, InstanceStatus instanceStatus,
+                   Change.Effect effect) {
+
+    public static Plan of(Instance current, Change change, FlavorCatalogue catalogue, Instant now) {
+        if (current.orderId() != null) {
+            throw Rejected.because(Reason.ORDER_IN_PROGRESS, current.orderId());
+        }
+        if (current.status() != InstanceStatus.ACTIVE) {
+            throw Rejected.because(Reason.INSTANCE_NOT_ACTIVE, current.status());
+        }
+        if (change instanceof Change.Resize resize) {
+            return resize(current, resize, catalogue, now);
+        }
+        return chargeMode(current, (Change.ChargeModeChange) change, catalogue, now);
+    }
+
+    private static Plan resize(Instance current, Change.Resize resize, FlavorCatalogue catalogue, Instant now) {
+        FlavorSpec target = catalogue.find(resize.flavor().type())
+                .orElseThrow(() -> new IllegalArgumentException("unpublished flavor " + resize.flavor().type()));
+        if (target.edition() != current.edition()) {
+            throw Rejected.because(Reason.EDITION_MISMATCH, current.edition().wireName(), target.edition().wireName());
+        }
+        if (resize.flavor().equals(current.flavor())) {
+            throw Rejected.because(Reason.FLAVOR_UNCHANGED, current.flavor());
+        }
+        if (resize.delay() && current.operateWindow() == null) {
+            throw Rejected.because(Reason.NO_OPERATE_WINDOW);
+        }
+        Instant executeAfter = resize.delay() ? current.operateWindow().nextOpening(now) : null;
+        if (current.chargeMode() == ChargeMode.PRE_PAID && !resize.autoPay()) {
+            return unfinished(current, resize, OrderStatus.PENDING_PAYMENT, InstanceStatus.TRADING, executeAfter);
+        }
+        if (resize.delay()) {
+            return unfinished(current, resize, OrderStatus.SCHEDULED, InstanceStatus.ACTIVE, executeAfter);
+        }
+        return completed(current, resize, now);
+    }
+
+    private static Plan chargeMode(Instance current, Change.ChargeModeChange change, FlavorCatalogue catalogue,
+                                   Instant now) {
+        if (current.chargeMode() != ChargeMode.POST_PAID) {
+            throw Rejected.because(Reason.ALREADY_PREPAID, current.chargeMode().wireName());
+        }
+        boolean prepayable = catalogue.find(current.flavor().type()).map(FlavorSpec::prepaidSupported).orElse(false);
+        if (!prepayable) {
+            throw Rejected.because(Reason.FLAVOR_NOT_PREPAYABLE, current.flavor().type());
+        }
+        if (!change.autoPay()) {
+            return unfinished(current, change, OrderStatus.PENDING_PAYMENT, InstanceStatus.TRADING, null);
+        }
+        return completed(current, change, now);
+    }
+
+    private static Plan unfinished(Instance current, Change change, OrderStatus status, InstanceStatus instanceStatus,
+                                   Instant executeAfter) {
+        return new Plan(change, status, executeAfter, instanceStatus,
+                new Change.Effect(current.flavor(), current.chargeMode(), current.subscription()));
+    }
+
+    private static Plan completed(Instance current, Change change, Instant now) {
+        return new Plan(change, OrderStatus.COMPLETED, null, InstanceStatus.ACTIVE, change.effectOn(current, now));
+    }
+
+    /** The order this plan places under {@code orderId}. */
+    public Order order(Instance current, OrderId orderId, Instant now) {
+        return new Order(orderId, current.ref(), change, status, change.fingerprint(), now, now, executeAfter);
+    }
+
+    /** The instance after the order is placed: it holds the order if it is unfinished, and remembers the request. */
+    public Instance instanceAfter(Instance current, OrderId orderId, Instant now) {
+        return current.withOrderState(effect.flavor(), effect.chargeMode(), effect.subscription(), instanceStatus,
+                status.unfinished() ? orderId : null,
+                new Instance.LastOrder(orderId, change.fingerprint(), now), now);
+    }
+}

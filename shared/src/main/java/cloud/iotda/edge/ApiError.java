@@ -1,0 +1,81 @@
+package cloud.iotda.edge;
+
+import cloud.iotda.domain.Reason;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one error table: each refusal reason with its HTTP status, the {@code error_code} of the body and the message
+ * its facts fill in. Codes below IOTDA.001000 are the platform's published ones; the 0600xx range is this service's.
+ */
+public enum ApiError {
+    UNAUTHORIZED(Reason.UNAUTHORIZED, 401, "IOTDA.000002", "The request is unauthorized: %s."),
+    FORBIDDEN(Reason.FORBIDDEN, 403, "IOTDA.000004", "Operation not allowed: %s."),
+    INVALID_INPUT(Reason.INVALID_INPUT, 400, "IOTDA.000006", "Invalid input data: %s."),
+    INSTANCE_NOT_FOUND(Reason.INSTANCE_NOT_FOUND, 404, "IOTDA.060000", "The instance %s does not exist in project %s."),
+    INSTANCE_NOT_ACTIVE(Reason.INSTANCE_NOT_ACTIVE, 400, "IOTDA.060001",
+            "The instance is %s; it must be ACTIVE to be changed."),
+    ORDER_IN_PROGRESS(Reason.ORDER_IN_PROGRESS, 400, "IOTDA.060002",
+            "The instance has an unfinished order %s; wait until it finishes."),
+    FLAVOR_UNCHANGED(Reason.FLAVOR_UNCHANGED, 400, "IOTDA.060003",
+            "The instance already has flavor %s; the target must differ."),
+    EDITION_MISMATCH(Reason.EDITION_MISMATCH, 400, "IOTDA.060004", "Cannot resize from the %s edition to the %s edition."),
+    NO_OPERATE_WINDOW(Reason.NO_OPERATE_WINDOW, 400, "IOTDA.060005",
+            "delay=true requires the instance to have an operate_window; set one first."),
+    ALREADY_PREPAID(Reason.ALREADY_PREPAID, 400, "IOTDA.060006",
+            "The instance is billed %s; only postPaid can change to prePaid."),
+    FLAVOR_NOT_PREPAYABLE(Reason.FLAVOR_NOT_PREPAYABLE, 400, "IOTDA.060007",
+            "Flavor %s does not support yearly/monthly billing."),
+    CONCURRENT_CHANGE(Reason.CONCURRENT_CHANGE, 409, "IOTDA.060008",
+            "The instance is being changed by another request; retry later."),
+    ORDER_NOT_FOUND(Reason.ORDER_NOT_FOUND, 404, "IOTDA.060009", "The order %s does not exist."),
+    ORDER_NOT_PAYABLE(Reason.ORDER_NOT_PAYABLE, 400, "IOTDA.060010",
+            "The order %s is %s; only an order awaiting payment can be paid."),
+    ORDER_FINISHED(Reason.ORDER_FINISHED, 400, "IOTDA.060011",
+            "The order %s is %s; only an unfinished order can be cancelled."),
+    INTERNAL(null, 500, "IOTDA.000500", "Internal server error; quote the X-Request-Id when reporting it.");
+
+    private static final Map<Reason, ApiError> BY_REASON = new EnumMap<>(Reason.class);
+
+    static {
+        for (ApiError error : values()) {
+            if (error.reason != null) {
+                BY_REASON.put(error.reason, error);
+            }
+        }
+        for (Reason reason : Reason.values()) {
+            if (!BY_REASON.containsKey(reason)) {
+                throw new ExceptionInInitializerError("no error table entry for " + reason);
+            }
+        }
+    }
+
+    private final Reason reason;
+    private final int status;
+    private final String code;
+    private final String template;
+
+    ApiError(Reason reason, int status, String code, String template) {
+        this.reason = reason;
+        this.status = status;
+        this.code = code;
+        this.template = template;
+    }
+
+    public static ApiError of(Reason reason) {
+        return BY_REASON.get(reason);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String message(List<Object> facts) {
+        return String.format(template, facts.toArray());
+    }
+}

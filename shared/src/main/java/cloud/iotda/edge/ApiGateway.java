@@ -1,0 +1,131 @@
+package cloud.iotda.edge;
+
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.edge.internal.Log;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns an API Gateway proxy event into an {@link ApiRequest}, runs one endpoint and turns its result, or its
+ * refusal, into the proxy response. Every response carries X-Request-Id and a JSON content type; an unexpected
+ * failure is logged with the request id and answered with a generic 500.
+ */
+public final class ApiGateway {
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    private final Endpoint endpoint;
+
+    public ApiGateway(Endpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+        String requestId = requestIdOf(event);
+        ApiResponse response;
+        try {
+            response = endpoint.handle(toRequest(event));
+        } catch (Rejected rejected) {
+            response = errorResponse(ApiError.of(rejected.reason()), rejected.facts());
+        } catch (RuntimeException e) {
+            Log.error(requestId, "unexpected failure", e);
+            response = errorResponse(ApiError.INTERNAL, List.of());
+        }
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(response.status())
+                .withHeaders(Map.of("Content-Type", "application/json", REQUEST_ID_HEADER, requestId))
+                .withBody(response.body())
+                .withIsBase64Encoded(false);
+    }
+
+    /** The documented error body: {@code {"error_code": ..., "error_msg": ...}}. */
+    public static ApiResponse errorResponse(ApiError error, List<Object> facts) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error_code", error.code());
+        body.put("error_msg", error.message(facts));
+        return new ApiResponse(error.status(), Json.write(body));
+    }
+
+    private static String requestIdOf(APIGatewayProxyRequestEvent event) {
+        var context = event == null ? null : event.getRequestContext();
+        String id = context == null ? null : context.getRequestId();
+        return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
+    }
+
+    private static ApiRequest toRequest(APIGatewayProxyRequestEvent event) {
+        if (event == null) {
+            throw Rejected.invalid("the request is empty");
+        }
+        Map<String, String> headers = new HashMap<>();
+        if (event.getMultiValueHeaders() != null) {
+            event.getMultiValueHeaders().forEach((name, values) -> {
+                if (values != null && !values.isEmpty()) {
+                    headers.put(name, String.join(",", values));
+                }
+            });
+        }
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((name, value) -> {
+                if (value != null) {
+                    headers.putIfAbsent(name, value);
+                }
+            });
+        }
+        // The path the client addressed (with the stage, behind API Gateway): request signatures cover it.
+        var context = event.getRequestContext();
+        String path = context != null && context.getPath() != null ? context.getPath() : event.getPath();
+        return new ApiRequest(
+                event.getHttpMethod(),
+                path,
+                nonNull(event.getPathParameters()),
+                singleValues(event.getQueryStringParameters(), event.getMultiValueQueryStringParameters()),
+                headers,
+                bodyOf(event));
+    }
+
+    private static byte[] bodyOf(APIGatewayProxyRequestEvent event) {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+            try {
+                return Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                throw Rejected.invalid("request body is not valid base64");
+            }
+        }
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> singleValues(Map<String, String> single, Map<String, List<String>> multi) {
+        Map<String, String> values = new HashMap<>(nonNull(single));
+        if (multi != null) {
+            multi.forEach((name, list) -> {
+                if (list != null && !list.isEmpty()) {
+                    values.putIfAbsent(name, list.get(0));
+                }
+            });
+        }
+        return values;
+    }
+
+    private static Map<String, String> nonNull(Map<String, String> map) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, String> copy = new HashMap<>();
+        map.forEach((key, value) -> {
+            if (key != null && value != null) {
+                copy.put(key, value);
+            }
+        });
+        return copy;
+    }
+}

@@ -1,6 +1,0 @@
-package cloud.iotda.instance;
-
-/** Only an ACTIVE instance accepts a change; TRADING means an order awaits payment. */
-public enum InstanceStatus {
-    ACTIVE, FROZEN, TRADING, MODIFYING
-}

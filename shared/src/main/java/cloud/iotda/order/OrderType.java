@@ -1,5 +1,0 @@
-package cloud.iotda.order;
-
-public enum OrderType {
-    RESIZE, CHANGE_CHARGE_MODE
-}

@@ -1,0 +1,139 @@
+package cloud.iotda.usecase;
+
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.usecase.port.ErrorLog;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * How unfinished orders finish: paid or cancelled (the billing console's part), run in their instance's change
+ * window, or cancelled unpaid after {@link Order#PAYMENT_DEADLINE}. Every step is one conditional write on the
+ * order's status and the instance's version, so a step runs once however many processors race for it, and a crash
+ * between two orders loses neither. Running an order uses only what the order stores.
+ */
+public final class OrderLifecycle {
+    public static final int DEFAULT_PAGE_SIZE = 25;
+
+    private final Instances instances;
+    private final Orders orders;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final ErrorLog errors;
+
+    public OrderLifecycle(Instances instances, Orders orders, Clock clock, RetryPolicy retry, ErrorLog errors) {
+        this.instances = instances;
+        this.orders = orders;
+        this.clock = clock;
+        this.retry = retry;
+        this.errors = errors;
+    }
+
+    /** What one run of the processor did. */
+    public record Report(int executed, int deferred, int expired, int skipped, int failed) {
+        Report plus(Step step) {
+            return new Report(executed + (step == Step.EXECUTED ? 1 : 0), deferred + (step == Step.DEFERRED ? 1 : 0),
+                    expired + (step == Step.EXPIRED ? 1 : 0), skipped + (step == Step.SKIPPED ? 1 : 0),
+                    failed + (step == Step.FAILED ? 1 : 0));
+        }
+    }
+
+    private enum Step { EXECUTED, DEFERRED, EXPIRED, SKIPPED, FAILED }
+
+    /** Pays an order awaiting payment: a delayed one is then scheduled, any other runs at once. */
+    public Order pay(OrderId orderId) {
+        return retry.run(() -> {
+            Order order = orderById(orderId);
+            Order.Transition transition = order.pay(instanceOf(order), clock.instant());
+            orders.apply(transition);
+            return transition.order();
+        });
+    }
+
+    /** Cancels an unfinished order and releases its instance unchanged. */
+    public Order cancel(OrderId orderId) {
+        return retry.run(() -> {
+            Order order = orderById(orderId);
+            Order.Transition transition = order.cancel(instanceOf(order), clock.instant());
+            orders.apply(transition);
+            return transition.order();
+        });
+    }
+
+    /** One run of the order processor: every due order, page by page. */
+    public Report processDue() {
+        return processDue(DEFAULT_PAGE_SIZE, () -> true);
+    }
+
+    /** As {@link #processDue()}, {@code pageSize} orders a page, starting a new page only while {@code keepGoing}. */
+    public Report processDue(int pageSize, BooleanSupplier keepGoing) {
+        Instant now = clock.instant();
+        Report report = new Report(0, 0, 0, 0, 0);
+        for (OrderStatus status : new OrderStatus[] {OrderStatus.SCHEDULED, OrderStatus.PENDING_PAYMENT}) {
+            String cursor = null;
+            do {
+                Page<Order> page = orders.due(status, now, pageSize, cursor);
+                for (Order due : page.items()) {
+                    report = report.plus(processOne(due, now));
+                }
+                cursor = page.next();
+            } while (cursor != null && keepGoing.getAsBoolean());
+        }
+        return report;
+    }
+
+    private Step processOne(Order due, Instant now) {
+        try {
+            return retry.run(() -> {
+                // Instance first, then the order row (the index may lag): if another run finishes the order in
+                // between, the order read shows it, and a finish after both reads fails this run's condition.
+                Optional<Instance> instance = instances.find(due.instance());
+                Optional<Order> current = orders.find(due.instance(), due.orderId());
+                if (current.isEmpty() || current.get().status() != due.status()) {
+                    return Step.SKIPPED;
+                }
+                Order order = current.get();
+                if (instance.isEmpty() || !order.orderId().equals(instance.get().orderId())) {
+                    errors.error("order " + order.orderId() + " is not its instance's unfinished order",
+                            new IllegalStateException(String.valueOf(instance.map(Instance::orderId).orElse(null))));
+                    return Step.FAILED;
+                }
+                Optional<Order.Transition> transition = order.processAt(instance.get(), now);
+                if (transition.isEmpty()) {
+                    return Step.SKIPPED;
+                }
+                orders.apply(transition.get());
+                return switch (transition.get().order().status()) {
+                    case COMPLETED -> Step.EXECUTED;
+                    case CANCELLED -> Step.EXPIRED;
+                    default -> Step.DEFERRED;
+                };
+            });
+        } catch (Rejected rejected) {
+            // Kept changing under this run (CONCURRENT_CHANGE): it stays due for the next run.
+            return Step.SKIPPED;
+        } catch (RuntimeException e) {
+            // One order's failure does not stop the run; the order stays due and the next run takes it again.
+            errors.error("order " + due.orderId() + " could not be processed", e);
+            return Step.FAILED;
+        }
+    }
+
+    private Order orderById(OrderId orderId) {
+        return orders.findById(orderId).orElseThrow(() -> Rejected.because(Reason.ORDER_NOT_FOUND, orderId));
+    }
+
+    private Instance instanceOf(Order order) {
+        return instances.find(order.instance()).orElseThrow(() -> new IllegalStateException(
+                "order " + order.orderId() + " has no instance " + order.instance()));
+    }
+}

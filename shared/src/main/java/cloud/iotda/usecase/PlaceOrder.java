@@ -1,0 +1,52 @@
+package cloud.iotda.usecase;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Plan;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Resize and change-charge-mode: answers a retry with its earlier order, lets the business rules decide, and
+ * writes order and instance together. A lost race reads again and decides again, so no update is lost.
+ */
+public final class PlaceOrder {
+    private final Instances instances;
+    private final Orders orders;
+    private final FlavorCatalogue catalogue;
+    private final OrderIdSource orderIds;
+    private final Clock clock;
+    private final RetryPolicy retry;
+
+    public PlaceOrder(Instances instances, Orders orders, FlavorCatalogue catalogue, OrderIdSource orderIds,
+                      Clock clock, RetryPolicy retry) {
+        this.instances = instances;
+        this.orders = orders;
+        this.catalogue = catalogue;
+        this.orderIds = orderIds;
+        this.clock = clock;
+        this.retry = retry;
+    }
+
+    /** The order for this change: a new one, or the one an identical recent request created. */
+    public OrderId place(InstanceRef ref, Change change) {
+        return retry.run(() -> {
+            Instance current = Lookup.instance(instances, ref);
+            Instant now = clock.instant();
+            Optional<OrderId> earlier = current.orderOfRetry(change.fingerprint(), now);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            Plan plan = Plan.of(current, change, catalogue, now);
+            OrderId orderId = orderIds.next(now);
+            orders.place(plan.order(current, orderId, now), plan.instanceAfter(current, orderId, now));
+            return orderId;
+        });
+    }
+}

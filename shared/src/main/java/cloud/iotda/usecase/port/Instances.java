@@ -1,0 +1,29 @@
+package cloud.iotda.usecase.port;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.instance.Instance;
+import java.util.List;
+import java.util.Optional;
+
+/** Where instances live. Every write is conditional, so concurrent writers never overwrite each other unseen. */
+public interface Instances {
+
+    Optional<Instance> find(InstanceRef ref);
+
+    /**
+     * Stores a new instance.
+     *
+     * @throws Conflict if one with that ref exists; nothing is written then
+     */
+    void create(Instance instance);
+
+    /**
+     * Writes a changed instance if it is still at {@code changed.version() - 1}.
+     *
+     * @throws Conflict otherwise; nothing is written then
+     */
+    void update(Instance changed);
+
+    /** Every instance, for the operator CLI; a full read, so not for the request path. */
+    List<Instance> all();
+}

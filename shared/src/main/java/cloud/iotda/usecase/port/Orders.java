@@ -1,0 +1,43 @@
+package cloud.iotda.usecase.port;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where orders live, written together with the instance they change. */
+public interface Orders {
+
+    Optional<Order> find(InstanceRef instance, OrderId orderId);
+
+    /** An order by its id alone, whatever its instance. */
+    Optional<Order> findById(OrderId orderId);
+
+    /** One page of an instance's orders, newest first, after the order {@code after} (null: from the newest). */
+    Page<Order> list(InstanceRef instance, int limit, OrderId after);
+
+    /**
+     * One page of orders in {@code status} whose {@link Order#dueAt()} is at or before {@code now}, earliest first;
+     * {@code cursor} is the {@link Page#next()} of the page before (null: the first page).
+     */
+    Page<Order> due(OrderStatus status, Instant now, int limit, String cursor);
+
+    /**
+     * Writes a new order and its changed instance atomically: the order only if its id is new, the instance only
+     * if it is still at {@code changed.version() - 1}.
+     *
+     * @throws Conflict if either condition fails; nothing is written then
+     */
+    void place(Order order, Instance changed);
+
+    /**
+     * Writes an order's next state, and its instance's when the transition has one, atomically: the order only if
+     * it still has {@link Order.Transition#from()}, the instance only if it is still one version below.
+     *
+     * @throws Conflict if either condition fails; nothing is written then
+     */
+    void apply(Order.Transition transition);
+}

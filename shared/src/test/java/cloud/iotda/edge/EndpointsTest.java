@@ -1,0 +1,197 @@
+package cloud.iotda.edge;
+
+import static cloud.iotda.testing.TestWorld.OTHER_PROJECT;
+import static cloud.iotda.testing.TestWorld.OTHER_PROJECT_TOKEN;
+import static cloud.iotda.testing.TestWorld.PROJECT;
+import static cloud.iotda.testing.TestWorld.STANDARD;
+import static cloud.iotda.testing.TestWorld.TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.testing.TestWorld;
+import cloud.iotda.testing.TestWorld.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Each operation from HTTP to its use case and back, in the documented order of checks: credentials (401/403),
+ * then input (400), then the instance (404) and the business rules; answers in the documented shapes.
+ */
+class EndpointsTest {
+    private static final String VALID_RESIZE = "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}";
+    private final TestWorld world = TestWorld.inMemory();
+
+    private Response resizeWith(String token, String body) {
+        return world.call(Operation.RESIZE, "POST", STANDARD, body, token);
+    }
+
+    private static void assertError(Response response, int status, String code, String message) {
+        assertEquals(status, response.status(), response.body().toString());
+        assertEquals(code, response.errorCode());
+        assertEquals(message, response.errorMessage());
+    }
+
+    @Test
+    void missingCredentialsAre401WithTheDocumentedBody() {
+        assertError(resizeWith(null, VALID_RESIZE), 401, "IOTDA.000002",
+                "The request is unauthorized: no credentials were sent.");
+    }
+
+    @Test
+    void credentialsOfAnotherProjectAre403() {
+        assertError(resizeWith(OTHER_PROJECT_TOKEN, VALID_RESIZE), 403, "IOTDA.000004",
+                "Operation not allowed: the credentials do not grant access to project " + PROJECT + ".");
+    }
+
+    @Test
+    void checksCredentialsBeforeInput() {
+        assertEquals(401, resizeWith(null, "not json").status());
+        assertEquals(403, resizeWith(OTHER_PROJECT_TOKEN, "not json").status());
+        assertEquals(403, world.call(Operation.RESIZE, "POST", "NOT-AN-ID", VALID_RESIZE, OTHER_PROJECT_TOKEN).status());
+    }
+
+    @Test
+    void checksInputBeforeTheInstanceExists() {
+        assertError(world.call(Operation.RESIZE, "POST", TestWorld.MISSING, "{}", TOKEN), 400, "IOTDA.000006",
+                "Invalid input data: flavor is required.");
+        assertError(world.call(Operation.RESIZE, "POST", "NOT-AN-ID", VALID_RESIZE, TOKEN), 400, "IOTDA.000006",
+                "Invalid input data: instance_id must be 1..36 characters of a-f, 0-9 and -.");
+    }
+
+    @Test
+    void tokenOfThePathsProjectIsAcceptedEvenForAnInstanceItDoesNotHave() {
+        assertError(world.call(Operation.RESIZE, "POST", OTHER_PROJECT, STANDARD, VALID_RESIZE, OTHER_PROJECT_TOKEN),
+                404, "IOTDA.060000", "The instance " + STANDARD + " does not exist in project " + OTHER_PROJECT + ".");
+    }
+
+    @Test
+    void everyAnswerCarriesARequestIdAndJson() {
+        for (Response response : new Response[] {resizeWith(null, VALID_RESIZE), resizeWith(TOKEN, VALID_RESIZE)}) {
+            assertTrue(response.headers().get("X-Request-Id").length() > 8);
+            assertEquals("application/json", response.headers().get("Content-Type"));
+        }
+    }
+
+    @Test
+    void resizeAnswersTheOrderIdAndNothingElse() {
+        Response response = resizeWith(TOKEN, VALID_RESIZE);
+        assertEquals(200, response.status());
+        assertEquals(List.of("order_id"), fieldNames(response.body()));
+        assertEquals(world.ordersOf(STANDARD).get(0).orderId().value(), response.orderId());
+    }
+
+    @Test
+    void rejectedRequestsWriteNothing() {
+        Object before = world.state();
+        resizeWith(TOKEN, "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":0}}");
+        world.updateInstance(STANDARD, "{\"operate_window\":{\"start_time\":\"02:00\",\"end_time\":\"02:30\"}}");
+        world.changeChargeMode(STANDARD, "{\"period_type\":\"year\",\"period_num\":4}");
+        assertEquals(before, world.state());
+    }
+
+    private List<String> placeResizes(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            world.clock.advance(Duration.ofSeconds(1));
+            Response response = world.resize(STANDARD, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":" + (3 + i) + "}}");
+            assertEquals(200, response.status(), response.body().toString());
+            ids.add(response.orderId());
+        }
+        return ids;
+    }
+
+    private static List<String> idsOf(Response page) {
+        List<String> ids = new ArrayList<>();
+        page.body().get("orders").forEach(order -> ids.add(order.get("order_id").asText()));
+        return ids;
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void listOrdersAnswersPagesOfOrdersWithAMarker() {
+        List<String> placed = placeResizes(3);
+
+        Response first = world.listOrders(STANDARD, Map.of("limit", "2"));
+        assertEquals(200, first.status());
+        assertEquals(List.of(placed.get(2), placed.get(1)), idsOf(first));
+        Response second = world.listOrders(STANDARD, Map.of("limit", "2", "marker", first.body().get("marker").asText()));
+        assertEquals(List.of(placed.get(0)), idsOf(second));
+        assertTrue(second.body().get("marker").isNull(), "no page after the last");
+
+        JsonNode order = first.body().get("orders").get(0);
+        assertEquals(List.of("order_id", "type", "status", "request", "create_time", "update_time", "execute_after"),
+                fieldNames(order));
+        assertEquals("RESIZE", order.get("type").asText());
+        assertEquals("COMPLETED", order.get("status").asText());
+        assertEquals("{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":5},\"delay\":false,\"is_auto_pay\":false}",
+                order.get("request").toString());
+        assertTrue(order.get("execute_after").isNull());
+        assertEquals("20260115T100003Z", order.get("create_time").asText());
+    }
+
+    @Test
+    void listOrdersAnswersTwentyByDefaultAndAtMostAHundred() {
+        placeResizes(21);
+        assertEquals(20, idsOf(world.listOrders(STANDARD, Map.of())).size());
+        assertEquals(21, idsOf(world.listOrders(STANDARD, Map.of("limit", "100"))).size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"limit,0", "limit,101", "limit,abc", "limit,-1", "limit,1.5", "marker,nonsense", "marker,CS26011510000"})
+    void rejectsBadQueryParametersNamingThem(String name, String value) {
+        Response response = world.listOrders(STANDARD, Map.of(name, value));
+        assertEquals(400, response.status());
+        assertEquals("IOTDA.000006", response.errorCode());
+        assertTrue(response.errorMessage().startsWith("Invalid input data: " + name + " must be"),
+                response.errorMessage());
+    }
+
+    @Test
+    void orderQueriesNeedTheProjectsCredentialsAndAnInstance() {
+        String orderId = placeResizes(1).get(0);
+        Map<String, String> path = Map.of("project_id", PROJECT, "instance_id", STANDARD, "order_id", orderId);
+        assertEquals(401, world.send(Operation.SHOW_ORDER, "GET", path, Map.of(), null, null).status());
+        assertEquals(403, world.send(Operation.SHOW_ORDER, "GET", path, Map.of(), null, OTHER_PROJECT_TOKEN).status());
+        assertEquals("IOTDA.060000", world.listOrders(TestWorld.MISSING, Map.of()).errorCode());
+        assertEquals("IOTDA.060000", world.showOrder(TestWorld.MISSING, orderId).errorCode(),
+                "a missing instance is a missing instance, whatever the operation");
+        assertError(world.showOrder(STANDARD, "CS260115100000ZZZZZ"), 404, "IOTDA.060009",
+                "The order CS260115100000ZZZZZ does not exist.");
+        assertEquals("IOTDA.060009", world.showOrder(TestWorld.ENTERPRISE, orderId).errorCode(), "another instance's order");
+        assertError(world.showOrder(STANDARD, "not-an-order"), 400, "IOTDA.000006",
+                "Invalid input data: order_id must be CS, 12 digits and 5 upper-case letters or digits.");
+        assertEquals(orderId, world.showOrder(STANDARD, orderId).body().get("order_id").asText());
+    }
+
+    @Test
+    void updateInstanceAnswersTheInstanceAsShowInstanceShowsIt() {
+        Response updated = world.updateInstance(STANDARD, "{\"name\":\"plant-7_east\",\"description\":\"产线A,north&south.\","
+                + "\"operate_window\":{\"start_time\":\"23:30\",\"end_time\":\"00:30\"}}");
+        assertEquals(200, updated.status(), updated.body().toString());
+        Response shown = world.showInstance(STANDARD);
+        assertEquals(updated.body(), shown.body());
+        assertEquals("plant-7_east", shown.body().get("name").asText());
+        assertEquals("产线A,north&south.", shown.body().get("description").asText());
+        assertEquals("{\"start_time\":\"23:30\",\"end_time\":\"00:30\"}", shown.body().get("operate_window").toString());
+    }
+
+    @Test
+    void showInstanceAnswersTheDocumentedFields() {
+        JsonNode shown = world.showInstance(STANDARD).body();
+        assertEquals(List.of("instance_id", "name", "description", "instance_type", "charge_mode", "flavor", "status",
+                "operate_window", "create_time", "update_time"), fieldNames(shown));
+        assertEquals("{\"type\":\"iotda.standard.s1\",\"size\":2}", shown.get("flavor").toString());
+        assertEquals("20251216T100000Z", shown.get("create_time").asText());
+    }
+}

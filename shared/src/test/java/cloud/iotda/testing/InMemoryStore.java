@@ -1,0 +1,174 @@
+package cloud.iotda.testing;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.credential.AccessKey;
+import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.usecase.port.Conflict;
+import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The ports in memory, with the same conditions as the DynamoDB adapter (StoreContract runs the same checks on
+ * both), for fast tests of the rules. Every method holds the one lock, so a write and its conditions are atomic.
+ */
+public final class InMemoryStore implements Instances, Orders, Credentials {
+    private final Map<InstanceRef, Instance> instances = new LinkedHashMap<>();
+    private final Map<OrderId, Order> orders = new LinkedHashMap<>();
+    private final Map<String, StoredToken> tokens = new TreeMap<>();
+    private final Map<String, AccessKey> accessKeys = new TreeMap<>();
+
+    /** Everything held, as a value: equal snapshots mean nothing was written in between. */
+    public synchronized Object snapshot() {
+        return List.of(Map.copyOf(instances), Map.copyOf(orders), Map.copyOf(tokens), Map.copyOf(accessKeys));
+    }
+
+    @Override
+    public synchronized Optional<Instance> find(InstanceRef ref) {
+        return Optional.ofNullable(instances.get(ref));
+    }
+
+    @Override
+    public synchronized void create(Instance instance) {
+        if (instances.containsKey(instance.ref())) {
+            throw new Conflict("instance " + instance.ref() + " exists");
+        }
+        instances.put(instance.ref(), instance);
+    }
+
+    @Override
+    public synchronized void update(Instance changed) {
+        requireVersion(changed);
+        instances.put(changed.ref(), changed);
+    }
+
+    @Override
+    public synchronized List<Instance> all() {
+        return List.copyOf(instances.values());
+    }
+
+    @Override
+    public synchronized Optional<Order> find(InstanceRef instance, OrderId orderId) {
+        return Optional.ofNullable(orders.get(orderId)).filter(order -> order.instance().equals(instance));
+    }
+
+    @Override
+    public synchronized Optional<Order> findById(OrderId orderId) {
+        return Optional.ofNullable(orders.get(orderId));
+    }
+
+    @Override
+    public synchronized Page<Order> list(InstanceRef instance, int limit, OrderId after) {
+        List<Order> newestFirst = orders.values().stream()
+                .filter(order -> order.instance().equals(instance))
+                .sorted(Comparator.comparing(Order::createTime).thenComparing(order -> order.orderId().value())
+                        .reversed())
+                .toList();
+        int start = 0;
+        if (after != null) {
+            int index = indexOf(newestFirst, after);
+            if (index < 0) {
+                return new Page<>(List.of(), null);
+            }
+            start = index + 1;
+        }
+        List<Order> items = newestFirst.subList(start, Math.min(newestFirst.size(), start + limit));
+        boolean more = start + limit < newestFirst.size();
+        return new Page<>(items, more ? items.get(items.size() - 1).orderId().value() : null);
+    }
+
+    private static int indexOf(List<Order> list, OrderId orderId) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).orderId().equals(orderId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public synchronized Page<Order> due(OrderStatus status, Instant now, int limit, String cursor) {
+        List<Order> due = orders.values().stream()
+                .filter(order -> order.status() == status && order.dueAt() != null && !order.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(Order::dueAt).thenComparing(order -> order.orderId().value()))
+                .toList();
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        List<Order> items = new ArrayList<>(due.subList(Math.min(start, due.size()),
+                Math.min(due.size(), start + limit)));
+        return new Page<>(items, start + limit < due.size() ? Integer.toString(start + limit) : null);
+    }
+
+    @Override
+    public synchronized void place(Order order, Instance changed) {
+        if (orders.containsKey(order.orderId())) {
+            throw new Conflict("order id " + order.orderId() + " taken");
+        }
+        requireVersion(changed);
+        orders.put(order.orderId(), order);
+        instances.put(changed.ref(), changed);
+    }
+
+    @Override
+    public synchronized void apply(Order.Transition transition) {
+        Order stored = orders.get(transition.order().orderId());
+        if (stored == null || stored.status() != transition.from()) {
+            throw new Conflict("order " + transition.order().orderId() + " is not " + transition.from());
+        }
+        if (transition.instance() != null) {
+            requireVersion(transition.instance());
+            instances.put(transition.instance().ref(), transition.instance());
+        }
+        orders.put(transition.order().orderId(), transition.order());
+    }
+
+    private void requireVersion(Instance changed) {
+        Instance stored = instances.get(changed.ref());
+        if (stored == null || stored.version() != changed.version() - 1) {
+            throw new Conflict("instance " + changed.ref() + " changed concurrently");
+        }
+    }
+
+    @Override
+    public synchronized Optional<StoredToken> findToken(byte[] tokenSha256) {
+        return Optional.ofNullable(tokens.get(HexFormat.of().formatHex(tokenSha256)));
+    }
+
+    @Override
+    public synchronized void saveToken(StoredToken token) {
+        tokens.put(HexFormat.of().formatHex(token.tokenSha256()), token);
+    }
+
+    @Override
+    public synchronized boolean deleteToken(byte[] tokenSha256) {
+        return tokens.remove(HexFormat.of().formatHex(tokenSha256)) != null;
+    }
+
+    @Override
+    public synchronized Optional<AccessKey> findAccessKey(String accessKeyId) {
+        return Optional.ofNullable(accessKeys.get(accessKeyId));
+    }
+
+    @Override
+    public synchronized void saveAccessKey(AccessKey key) {
+        accessKeys.put(key.accessKeyId(), key);
+    }
+
+    @Override
+    public synchronized boolean deleteAccessKey(String accessKeyId) {
+        return accessKeys.remove(accessKeyId) != null;
+    }
+}

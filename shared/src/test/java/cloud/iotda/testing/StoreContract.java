@@ -1,0 +1,257 @@
+package cloud.iotda.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.credential.AccessKey;
+import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.usecase.port.Conflict;
+import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every implementation of the ports must do, run against each: the DynamoDB adapter on DynamoDB Local, and the
+ * in-memory one the fast tests use, so that the two cannot drift apart unseen.
+ */
+public abstract class StoreContract {
+    private static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
+    private static final InstanceRef REF = new InstanceRef("p1", "ab");
+
+    /** The three ports of one store, and a handle on it for {@link #contentOf}. */
+    public record Store(Instances instances, Orders orders, Credentials credentials, Object content) {
+    }
+
+    protected abstract Store newStore();
+
+    /** Everything stored, as a value; equal before and after means nothing was written. */
+    protected abstract Object contentOf(Store store);
+
+    private final Store store = newStore();
+
+    private static Instance instance(InstanceRef ref) {
+        return Instance.create(ref, Edition.STANDARD, new Flavor("iotda.standard.s1", 2))
+                .description("line 7")
+                .operateWindow(new OperateWindow(LocalTime.of(23, 0), LocalTime.of(1, 0)))
+                .prePaid(new Subscription(PeriodType.YEAR, 2, true, T0.plus(Duration.ofDays(700))))
+                .at(T0);
+    }
+
+    private static Order order(Instance instance, String id, Change change, OrderStatus status, Instant at) {
+        return new Order(new OrderId(id), instance.ref(), change, status, change.fingerprint(), at, at,
+                status == OrderStatus.SCHEDULED ? at.plus(Duration.ofHours(1)) : null);
+    }
+
+    private static Change resize(int size) {
+        return new Change.Resize(new Flavor("iotda.standard.s1", size), true, false);
+    }
+
+    private Instance held(Instance base, Order order) {
+        return base.withOrderState(base.flavor(), base.chargeMode(), base.subscription(),
+                InstanceStatus.ACTIVE, order.status().unfinished() ? order.orderId() : null,
+                new Instance.LastOrder(order.orderId(), order.fingerprint(), order.createTime()), order.createTime());
+    }
+
+    @Test
+    void storesAndFindsAnInstanceWithEveryField() {
+        Instance instance = instance(REF);
+        store.instances().create(instance);
+        assertEquals(Optional.of(instance), store.instances().find(REF));
+        assertEquals(Optional.empty(), store.instances().find(new InstanceRef("p2", "ab")), "projects are apart");
+    }
+
+    @Test
+    void createsAnInstanceOnlyOnce() {
+        store.instances().create(instance(REF));
+        Object before = contentOf(store);
+        assertThrows(Conflict.class, () -> store.instances().create(instance(REF).withStatus(InstanceStatus.FROZEN, T0)));
+        assertEquals(before, contentOf(store));
+    }
+
+    @Test
+    void updatesAnInstanceOnlyFromTheVersionBefore() {
+        Instance created = instance(REF);
+        store.instances().create(created);
+        Instance frozen = created.withStatus(InstanceStatus.FROZEN, T0.plusSeconds(1));
+        store.instances().update(frozen);
+        assertEquals(Optional.of(frozen), store.instances().find(REF));
+        Object before = contentOf(store);
+        assertThrows(Conflict.class, () -> store.instances().update(created.withStatus(InstanceStatus.MODIFYING, T0)));
+        assertThrows(Conflict.class, () -> store.instances().update(instance(new InstanceRef("p1", "cd"))
+                .withStatus(InstanceStatus.FROZEN, T0)), "an instance that does not exist");
+        assertEquals(before, contentOf(store));
+    }
+
+    @Test
+    void listsEveryInstanceAndNothingElse() {
+        store.instances().create(instance(REF));
+        store.instances().create(instance(new InstanceRef("p2", "cd")));
+        store.credentials().saveToken(new StoredToken(Sha256.of("t"), "p1", T0));
+        Order order = order(instance(REF), "CS260115100000AAAAA", resize(3), OrderStatus.COMPLETED, T0);
+        store.orders().place(order, held(instance(REF), order));
+        assertEquals(2, store.instances().all().size());
+    }
+
+    @Test
+    void placesAnOrderTogetherWithItsInstance() {
+        Instance base = instance(REF);
+        store.instances().create(base);
+        Order order = order(base, "CS260115100000AAAAA", resize(3), OrderStatus.SCHEDULED, T0);
+        store.orders().place(order, held(base, order));
+
+        assertEquals(Optional.of(order), store.orders().find(REF, order.orderId()));
+        assertEquals(Optional.of(order), store.orders().findById(order.orderId()));
+        assertEquals(order.orderId(), store.instances().find(REF).orElseThrow().orderId());
+        assertEquals(Optional.empty(), store.orders().find(new InstanceRef("p1", "cd"), order.orderId()));
+    }
+
+    @Test
+    void placesNothingWhenTheOrderIdIsTakenOrTheInstanceMoved() {
+        Instance base = instance(REF);
+        store.instances().create(base);
+        Order first = order(base, "CS260115100000AAAAA", resize(3), OrderStatus.COMPLETED, T0);
+        Instance afterFirst = held(base, first);
+        store.orders().place(first, afterFirst);
+        Object before = contentOf(store);
+
+        Order sameId = order(afterFirst, "CS260115100000AAAAA", resize(4), OrderStatus.COMPLETED, T0);
+        assertThrows(Conflict.class, () -> store.orders().place(sameId, held(afterFirst, sameId)));
+        Order stale = order(base, "CS260115100000BBBBB", resize(5), OrderStatus.COMPLETED, T0);
+        assertThrows(Conflict.class, () -> store.orders().place(stale, held(base, stale)));
+        assertEquals(before, contentOf(store));
+    }
+
+    @Test
+    void appliesATransitionOnlyFromTheStatusItExpects() {
+        Instance base = instance(REF);
+        store.instances().create(base);
+        Order scheduled = order(base, "CS260115100000AAAAA", resize(3), OrderStatus.SCHEDULED, T0);
+        Instance holding = held(base, scheduled);
+        store.orders().place(scheduled, holding);
+
+        Order.Transition deferred = new Order.Transition(
+                scheduled.withExecuteAfter(T0.plus(Duration.ofDays(1)), T0), OrderStatus.SCHEDULED, null);
+        store.orders().apply(deferred);
+        assertEquals(Optional.of(deferred.order()), store.orders().find(REF, scheduled.orderId()));
+
+        Order.Transition done = new Order.Transition(deferred.order().withStatus(OrderStatus.COMPLETED, T0),
+                OrderStatus.SCHEDULED, holding.released(T0));
+        store.orders().apply(done);
+        Object before = contentOf(store);
+        assertThrows(Conflict.class, () -> store.orders().apply(done), "no longer SCHEDULED");
+        Order.Transition staleInstance = new Order.Transition(done.order().withStatus(OrderStatus.CANCELLED, T0),
+                OrderStatus.COMPLETED, holding.released(T0));
+        assertThrows(Conflict.class, () -> store.orders().apply(staleInstance), "the instance moved on");
+        assertEquals(before, contentOf(store));
+    }
+
+    @Test
+    void listsAnInstancesOrdersNewestFirstInPages() {
+        Instance current = instance(REF);
+        store.instances().create(current);
+        List<OrderId> placed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Order order = order(current, String.format("CS2601151000%02dAAAAA", i), resize(3 + i),
+                    OrderStatus.COMPLETED, T0.plusSeconds(i));
+            Instance next = held(current, order);
+            store.orders().place(order, next);
+            current = next;
+            placed.add(0, order.orderId());
+        }
+        Page<Order> first = store.orders().list(REF, 2, null);
+        assertEquals(placed.subList(0, 2), first.items().stream().map(Order::orderId).toList());
+        Page<Order> second = store.orders().list(REF, 2, new OrderId(first.next()));
+        assertEquals(placed.subList(2, 4), second.items().stream().map(Order::orderId).toList());
+        Page<Order> last = store.orders().list(REF, 2, new OrderId(second.next()));
+        assertEquals(placed.subList(4, 5), last.items().stream().map(Order::orderId).toList());
+        assertNull(last.next());
+        assertEquals(List.of(), store.orders().list(REF, 2, new OrderId("CS260101000000ZZZZZ")).items());
+    }
+
+    @Test
+    void findsDueOrdersOfOneStatusEarliestFirstInPages() {
+        List<OrderId> due = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Instance base = instance(new InstanceRef("p1", "a" + i));
+            store.instances().create(base);
+            OrderStatus status = i == 4 ? OrderStatus.PENDING_PAYMENT : OrderStatus.SCHEDULED;
+            Order order = order(base, String.format("CS2601151000%02dAAAAA", i), resize(3), status,
+                    T0.plus(Duration.ofMinutes(10L * (4 - i))));
+            store.orders().place(order, held(base, order));
+            if (status == OrderStatus.SCHEDULED && i > 0) {
+                due.add(0, order.orderId());
+            }
+        }
+        // Scheduled orders run an hour after they were placed: at T0 + 1h39m, all but the latest placed are due.
+        Instant now = T0.plus(Duration.ofMinutes(99));
+        List<OrderId> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Order> page = store.orders().due(OrderStatus.SCHEDULED, now, 2, cursor);
+            page.items().forEach(order -> found.add(order.orderId()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertEquals(due, found);
+        assertEquals(List.of(), store.orders().due(OrderStatus.PENDING_PAYMENT, now, 10, null).items(),
+                "unpaid orders are due 15 days after they were placed");
+        assertEquals(1, store.orders().due(OrderStatus.PENDING_PAYMENT, T0.plus(Duration.ofDays(15)), 10, null)
+                .items().size());
+    }
+
+    @Test
+    void keepsTokensByTheirHashAndAccessKeysById() {
+        StoredToken token = new StoredToken(Sha256.of("secret-token"), "p1", T0);
+        store.credentials().saveToken(token);
+        StoredToken found = store.credentials().findToken(Sha256.of("secret-token")).orElseThrow();
+        assertTrue(Arrays.equals(token.tokenSha256(), found.tokenSha256()));
+        assertEquals("p1", found.projectId());
+        assertEquals(T0, found.expiresAt());
+        assertTrue(store.credentials().deleteToken(Sha256.of("secret-token")));
+        assertFalse(store.credentials().deleteToken(Sha256.of("secret-token")));
+        assertEquals(Optional.empty(), store.credentials().findToken(Sha256.of("secret-token")));
+
+        AccessKey key = new AccessKey("AK1", "sk1", "p1", T0);
+        store.credentials().saveAccessKey(key);
+        assertEquals(Optional.of(key), store.credentials().findAccessKey("AK1"));
+        assertTrue(store.credentials().deleteAccessKey("AK1"));
+        assertFalse(store.credentials().deleteAccessKey("AK1"));
+    }
+
+    @Test
+    void keepsAChargeModeChangeAsItWasPlaced() {
+        Instance base = Instance.create(REF, Edition.ENTERPRISE,
+                new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null)).at(T0);
+        store.instances().create(base);
+        Change change = new Change.ChargeModeChange(PeriodType.MONTH, 7, true, true);
+        Order order = order(base, "CS260115100000AAAAA", change, OrderStatus.PENDING_PAYMENT, T0);
+        store.orders().place(order, held(base, order));
+        assertEquals(change, store.orders().find(REF, order.orderId()).orElseThrow().change());
+        assertEquals(ChargeMode.POST_PAID, store.instances().find(REF).orElseThrow().chargeMode());
+    }
+}

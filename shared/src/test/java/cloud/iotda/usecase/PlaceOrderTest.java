@@ -1,0 +1,193 @@
+package cloud.iotda.usecase;
+
+import static cloud.iotda.testing.TestWorld.ENTERPRISE;
+import static cloud.iotda.testing.TestWorld.FROZEN;
+import static cloud.iotda.testing.TestWorld.MISSING;
+import static cloud.iotda.testing.TestWorld.PREPAID;
+import static cloud.iotda.testing.TestWorld.S0;
+import static cloud.iotda.testing.TestWorld.STANDARD;
+import static cloud.iotda.testing.TestWorld.ref;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.adapter.catalogue.CatalogueFile;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.OrderType;
+import cloud.iotda.testing.TestWorld;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The business rules of placing an order, and what each accepted order writes, on the ports in memory. */
+class PlaceOrderTest {
+    private final TestWorld world = TestWorld.inMemory();
+    private final PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders, CatalogueFile.published(),
+            new OrderIdSource(), world.clock, RetryPolicy.standard());
+
+    private static Change.Resize resize(String type, Integer size, boolean delay, boolean autoPay) {
+        return new Change.Resize(new Flavor(type, size), delay, autoPay);
+    }
+
+    private static Change.Resize resizeS1(int size) {
+        return resize("iotda.standard.s1", size, false, false);
+    }
+
+    private Order onlyOrder(String instanceId) {
+        List<Order> orders = world.ordersOf(instanceId);
+        assertEquals(1, orders.size(), "order records of " + instanceId);
+        return orders.get(0);
+    }
+
+    private Reason refusal(String instanceId, Change change) {
+        return assertThrows(Rejected.class, () -> placeOrder.place(ref(instanceId), change)).reason();
+    }
+
+    @Test
+    void immediateResizeOfPostPaidInstanceCompletesAndChangesFlavor() {
+        OrderId orderId = placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+
+        Order order = onlyOrder(STANDARD);
+        assertEquals(orderId, order.orderId());
+        assertEquals(OrderStatus.COMPLETED, order.status());
+        assertEquals(OrderType.RESIZE, order.type());
+        assertEquals(TestWorld.START, order.createTime());
+        assertNull(order.executeAfter());
+        Instance instance = world.instance(STANDARD);
+        assertEquals(new Flavor("iotda.standard.s2", 4), instance.flavor());
+        assertEquals(InstanceStatus.ACTIVE, instance.status());
+        assertNull(instance.orderId());
+        assertEquals(1, instance.version());
+    }
+
+    @Test
+    void resizeOfPrePaidInstanceWithoutAutoPayAwaitsPayment() {
+        OrderId orderId = placeOrder.place(ref(PREPAID), resizeS1(3));
+
+        assertEquals(OrderStatus.PENDING_PAYMENT, onlyOrder(PREPAID).status());
+        Instance instance = world.instance(PREPAID);
+        assertEquals(InstanceStatus.TRADING, instance.status());
+        assertEquals(orderId, instance.orderId());
+        assertEquals(TestWorld.S1_X2, instance.flavor(), "flavor changes only once paid");
+    }
+
+    @Test
+    void resizeOfPrePaidInstanceWithAutoPayCompletes() {
+        placeOrder.place(ref(PREPAID), resize("iotda.standard.s1", 3, false, true));
+
+        assertEquals(OrderStatus.COMPLETED, onlyOrder(PREPAID).status());
+        assertEquals(new Flavor("iotda.standard.s1", 3), world.instance(PREPAID).flavor());
+    }
+
+    @Test
+    void delayedResizeIsScheduledForTheNextWindowAndKeepsTheFlavor() {
+        OrderId orderId = placeOrder.place(ref(STANDARD), resize("iotda.standard.s1", 8, true, false));
+
+        Order order = onlyOrder(STANDARD);
+        assertEquals(OrderStatus.SCHEDULED, order.status());
+        assertEquals(Instant.parse("2026-01-16T02:00:00Z"), order.executeAfter());
+        Instance instance = world.instance(STANDARD);
+        assertEquals(TestWorld.S1_X2, instance.flavor());
+        assertEquals(orderId, instance.orderId());
+    }
+
+    @Test
+    void delayedResizeWithoutWindowIsRejectedAndWritesNothing() {
+        Object before = world.state();
+        assertEquals(Reason.NO_OPERATE_WINDOW,
+                refusal(ENTERPRISE, resize("iotda.enterprise.2000tps.10wonlinedevice", null, true, false)));
+        assertEquals(before, world.state());
+    }
+
+    @Test
+    void changeChargeModeWithAutoPayMakesTheInstancePrePaid() {
+        placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.MONTH, 2, true, true));
+
+        Order order = onlyOrder(STANDARD);
+        assertEquals(OrderStatus.COMPLETED, order.status());
+        assertEquals(OrderType.CHANGE_CHARGE_MODE, order.type());
+        Instance instance = world.instance(STANDARD);
+        assertEquals(ChargeMode.PRE_PAID, instance.chargeMode());
+        assertEquals(PeriodType.MONTH, instance.subscription().periodType());
+        assertEquals(2, instance.subscription().periodNum());
+        assertTrue(instance.subscription().autoRenew());
+        assertEquals(Instant.parse("2026-03-15T10:00:00Z"), instance.subscription().expireTime());
+    }
+
+    @Test
+    void changeChargeModeWithoutAutoPayAwaitsPayment() {
+        placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 1, false, false));
+
+        assertEquals(OrderStatus.PENDING_PAYMENT, onlyOrder(STANDARD).status());
+        Instance instance = world.instance(STANDARD);
+        assertEquals(ChargeMode.POST_PAID, instance.chargeMode());
+        assertEquals(InstanceStatus.TRADING, instance.status());
+    }
+
+    @Test
+    void identicalRetryWithinTenMinutesGetsTheSameOrderAndWritesNothing() {
+        OrderId first = placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+        Object afterFirst = world.state();
+        world.clock.advance(Instance.RETRY_WINDOW);
+
+        assertEquals(first, placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false)));
+        assertEquals(afterFirst, world.state());
+    }
+
+    @Test
+    void identicalRequestAfterTenMinutesIsANewRequest() {
+        placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+        world.clock.advance(Instance.RETRY_WINDOW.plusSeconds(1));
+
+        assertEquals(Reason.FLAVOR_UNCHANGED, refusal(STANDARD, resize("iotda.standard.s2", 4, false, false)),
+                "the flavor is already s2 x4");
+    }
+
+    @Test
+    void retryOfAnUnfinishedOrderGetsItsOrderButADifferentRequestIsRejected() {
+        OrderId first = placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 1, false, false));
+        world.clock.advance(Duration.ofMinutes(1));
+
+        assertEquals(first, placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 1, false, false)));
+        Rejected other = assertThrows(Rejected.class, () ->
+                placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 2, false, false)));
+        assertEquals(Reason.ORDER_IN_PROGRESS, other.reason());
+        assertEquals(List.of(first), other.facts());
+        assertEquals(1, world.ordersOf(STANDARD).size());
+    }
+
+    @Test
+    void businessRuleRejectionsNameTheirFactsAndWriteNothing() {
+        Object before = world.state();
+        Rejected frozen = assertThrows(Rejected.class, () -> placeOrder.place(ref(FROZEN), resizeS1(4)));
+        assertEquals(Reason.INSTANCE_NOT_ACTIVE, frozen.reason());
+        assertEquals(List.of(InstanceStatus.FROZEN), frozen.facts());
+        assertEquals(Reason.FLAVOR_UNCHANGED, refusal(STANDARD, resizeS1(2)));
+        Rejected crossEdition = assertThrows(Rejected.class, () -> placeOrder.place(ref(ENTERPRISE), resizeS1(2)));
+        assertEquals(List.of("enterprise", "standard"), crossEdition.facts());
+        assertEquals(Reason.ALREADY_PREPAID, refusal(PREPAID, new Change.ChargeModeChange(PeriodType.MONTH, 1, false, false)));
+        assertEquals(Reason.FLAVOR_NOT_PREPAYABLE, refusal(S0, new Change.ChargeModeChange(PeriodType.MONTH, 1, false, false)));
+        Rejected missing = assertThrows(Rejected.class, () -> placeOrder.place(ref(MISSING), resizeS1(4)));
+        assertEquals(Reason.INSTANCE_NOT_FOUND, missing.reason());
+        assertEquals(List.of(MISSING, TestWorld.PROJECT), missing.facts());
+        assertEquals(before, world.state());
+    }
+
+    @Test
+    void resizeToSameTypeWithOtherSizeIsAChange() {
+        placeOrder.place(ref(STANDARD), resizeS1(3));
+        assertEquals(new Flavor("iotda.standard.s1", 3), world.instance(STANDARD).flavor());
+    }
+}
