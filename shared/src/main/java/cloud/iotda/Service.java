@@ -6,6 +6,7 @@ import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Endpoints;
 import cloud.iotda.edge.Operation;
+import cloud.iotda.edge.ProcessorRun;
 import cloud.iotda.edge.auth.Authenticator;
 import cloud.iotda.edge.auth.SdkSigningScheme;
 import cloud.iotda.edge.auth.TokenScheme;
@@ -76,6 +77,11 @@ public final class Service {
 
     public ApiGateway gateway(Operation operation) {
         return new ApiGateway(endpoints.of(operation));
+    }
+
+    /** The scheduled order processor's run. */
+    public ProcessorRun processor() {
+        return new ProcessorRun(lifecycle);
     }
 
     /** Pay, cancel and the scheduled processor. */

@@ -1,8 +1,7 @@
 package cloud.iotda.functions;
 
 import cloud.iotda.Service;
-import cloud.iotda.edge.Json;
-import cloud.iotda.usecase.OrderLifecycle;
+import cloud.iotda.edge.ProcessorRun;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -12,21 +11,20 @@ public final class OrderProcessorHandler implements RequestHandler<ScheduledEven
     /** Stop starting pages when less than this is left of the invocation; the next run goes on. */
     private static final long RESERVE_MILLIS = 10_000;
 
-    private final OrderLifecycle lifecycle;
+    private final ProcessorRun processor;
 
     public OrderProcessorHandler() {
         this(Service.fromEnvironment());
     }
 
     public OrderProcessorHandler(Service service) {
-        this.lifecycle = service.lifecycle();
+        this.processor = service.processor();
     }
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        OrderLifecycle.Report report = lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE,
+        String summary = processor.run(
                 () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
-        String summary = Json.write(report);
         System.out.println(summary);
         return summary;
     }
