@@ -97,7 +97,8 @@ public final class Endpoints {
         if (text == null) {
             return OrderQueries.DEFAULT_LIMIT;
         }
-        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > OrderQueries.MAX_LIMIT) {
+        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1
+                || Integer.parseInt(text) > OrderQueries.MAX_LIMIT) {
             throw Rejected.invalid("limit must be an integer 1.." + OrderQueries.MAX_LIMIT);
         }
         return Integer.parseInt(text);

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InstanceRefTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "0", "-", "2a2b3c4d-0000-4000-8000-000000000001", "abcdef0123456789abcdef0123456789abcd"})
+    @ValueSource(strings = {"a", "0", "-", "2a2b3c4d-0000-4000-8000-000000000001",
+        "abcdef0123456789abcdef0123456789abcd"})
     void acceptsOneTo36LowercaseHexAndHyphens(String id) {
         assertTrue(InstanceRef.isValidInstanceId(id));
     }

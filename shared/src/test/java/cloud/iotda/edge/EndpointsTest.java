@@ -53,7 +53,8 @@ class EndpointsTest {
     void checksCredentialsBeforeInput() {
         assertEquals(401, resizeWith(null, "not json").status());
         assertEquals(403, resizeWith(OTHER_PROJECT_TOKEN, "not json").status());
-        assertEquals(403, world.call(Operation.RESIZE, "POST", "NOT-AN-ID", VALID_RESIZE, OTHER_PROJECT_TOKEN).status());
+        assertEquals(403,
+                world.call(Operation.RESIZE, "POST", "NOT-AN-ID", VALID_RESIZE, OTHER_PROJECT_TOKEN).status());
     }
 
     @Test
@@ -99,7 +100,8 @@ class EndpointsTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             world.clock.advance(Duration.ofSeconds(1));
-            Response response = world.resize(STANDARD, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":" + (3 + i) + "}}");
+            Response response =
+                    world.resize(STANDARD, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":" + (3 + i) + "}}");
             assertEquals(200, response.status(), response.body().toString());
             ids.add(response.orderId());
         }
@@ -125,7 +127,8 @@ class EndpointsTest {
         Response first = world.listOrders(STANDARD, Map.of("limit", "2"));
         assertEquals(200, first.status());
         assertEquals(List.of(placed.get(2), placed.get(1)), idsOf(first));
-        Response second = world.listOrders(STANDARD, Map.of("limit", "2", "marker", first.body().get("marker").asText()));
+        String marker = first.body().get("marker").asText();
+        Response second = world.listOrders(STANDARD, Map.of("limit", "2", "marker", marker));
         assertEquals(List.of(placed.get(0)), idsOf(second));
         assertTrue(second.body().get("marker").isNull(), "no page after the last");
 
@@ -148,7 +151,8 @@ class EndpointsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"limit,0", "limit,101", "limit,abc", "limit,-1", "limit,1.5", "marker,nonsense", "marker,CS26011510000"})
+    @CsvSource({"limit,0", "limit,101", "limit,abc", "limit,-1", "limit,1.5", "marker,nonsense",
+        "marker,CS26011510000"})
     void rejectsBadQueryParametersNamingThem(String name, String value) {
         Response response = world.listOrders(STANDARD, Map.of(name, value));
         assertEquals(400, response.status());
@@ -168,7 +172,8 @@ class EndpointsTest {
                 "a missing instance is a missing instance, whatever the operation");
         assertError(world.showOrder(STANDARD, "CS260115100000ZZZZZ"), 404, "IOTDA.060009",
                 "The order CS260115100000ZZZZZ does not exist.");
-        assertEquals("IOTDA.060009", world.showOrder(TestWorld.ENTERPRISE, orderId).errorCode(), "another instance's order");
+        assertEquals("IOTDA.060009", world.showOrder(TestWorld.ENTERPRISE, orderId).errorCode(),
+                "another instance's order");
         assertError(world.showOrder(STANDARD, "not-an-order"), 400, "IOTDA.000006",
                 "Invalid input data: order_id must be CS, 12 digits and 5 upper-case letters or digits.");
         assertEquals(orderId, world.showOrder(STANDARD, orderId).body().get("order_id").asText());
@@ -176,14 +181,16 @@ class EndpointsTest {
 
     @Test
     void updateInstanceAnswersTheInstanceAsShowInstanceShowsIt() {
-        Response updated = world.updateInstance(STANDARD, "{\"name\":\"plant-7_east\",\"description\":\"产线A,north&south.\","
-                + "\"operate_window\":{\"start_time\":\"23:30\",\"end_time\":\"00:30\"}}");
+        Response updated = world.updateInstance(STANDARD,
+                "{\"name\":\"plant-7_east\",\"description\":\"产线A,north&south.\","
+                        + "\"operate_window\":{\"start_time\":\"23:30\",\"end_time\":\"00:30\"}}");
         assertEquals(200, updated.status(), updated.body().toString());
         Response shown = world.showInstance(STANDARD);
         assertEquals(updated.body(), shown.body());
         assertEquals("plant-7_east", shown.body().get("name").asText());
         assertEquals("产线A,north&south.", shown.body().get("description").asText());
-        assertEquals("{\"start_time\":\"23:30\",\"end_time\":\"00:30\"}", shown.body().get("operate_window").toString());
+        assertEquals("{\"start_time\":\"23:30\",\"end_time\":\"00:30\"}",
+                shown.body().get("operate_window").toString());
     }
 
     @Test

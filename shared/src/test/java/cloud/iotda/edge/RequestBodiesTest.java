@@ -12,9 +12,9 @@ import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.order.Change;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +76,8 @@ class RequestBodiesTest {
 
     @Test
     void rejectsSizeForEnterpriseFlavors() {
-        assertInvalid("flavor.size must be absent for enterprise edition flavor iotda.enterprise.1000tps.10wonlinedevice",
+        assertInvalid("flavor.size must be absent for enterprise edition flavor "
+                        + "iotda.enterprise.1000tps.10wonlinedevice",
                 () -> resize("{\"flavor\":{\"type\":\"iotda.enterprise.1000tps.10wonlinedevice\",\"size\":1}}"));
     }
 
@@ -143,7 +144,8 @@ class RequestBodiesTest {
     @Test
     void rejectsDuplicateKeys() {
         assertInvalid("request body has a duplicate field 'flavor'",
-                () -> resize("{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":2}}"));
+                () -> resize("{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},"
+                        + "\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":2}}"));
     }
 
     @Test
@@ -243,7 +245,8 @@ class RequestBodiesTest {
     @Test
     void treatsNullAsAbsent() {
         assertInvalid("period_num is required", () -> chargeMode("{\"period_type\":\"month\",\"period_num\":null}"));
-        assertEquals(false, chargeMode("{\"period_type\":\"month\",\"period_num\":1,\"is_auto_renew\":null}").autoRenew());
+        assertEquals(false,
+                chargeMode("{\"period_type\":\"month\",\"period_num\":1,\"is_auto_renew\":null}").autoRenew());
     }
 
     @Test
@@ -281,7 +284,8 @@ class RequestBodiesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{}|at least one of name, description and operate_window is required",
-        "{\"operate_window\":{\"start_time\":\"25:00\",\"end_time\":\"02:00\"}}|operate_window.start_time must be HH:mm (UTC)",
+        "{\"operate_window\":{\"start_time\":\"25:00\",\"end_time\":\"02:00\"}}|"
+                + "operate_window.start_time must be HH:mm (UTC)",
         "{\"operate_window\":{\"start_time\":\"02:00\"}}|operate_window.end_time is required",
         "{\"operate_window\":{\"start_time\":\"02:00\",\"end_time\":\"02:59\"}}|"
                 + "operate_window must be at least 1 hour long (end_time is 59 minutes after start_time)",
@@ -300,7 +304,8 @@ class RequestBodiesTest {
     void acceptsNameAndDescriptionUpToTheirLimitsAndNotBeyond() {
         assertEquals(64, profile("{\"name\":\"" + "n".repeat(64) + "\"}").name().orElseThrow().length());
         assertThrows(Rejected.class, () -> profile("{\"name\":\"" + "n".repeat(65) + "\"}"));
-        assertEquals(256, profile("{\"description\":\"" + "d".repeat(256) + "\"}").description().orElseThrow().length());
+        assertEquals(256,
+                profile("{\"description\":\"" + "d".repeat(256) + "\"}").description().orElseThrow().length());
         assertThrows(Rejected.class, () -> profile("{\"description\":\"" + "d".repeat(257) + "\"}"));
     }
 

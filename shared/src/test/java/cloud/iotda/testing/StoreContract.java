@@ -90,7 +90,8 @@ public abstract class StoreContract {
     void createsAnInstanceOnlyOnce() {
         store.instances().create(instance(REF));
         Object before = contentOf(store);
-        assertThrows(Conflict.class, () -> store.instances().create(instance(REF).withStatus(InstanceStatus.FROZEN, T0)));
+        Instance again = instance(REF).withStatus(InstanceStatus.FROZEN, T0);
+        assertThrows(Conflict.class, () -> store.instances().create(again));
         assertEquals(before, contentOf(store));
     }
 

@@ -60,7 +60,8 @@ class OrderLifecycleTest {
     }
 
     private String delayedResize(String instanceId, int size) {
-        Response response = world.resize(instanceId, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":" + size + "},\"delay\":true}");
+        Response response = world.resize(instanceId,
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":" + size + "},\"delay\":true}");
         assertEquals(200, response.status(), response.body().toString());
         return response.orderId();
     }
@@ -98,9 +99,11 @@ class OrderLifecycleTest {
 
     @Test
     void windowThatWrapsMidnightRunsAfterMidnight() {
-        Response placed = world.resize(PREPAID, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":4},\"delay\":true,\"is_auto_pay\":true}");
+        Response placed = world.resize(PREPAID,
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":4},\"delay\":true,\"is_auto_pay\":true}");
         assertEquals("SCHEDULED", orderStatus(PREPAID, placed.orderId()));
-        assertEquals("20260115T230000Z", world.showOrder(PREPAID, placed.orderId()).body().get("execute_after").asText());
+        assertEquals("20260115T230000Z",
+                world.showOrder(PREPAID, placed.orderId()).body().get("execute_after").asText());
 
         world.clock.set(Instant.parse("2026-01-16T00:30:00Z"));
         assertEquals(1, lifecycle.processDue().executed());
@@ -138,7 +141,8 @@ class OrderLifecycleTest {
     @Test
     void changingTheWindowMovesTheScheduledOrder() {
         String orderId = delayedResize(STANDARD, 8);
-        Response updated = world.updateInstance(STANDARD, "{\"operate_window\":{\"start_time\":\"12:00\",\"end_time\":\"13:00\"}}");
+        Response updated = world.updateInstance(STANDARD,
+                "{\"operate_window\":{\"start_time\":\"12:00\",\"end_time\":\"13:00\"}}");
         assertEquals(200, updated.status(), updated.body().toString());
         assertEquals("20260115T120000Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         world.clock.set(Instant.parse("2026-01-15T12:01:00Z"));
@@ -246,13 +250,15 @@ class OrderLifecycleTest {
     void failureOfOneOrderDoesNotStopTheRun() {
         scheduledOnClones(3);
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
-        Orders flaky = failingOn(world.orders, 1, new AtomicInteger(), new IllegalStateException("DynamoDB unavailable"));
+        Orders flaky = failingOn(world.orders, 1, new AtomicInteger(),
+                new IllegalStateException("DynamoDB unavailable"));
 
         OrderLifecycle.Report report = lifecycleOn(flaky).processDue();
 
         assertEquals(1, report.failed());
         assertEquals(1, loggedErrors.size());
-        assertTrue(loggedErrors.get(0).endsWith("could not be processed: DynamoDB unavailable"), loggedErrors.toString());
+        assertTrue(loggedErrors.get(0).endsWith("could not be processed: DynamoDB unavailable"),
+                loggedErrors.toString());
         assertEquals(2, report.executed());
         assertEquals(1, lifecycle.processDue().executed(), "the failed one stays due");
         assertAllExecutedOnce(3);
@@ -279,7 +285,8 @@ class OrderLifecycleTest {
 
     @Test
     void payingADelayedOrderSchedulesIt() {
-        Response placed = world.resize(PREPAID, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":6},\"delay\":true}");
+        Response placed = world.resize(PREPAID,
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":6},\"delay\":true}");
         assertEquals("PENDING_PAYMENT", orderStatus(PREPAID, placed.orderId()));
 
         assertEquals(OrderStatus.SCHEDULED, lifecycle.pay(new OrderId(placed.orderId())).status());
@@ -293,7 +300,8 @@ class OrderLifecycleTest {
 
     @Test
     void payingAChargeModeChangeStartsTheSubscriptionThen() {
-        Response placed = world.changeChargeMode(STANDARD, "{\"period_type\":\"year\",\"period_num\":1,\"is_auto_renew\":true}");
+        Response placed = world.changeChargeMode(STANDARD,
+                "{\"period_type\":\"year\",\"period_num\":1,\"is_auto_renew\":true}");
         world.clock.set(Instant.parse("2026-01-20T08:00:00Z"));
         lifecycle.pay(new OrderId(placed.orderId()));
         Instance instance = world.instance(STANDARD);
@@ -313,7 +321,8 @@ class OrderLifecycleTest {
         assertEquals("CANCELLED", orderStatus(PREPAID, placed.orderId()));
         assertEquals(Reason.ORDER_FINISHED,
                 assertThrows(Rejected.class, () -> lifecycle.cancel(new OrderId(placed.orderId()))).reason());
-        assertEquals(200, world.resize(PREPAID, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":5},\"is_auto_pay\":true}").status(),
+        assertEquals(200, world.resize(PREPAID,
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":5},\"is_auto_pay\":true}").status(),
                 "the instance takes orders again");
     }
 

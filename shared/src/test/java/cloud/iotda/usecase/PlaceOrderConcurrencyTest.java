@@ -84,13 +84,15 @@ class PlaceOrderConcurrencyTest {
         }
         Map<String, Order> orders = world.ordersOf(STANDARD).stream()
                 .collect(Collectors.toMap(order -> order.orderId().value(), order -> order));
-        assertEquals(Set.copyOf(acceptedIds), orders.keySet(), "every 200 has exactly one order, and no order is extra");
+        assertEquals(Set.copyOf(acceptedIds), orders.keySet(),
+                "every 200 has exactly one order, and no order is extra");
         assertEquals(acceptedIds.size(), orders.size());
 
         Instance instance = world.instance(STANDARD);
         assertEquals(acceptedIds.size(), instance.version(), "one instance write per accepted order");
         Order last = orders.get(instance.lastOrder().orderId().value());
-        assertEquals(((Change.Resize) last.change()).flavor(), instance.flavor(), "the last order's flavor is the one held");
+        assertEquals(((Change.Resize) last.change()).flavor(), instance.flavor(),
+                "the last order's flavor is the one held");
         assertNull(instance.orderId());
     }
 

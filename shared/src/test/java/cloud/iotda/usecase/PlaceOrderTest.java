@@ -160,7 +160,8 @@ class PlaceOrderTest {
         OrderId first = placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 1, false, false));
         world.clock.advance(Duration.ofMinutes(1));
 
-        assertEquals(first, placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 1, false, false)));
+        assertEquals(first,
+                placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 1, false, false)));
         Rejected other = assertThrows(Rejected.class, () ->
                 placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.YEAR, 2, false, false)));
         assertEquals(Reason.ORDER_IN_PROGRESS, other.reason());
@@ -177,8 +178,9 @@ class PlaceOrderTest {
         assertEquals(Reason.FLAVOR_UNCHANGED, refusal(STANDARD, resizeS1(2)));
         Rejected crossEdition = assertThrows(Rejected.class, () -> placeOrder.place(ref(ENTERPRISE), resizeS1(2)));
         assertEquals(List.of("enterprise", "standard"), crossEdition.facts());
-        assertEquals(Reason.ALREADY_PREPAID, refusal(PREPAID, new Change.ChargeModeChange(PeriodType.MONTH, 1, false, false)));
-        assertEquals(Reason.FLAVOR_NOT_PREPAYABLE, refusal(S0, new Change.ChargeModeChange(PeriodType.MONTH, 1, false, false)));
+        Change monthly = new Change.ChargeModeChange(PeriodType.MONTH, 1, false, false);
+        assertEquals(Reason.ALREADY_PREPAID, refusal(PREPAID, monthly));
+        assertEquals(Reason.FLAVOR_NOT_PREPAYABLE, refusal(S0, monthly));
         Rejected missing = assertThrows(Rejected.class, () -> placeOrder.place(ref(MISSING), resizeS1(4)));
         assertEquals(Reason.INSTANCE_NOT_FOUND, missing.reason());
         assertEquals(List.of(MISSING, TestWorld.PROJECT), missing.facts());

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ class ColdStartBenchmark {
                 environment.put("JAVA_TOOL_OPTIONS", variant.getValue());
                 try (RuntimeApiServer runtimeApi = new RuntimeApiServer("bench")) {
                     long started = System.nanoTime();
-                    try (LambdaProcess process = LambdaProcess.start(artifacts, function.handler(), environment, runtimeApi, log)) {
+                    try (LambdaProcess process = LambdaProcess.start(artifacts, function.handler(), environment,
+                            runtimeApi, log)) {
                         assertAnswered(runtimeApi.invoke(event, Duration.ofSeconds(60)));
                         long cold = Duration.ofNanos(System.nanoTime() - started).toMillis();
                         long warmStart = System.nanoTime();
@@ -95,7 +97,7 @@ class ColdStartBenchmark {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

@@ -55,13 +55,14 @@ class EventFixturesTest {
     @MethodSource("fixtures")
     void fixtureGetsItsDocumentedAnswer(String file) throws Exception {
         TestWorld world = new TestWorld();
-        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(RepoFiles.events().resolve(file).toString());
+        APIGatewayProxyRequestEvent event =
+                EventLoader.loadApiGatewayRestEvent(RepoFiles.events().resolve(file).toString());
         List<?> before = world.allItems();
 
         APIGatewayProxyResponseEvent response = Handlers.create(event, world.service).handleRequest(event, null);
 
-        FixtureExpectations.assertAnswer(file, event, response.getStatusCode(), response.getHeaders(), response.getBody(),
-                world, before);
+        FixtureExpectations.assertAnswer(file, event, response.getStatusCode(), response.getHeaders(),
+                response.getBody(), world, before);
         assertNotNull(response.getBody());
     }
 

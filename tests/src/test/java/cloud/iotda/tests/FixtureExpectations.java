@@ -39,7 +39,8 @@ final class FixtureExpectations {
             Map.entry("resize-delayed.json", Expected.ok()),
             Map.entry("resize-prepaid-awaits-payment.json", Expected.ok()),
             Map.entry("resize-missing-flavor-type.json", new Expected(400, "IOTDA.000006", "flavor.type is required")),
-            Map.entry("resize-cross-edition.json", new Expected(400, "IOTDA.060004", "standard edition to the enterprise")),
+            Map.entry("resize-cross-edition.json",
+                    new Expected(400, "IOTDA.060004", "standard edition to the enterprise")),
             Map.entry("resize-delay-as-string.json", new Expected(400, "IOTDA.000006", "delay must be a boolean")),
             Map.entry("resize-unknown-instance.json", new Expected(404, "IOTDA.060000", "does not exist")),
             Map.entry("resize-no-token.json", new Expected(401, "IOTDA.000002", "no credentials")),
@@ -72,9 +73,11 @@ final class FixtureExpectations {
         if (expected.status() == 200 && event.getResource().endsWith("/orders")) {
             assertTrue(body.get("orders").isArray(), body.toString());
             assertTrue(body.has("marker"), body.toString());
-        } else if (expected.status() == 200 && "PUT".equals(event.getHttpMethod()) && event.getResource().endsWith("{instance_id}")) {
+        } else if (expected.status() == 200 && "PUT".equals(event.getHttpMethod())
+                && event.getResource().endsWith("{instance_id}")) {
             assertEquals("01:00", body.get("operate_window").get("start_time").asText());
-            assertEquals("01:00", world.instance(event.getPathParameters().get("instance_id")).operateWindow().start().toString());
+            String instanceId = event.getPathParameters().get("instance_id");
+            assertEquals("01:00", world.instance(instanceId).operateWindow().start().toString());
         } else if (expected.status() == 200 && "GET".equals(event.getHttpMethod())) {
             assertEquals(event.getPathParameters().get("instance_id"), body.get("instance_id").asText());
             assertEquals("iotda.standard.s1", body.get("flavor").get("type").asText());

@@ -17,7 +17,8 @@ final class Handlers {
         return TEMPLATE.functions().values().stream()
                 .filter(f -> f.events().contains(new Template.ApiEvent(method, resource)))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("template.yaml routes no function for " + method + " " + resource));
+                .orElseThrow(() -> new AssertionError(
+                        "template.yaml routes no function for " + method + " " + resource));
     }
 
     static Class<?> handlerClass(Template.Function function) throws ClassNotFoundException {

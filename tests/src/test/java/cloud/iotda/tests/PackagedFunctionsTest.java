@@ -68,7 +68,8 @@ class PackagedFunctionsTest {
             RuntimeApiServer runtimeApi = new RuntimeApiServer(function.logicalId());
             LambdaProcess process = LambdaProcess.start(packages.get(function.logicalId()), function.handler(),
                     environment(function.logicalId(), world.table), runtimeApi, logs.resolve(function.logicalId()));
-            deployed.put(function.logicalId(), new Deployed(packages.get(function.logicalId()), runtimeApi, process, world));
+            deployed.put(function.logicalId(),
+                    new Deployed(packages.get(function.logicalId()), runtimeApi, process, world));
         }
         // First answers: an API event refused before any database call, or one processor run on an empty table.
         String unauthenticated = Files.readString(RepoFiles.events().resolve("resize-no-token.json"));
@@ -125,7 +126,8 @@ class PackagedFunctionsTest {
     @MethodSource("fixtures")
     void fixtureGetsItsDocumentedAnswerFromThePackagedFunction(String file) throws Exception {
         String eventJson = Files.readString(RepoFiles.events().resolve(file));
-        APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(RepoFiles.events().resolve(file).toString());
+        APIGatewayProxyRequestEvent event =
+                EventLoader.loadApiGatewayRestEvent(RepoFiles.events().resolve(file).toString());
         Deployed function = deployed.get(Handlers.functionFor(event.getHttpMethod(), event.getResource()).logicalId());
         function.world().reset();
         List<?> before = function.world().allItems();
@@ -171,7 +173,8 @@ class PackagedFunctionsTest {
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer("broken")) {
             try (LambdaProcess process = LambdaProcess.start(artifacts, handler, environment, runtimeApi, log)) {
                 return assertThrows(RuntimeApiServer.FunctionFailure.class,
-                        () -> runtimeApi.invoke(Files.readString(RepoFiles.events().resolve("resize.json")), ANSWER_TIMEOUT))
+                        () -> runtimeApi.invoke(Files.readString(RepoFiles.events().resolve("resize.json")),
+                                ANSWER_TIMEOUT))
                         .getMessage();
             }
         }

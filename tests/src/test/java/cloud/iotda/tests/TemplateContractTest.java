@@ -48,7 +48,8 @@ class TemplateContractTest {
             assertEquals(ScheduledEvent.class, handlerTypeArguments(type)[0]);
             type.getConstructor();
             type.getConstructor(Service.class);
-            assertTrue(function.schedules().stream().allMatch(s -> s.matches("rate\\(\\d+ minutes?\\)")), function.schedules().toString());
+            assertTrue(function.schedules().stream().allMatch(s -> s.matches("rate\\(\\d+ minutes?\\)")),
+                    function.schedules().toString());
         }
     }
 
@@ -76,7 +77,8 @@ class TemplateContractTest {
             Type[] arguments = handlerTypeArguments(type);
             assertEquals(APIGatewayProxyRequestEvent.class, arguments[0]);
             assertEquals(APIGatewayProxyResponseEvent.class, arguments[1]);
-            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), "Lambda needs a public no-arg constructor");
+            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()),
+                    "Lambda needs a public no-arg constructor");
             type.getConstructor(Service.class);
             type.getMethod("handleRequest", APIGatewayProxyRequestEvent.class, Context.class);
         }
@@ -125,7 +127,8 @@ class TemplateContractTest {
             for (JsonNode policy : policies) {
                 for (JsonNode statement : policy.path("Statement")) {
                     for (JsonNode action : statement.path("Action")) {
-                        assertTrue(action.asText().matches("dynamodb:[A-Z][A-Za-z]+"), function.logicalId() + ": " + action);
+                        assertTrue(action.asText().matches("dynamodb:[A-Z][A-Za-z]+"),
+                                function.logicalId() + ": " + action);
                     }
                     for (JsonNode resource : statement.path("Resource")) {
                         String text = resource.toString();

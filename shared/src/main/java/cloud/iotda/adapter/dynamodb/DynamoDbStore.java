@@ -110,7 +110,8 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
         // The index is eventually consistent: read the row itself once the index has named it.
         return orders.index("ByOrderId")
                 .query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(orderId.value()).build()))
+                        .queryConditional(QueryConditional.keyEqualTo(
+                                Key.builder().partitionValue(orderId.value()).build()))
                         .limit(1).build())
                 .stream().flatMap(page -> page.items().stream()).findFirst()
                 .flatMap(found -> find(new InstanceRef(found.getProjectId(), found.getInstanceId()), orderId));

@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** What UpdateInstance may change: name, description and change window, each optional, at least one given. */
-public record ProfileChange(Optional<String> name, Optional<String> description, Optional<OperateWindow> operateWindow) {
+public record ProfileChange(Optional<String> name, Optional<String> description,
+                            Optional<OperateWindow> operateWindow) {
     private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9_-]{1,64}");
     private static final Pattern DESCRIPTION = Pattern.compile("[\\p{IsHan}A-Za-z0-9_,，.。、&-]{0,256}");
 

@@ -2,7 +2,10 @@ package cloud.iotda.edge.auth;
 
 import cloud.iotda.edge.ApiRequest;
 
-/** One way of proving identity (a token, a signed request). The {@link Authenticator} picks the scheme a request uses. */
+/**
+ * One way of proving identity (a token, a signed request). The {@link Authenticator} picks the scheme a request
+ * uses.
+ */
 public interface AuthScheme {
 
     /** Whether the request carries this scheme's credentials at all. */

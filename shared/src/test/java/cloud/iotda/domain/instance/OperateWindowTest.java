@@ -35,7 +35,8 @@ class OperateWindowTest {
         assertTrue(aroundMidnight.isOpenAt(Instant.parse("2026-01-16T00:59:59Z")));
         assertFalse(aroundMidnight.isOpenAt(Instant.parse("2026-01-16T01:00:00Z")));
         assertFalse(aroundMidnight.isOpenAt(Instant.parse("2026-01-15T22:59:59Z")));
-        assertEquals(Instant.parse("2026-01-15T23:00:00Z"), aroundMidnight.nextOpening(Instant.parse("2026-01-15T10:00:00Z")));
+        assertEquals(Instant.parse("2026-01-15T23:00:00Z"),
+                aroundMidnight.nextOpening(Instant.parse("2026-01-15T10:00:00Z")));
     }
 
     @Test

@@ -31,7 +31,8 @@ class OrderTest {
     private static final InstanceRef REF = new InstanceRef("p", "ab");
     private static final OrderId ID = new OrderId("CS260115100000AAAAA");
     private static final Flavor S1_X2 = new Flavor("iotda.standard.s1", 2);
-    private static final Change.Resize TO_X8_DELAYED = new Change.Resize(new Flavor("iotda.standard.s1", 8), true, false);
+    private static final Change.Resize TO_X8_DELAYED =
+            new Change.Resize(new Flavor("iotda.standard.s1", 8), true, false);
 
     private static Instance holding(OrderStatus status) {
         Instance instance = Instance.create(REF, Edition.STANDARD, S1_X2)

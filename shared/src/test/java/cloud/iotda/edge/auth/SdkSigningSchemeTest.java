@@ -9,16 +9,10 @@ import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.edge.ApiRequest;
 import cloud.iotda.testing.InMemoryStore;
 import cloud.iotda.testing.MutableClock;
-import com.huaweicloud.sdk.core.auth.AKSKSigner;
-import com.huaweicloud.sdk.core.auth.BasicCredentials;
-import com.huaweicloud.sdk.core.http.HttpMethod;
-import com.huaweicloud.sdk.core.http.HttpRequest;
+import cloud.iotda.testing.SdkSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,22 +36,8 @@ class SdkSigningSchemeTest {
     /** The headers the official signer sends for this request, signed at {@code signedAt}. */
     private static Map<String, String> signed(String method, String path, Map<String, String> query, String body,
                                               Instant signedAt, String ak, String sk, String project) {
-        String sdkDate = SdkSigningScheme.DATE_FORMAT.format(signedAt.atZone(ZoneOffset.UTC));
-        HttpRequest.HttpRequestBuilder request = HttpRequest.newBuilder()
-                .withMethod(HttpMethod.valueOf(method))
-                .withEndpoint("https://iotda.example.com")
-                .withPath(path)
-                .withContentType("application/json")
-                .addHeader("X-Sdk-Date", sdkDate)
-                .addHeader("X-Project-Id", project)
-                .addHeader("Content-Type", "application/json")
-                .withBodyAsString(body);
-        query.forEach((name, value) -> request.addQueryParam(name, List.of(value)));
-        Map<String, String> headers = new HashMap<>(AKSKSigner.getInstance()
-                .sign(request.build(), new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project)));
-        headers.put("X-Sdk-Date", sdkDate);
-        headers.put("X-Project-Id", project);
-        headers.put("Content-Type", "application/json");
+        Map<String, String> headers = SdkSignatures.sign(method, "https://iotda.example.com", path, query, body,
+                signedAt, ak, sk, project);
         headers.putIfAbsent("Host", "iotda.example.com");
         return headers;
     }
@@ -79,7 +59,8 @@ class SdkSigningSchemeTest {
 
     @Test
     void acceptsWhatTheOfficialSignerSigned() {
-        assertEquals(new Principal("p1"), scheme.authenticate(request("POST", PATH, Map.of(), signedResize(NOW), BODY)));
+        assertEquals(new Principal("p1"),
+                scheme.authenticate(request("POST", PATH, Map.of(), signedResize(NOW), BODY)));
     }
 
     @Test

@@ -50,7 +50,8 @@ class TokenSchemeTest {
 
     @Test
     void headerNameIsCaseInsensitive() {
-        assertEquals(new Principal("p1"), authenticator.authorize(withHeaders(Map.of("x-auth-token", "good-token")), "p1"));
+        assertEquals(new Principal("p1"),
+                authenticator.authorize(withHeaders(Map.of("x-auth-token", "good-token")), "p1"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,8 @@ public final class LambdaProcess implements AutoCloseable {
 
     public static LambdaProcess start(Path artifacts, String handler, Map<String, String> environment,
                                       RuntimeApiServer runtimeApi, Path log) throws IOException {
-        String classpath = artifacts.resolve("lib") + File.separator + "*" + File.pathSeparator + runtimeClientClasspath();
+        String classpath = artifacts.resolve("lib") + File.separator + "*" + File.pathSeparator
+                + runtimeClientClasspath();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, RIC_MAIN, handler);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -60,7 +62,7 @@ public final class LambdaProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

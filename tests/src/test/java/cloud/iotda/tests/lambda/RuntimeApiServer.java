@@ -65,7 +65,10 @@ public final class RuntimeApiServer implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Queues one event and returns the function's response; any failure of the function fails the call with its message. */
+    /**
+     * Queues one event and returns the function's response; any failure of the function fails the call with its
+     * message.
+     */
     public String invoke(String eventJson, Duration timeout) throws Exception {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), eventJson, new CompletableFuture<>());
         pending.add(invocation);

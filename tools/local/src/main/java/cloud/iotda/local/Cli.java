@@ -54,7 +54,8 @@ final class Cli {
 
     static LocalApi.Options localApiOptions(String[] args) {
         List<String> positional = new ArrayList<>();
-        Map<String, String> flags = flags(List.of(args), Set.of("port", "dynamodb-port", "data", "seed", "template"), positional);
+        Map<String, String> flags = flags(List.of(args), Set.of("port", "dynamodb-port", "data", "seed", "template"),
+                positional);
         if (!positional.isEmpty()) {
             throw new IllegalArgumentException("unexpected argument " + positional.get(0));
         }

@@ -121,7 +121,8 @@ public final class LocalApi implements AutoCloseable {
         } catch (RuntimeException e) {
             status = 502;
             System.err.println("handler failed: " + e);
-            respond(exchange, 502, Map.of("Content-Type", "application/json"), "{\"message\":\"Internal server error\"}", requestId);
+            respond(exchange, 502, Map.of("Content-Type", "application/json"),
+                    "{\"message\":\"Internal server error\"}", requestId);
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println(method + " " + path + " " + status + " " + ms + "ms " + requestId);

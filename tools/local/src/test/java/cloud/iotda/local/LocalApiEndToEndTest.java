@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.template.Template;
+import cloud.iotda.testing.SdkSignatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.huaweicloud.sdk.core.auth.AKSKSigner;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.exception.ServiceResponseException;
 import com.huaweicloud.sdk.core.http.HttpConfig;
-import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.iotdm.v5.IoTDMClient;
 import com.huaweicloud.sdk.iotdm.v5.model.ChangeInstanceChargeMode;
 import com.huaweicloud.sdk.iotdm.v5.model.ChangeInstanceChargeModeRequest;
@@ -21,23 +21,33 @@ import com.huaweicloud.sdk.iotdm.v5.model.ResizeInstanceRequest;
 import com.huaweicloud.sdk.iotdm.v5.model.ShowInstanceRequest;
 import com.huaweicloud.sdk.iotdm.v5.model.ShowInstanceResponse;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The local API on a free port with a test seed, driven over real HTTP: raw requests with a token, and the official SDK. */
+/**
+ * The local API on a free port with a test seed, driven over real HTTP: raw requests with a token, and the official
+ * SDK.
+ */
 class LocalApiEndToEndTest {
     static final String PROJECT = "0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b";
     static final String OTHER_PROJECT = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
@@ -55,7 +65,7 @@ class LocalApiEndToEndTest {
 
     static Path repoRoot() {
         Path root = Path.of(System.getProperty("iotda.repo.root", "")).toAbsolutePath();
-        while (!java.nio.file.Files.exists(root.resolve("template.yaml"))) {
+        while (!Files.exists(root.resolve("template.yaml"))) {
             root = root.getParent();
         }
         return root;
@@ -80,7 +90,7 @@ class LocalApiEndToEndTest {
 
     private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {
             request.header("X-Auth-Token", token);
@@ -90,6 +100,10 @@ class LocalApiEndToEndTest {
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
+    }
+
+    private static JsonNode shownInstance(String instance) throws Exception {
+        return json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null));
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {
@@ -125,10 +139,13 @@ class LocalApiEndToEndTest {
     void rawRequestsGetEveryDocumentedStatus() throws Exception {
         String resize = "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}";
         assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), null, resize), 401, "IOTDA.000002");
-        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-expired", resize), 401, "IOTDA.000002");
+        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-expired", resize),
+                401, "IOTDA.000002");
         assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-b", resize), 403, "IOTDA.000004");
-        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-a", "{\"flavor\":{}}"), 400, "IOTDA.000006");
-        assertError(send("POST", path(PROJECT, "0000000a-0000-4000-8000-0000000000ff", "/resize"), "e2e-token-a", resize),
+        assertError(send("POST", path(PROJECT, RAW_STANDARD, "/resize"), "e2e-token-a", "{\"flavor\":{}}"),
+                400, "IOTDA.000006");
+        assertError(send("POST", path(PROJECT, "0000000a-0000-4000-8000-0000000000ff", "/resize"), "e2e-token-a",
+                        resize),
                 404, "IOTDA.060000");
         assertError(send("POST", path(PROJECT, FROZEN, "/resize"), "e2e-token-a", resize), 400, "IOTDA.060001");
         assertError(send("PUT", path(PROJECT, RAW_STANDARD, "/change-charge-mode"), "e2e-token-a",
@@ -153,7 +170,7 @@ class LocalApiEndToEndTest {
     @Test
     void servesConcurrentRequestsOnKeptAliveConnections() throws Exception {
         // One client: HTTP/1.1 keep-alive reuses its connections; 32 requests in flight at once.
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> inFlight = new java.util.ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < 32; i++) {
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + path(PROJECT, FROZEN, "")))
                     .header("X-Auth-Token", "e2e-token-a").build(), HttpResponse.BodyHandlers.ofString()));
@@ -165,14 +182,14 @@ class LocalApiEndToEndTest {
     }
 
     private static String admin(String... args) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] full = new String[args.length + 2];
         full[0] = "--endpoint";
         full[1] = api.dynamoEndpoint();
         System.arraycopy(args, 0, full, 2, args.length);
-        int code = Admin.run(full, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Admin.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -190,19 +207,20 @@ class LocalApiEndToEndTest {
         // prePaid without auto-pay: awaits payment, paid through the operator CLI.
         String unpaid = json(send("POST", path(PROJECT, instance, "/resize"), "e2e-token-a",
                 "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":3}}")).get("order_id").asText();
-        assertEquals("TRADING", json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("status").asText());
+        assertEquals("TRADING", shownInstance(instance).get("status").asText());
         assertTrue(admin("orders", "pay", unpaid).contains("\"status\":\"COMPLETED\""));
-        assertEquals(3, json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("flavor").get("size").asInt());
+        assertEquals(3, shownInstance(instance).get("flavor").get("size").asInt());
 
         // Delayed with auto-pay: scheduled, run by one processor run.
         String delayed = json(send("POST", path(PROJECT, instance, "/resize"), "e2e-token-a",
-                "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4},\"delay\":true,\"is_auto_pay\":true}")).get("order_id").asText();
+                "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4},\"delay\":true,\"is_auto_pay\":true}"))
+                .get("order_id").asText();
         assertEquals("SCHEDULED", json(send("GET", path(PROJECT, instance, "/orders/" + delayed), "e2e-token-a", null))
                 .get("status").asText());
         assertTrue(admin("orders", "process-now").contains("\"executed\":1"));
         assertEquals("COMPLETED", json(send("GET", path(PROJECT, instance, "/orders/" + delayed), "e2e-token-a", null))
                 .get("status").asText());
-        assertEquals(4, json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("flavor").get("size").asInt());
+        assertEquals(4, shownInstance(instance).get("flavor").get("size").asInt());
 
         // Awaiting payment, then cancelled: the instance is released unchanged.
         String cancelled = json(send("POST", path(PROJECT, instance, "/resize"), "e2e-token-a",
@@ -232,7 +250,7 @@ class LocalApiEndToEndTest {
                 "{\"flavor\":{\"type\":\"iotda.standard.s3\",\"size\":7},\"delay\":true}")).get("order_id").asText();
 
         // The template's rate(5 minutes), with a minute of the schedule lasting 100 ms: a run every half second.
-        var scheduler = LocalSchedule.start(cloud.iotda.template.Template.load(repoRoot().resolve("template.yaml")),
+        var scheduler = LocalSchedule.start(Template.load(repoRoot().resolve("template.yaml")),
                 Duration.ofMillis(100));
         try {
             String status = "SCHEDULED";
@@ -242,7 +260,7 @@ class LocalApiEndToEndTest {
                         .get("status").asText();
             }
             assertEquals("COMPLETED", status);
-            assertEquals(7, json(send("GET", path(PROJECT, instance, ""), "e2e-token-a", null)).get("flavor").get("size").asInt());
+            assertEquals(7, shownInstance(instance).get("flavor").get("size").asInt());
         } finally {
             scheduler.shutdownNow();
         }
@@ -273,8 +291,10 @@ class LocalApiEndToEndTest {
                         .withBody(new ChangeInstanceChargeMode().withPeriodType("year").withPeriodNum(1))));
         assertEquals("IOTDA.060006", alreadyPrepaid.getErrorCode());
 
-        String orderId = client.changeInstanceChargeMode(new ChangeInstanceChargeModeRequest().withInstanceId(SDK_CHARGE)
-                .withBody(new ChangeInstanceChargeMode().withPeriodType("month").withPeriodNum(3).withIsAutoRenew(true)))
+        String orderId = client.changeInstanceChargeMode(new ChangeInstanceChargeModeRequest()
+                .withInstanceId(SDK_CHARGE)
+                .withBody(new ChangeInstanceChargeMode().withPeriodType("month").withPeriodNum(3)
+                        .withIsAutoRenew(true)))
                 .getOrderId();
         ShowInstanceResponse shown = client.showInstance(new ShowInstanceRequest().withInstanceId(SDK_CHARGE));
         assertEquals("TRADING", shown.getStatus());
@@ -298,7 +318,8 @@ class LocalApiEndToEndTest {
     @Test
     void officialSdkWithAWrongSecretKeyIsRefused() {
         ServiceResponseException e = assertThrows(ServiceResponseException.class, () ->
-                sdk("E2EACCESSKEYA", "not-the-secret", PROJECT).showInstance(new ShowInstanceRequest().withInstanceId(SIGNING)));
+                sdk("E2EACCESSKEYA", "not-the-secret", PROJECT)
+                        .showInstance(new ShowInstanceRequest().withInstanceId(SIGNING)));
         assertEquals(401, e.getHttpStatusCode());
         assertEquals("IOTDA.000002", e.getErrorCode());
     }
@@ -313,7 +334,8 @@ class LocalApiEndToEndTest {
     @Test
     void officialSdkWithAnotherProjectsKeyIsForbidden() {
         ServiceResponseException e = assertThrows(ServiceResponseException.class, () ->
-                sdk("E2EACCESSKEYB", "e2e-secret-key-b", PROJECT).showInstance(new ShowInstanceRequest().withInstanceId(SIGNING)));
+                sdk("E2EACCESSKEYB", "e2e-secret-key-b", PROJECT)
+                        .showInstance(new ShowInstanceRequest().withInstanceId(SIGNING)));
         assertEquals(403, e.getHttpStatusCode());
         assertEquals("IOTDA.000004", e.getErrorCode());
     }
@@ -321,28 +343,13 @@ class LocalApiEndToEndTest {
     // --- signatures made by the SDK's own signer, then tampered with ---
 
     /** Signs a request with the official signer and returns the headers to send. */
-    private static Map<String, String> sdkSignature(String method, String path, String body, String sdkDate,
-                                                    String ak, String sk, String project) throws Exception {
-        var request = com.huaweicloud.sdk.core.http.HttpRequest.newBuilder()
-                .withMethod(HttpMethod.valueOf(method))
-                .withEndpoint(base)
-                .withPath(path)
-                .withContentType("application/json")
-                .addHeader("X-Sdk-Date", sdkDate)
-                .addHeader("X-Project-Id", project)
-                .addHeader("Content-Type", "application/json")
-                .withBodyAsString(body)
-                .build();
-        Map<String, String> headers = new java.util.HashMap<>(AKSKSigner.getInstance()
-                .sign(request, new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project)));
-        headers.put("X-Sdk-Date", sdkDate);
-        headers.put("X-Project-Id", project);
-        return headers;
+    private static Map<String, String> sdkSignature(String method, String path, String body, Instant signedAt,
+                                                    String ak, String sk, String project) {
+        return SdkSignatures.sign(method, base, path, Map.of(), body, signedAt, ak, sk, project);
     }
 
-    private static String now(int minutesOffset) {
-        return ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(minutesOffset)
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    private static Instant now(int minutesOffset) {
+        return Instant.now().plus(Duration.ofMinutes(minutesOffset));
     }
 
     private static HttpResponse<String> sendSigned(String method, String path, Map<String, String> headers, String body)

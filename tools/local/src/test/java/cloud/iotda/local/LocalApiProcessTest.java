@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,14 +14,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The local API as its own process: the ready line scripts wait for, one log line per request, a clean SIGTERM stop. */
+/**
+ * The local API as its own process: the ready line scripts wait for, one log line per request, a clean SIGTERM
+ * stop.
+ */
 class LocalApiProcessTest {
     private static final Pattern READY = Pattern.compile("API listening on http://127\\.0\\.0\\.1:(\\d+)");
 
@@ -42,8 +48,8 @@ class LocalApiProcessTest {
     void servesAfterTheReadyLineLogsRequestsAndStopsOnSigterm() throws Exception {
         Process process = launch("--port", "0", "--dynamodb-port", "0");
         // Read the output on its own thread: Process.destroy() would close the stream under a reader.
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CompletableFuture<Integer> portFuture = new java.util.concurrent.CompletableFuture<>();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Integer> portFuture = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -54,7 +60,7 @@ class LocalApiProcessTest {
                         portFuture.complete(Integer.parseInt(ready.group(1)));
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 lines.add("(output unreadable: " + e + ")");
             }
             portFuture.complete(-1);
@@ -62,10 +68,13 @@ class LocalApiProcessTest {
         reader.start();
         int port = portFuture.get(45, TimeUnit.SECONDS);
         assertTrue(port > 0, "ready line: " + lines);
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("DynamoDB Local listening on http://127.0.0.1:")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("DynamoDB Local listening on http://127.0.0.1:")),
+                lines.toString());
 
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/v5/iot/0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b/iotda-instances/2a2b3c4d-0000-4000-8000-000000000002"))
+                "http://127.0.0.1:" + port
+                        + "/v5/iot/0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b"
+                        + "/iotda-instances/2a2b3c4d-0000-4000-8000-000000000002"))
                 .header("X-Auth-Token", "demo-token-0e3f2c8a").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
@@ -74,7 +83,8 @@ class LocalApiProcessTest {
         new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");
         reader.join(5000);
-        assertTrue(lines.stream().anyMatch(l -> l.matches("GET /v5/iot/\\S+ 200 \\d+ms " + requestId)), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("GET /v5/iot/\\S+ 200 \\d+ms " + requestId)),
+                lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains("demo-token")), "no credential is logged");
         assertEquals("stopped", lines.get(lines.size() - 1));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.template.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ class SeedAndAdminTest {
         while (!Files.exists(root.resolve("template.yaml"))) {
             root = root.getParent();
         }
-        dynamo.ensureTable(cloud.iotda.template.Template.load(root.resolve("template.yaml")));
+        dynamo.ensureTable(Template.load(root.resolve("template.yaml")));
     }
 
     @AfterAll
@@ -42,8 +43,9 @@ class SeedAndAdminTest {
         return assertThrows(Seed.InvalidSeed.class, () -> Seed.load(file)).getMessage();
     }
 
-    private static final String GOOD_INSTANCE = "{\"project_id\":\"p\",\"instance_id\":\"ab\",\"instance_type\":\"standard\","
-            + "\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2}}";
+    private static final String GOOD_INSTANCE =
+            "{\"project_id\":\"p\",\"instance_id\":\"ab\",\"instance_type\":\"standard\","
+                    + "\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2}}";
 
     @Test
     void seedWithABadSizeNamesTheEntryAndField() throws Exception {
@@ -54,8 +56,9 @@ class SeedAndAdminTest {
 
     @Test
     void seedWithABadWindowOrKeyPairIsRefused() throws Exception {
-        assertTrue(seedError("{\"instances\":[{\"project_id\":\"p\",\"instance_id\":\"ab\",\"instance_type\":\"standard\","
-                + "\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},\"operate_window\":{\"start_time\":\"25:00\",\"end_time\":\"04:00\"}}]}")
+        assertTrue(seedError("{\"instances\":[{\"project_id\":\"p\",\"instance_id\":\"ab\","
+                + "\"instance_type\":\"standard\",\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},"
+                + "\"operate_window\":{\"start_time\":\"25:00\",\"end_time\":\"04:00\"}}]}")
                 .endsWith("instances[0].operate_window.start_time must be HH:mm (UTC)"));
         assertTrue(seedError("{\"credentials\":[{\"project_id\":\"p\",\"access_key\":\"AK\"}]}")
                 .endsWith("credentials[0].secret_key is required when access_key is given"));
@@ -79,7 +82,8 @@ class SeedAndAdminTest {
         full[0] = "--endpoint";
         full[1] = dynamo.endpoint();
         System.arraycopy(args, 0, full, 2, args.length);
-        int code = Admin.run(full, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Admin.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -88,7 +92,8 @@ class SeedAndAdminTest {
         Run created = admin("instances", "create", "--project", "p1", "--instance", "abc1", "--type", "standard",
                 "--flavor", "iotda.standard.s2", "--size", "3", "--window", "22:00-01:00");
         assertEquals(0, created.code(), created.err());
-        assertTrue(created.out().contains("\"operate_window\":{\"start_time\":\"22:00\",\"end_time\":\"01:00\"}"), created.out());
+        assertTrue(created.out().contains("\"operate_window\":{\"start_time\":\"22:00\",\"end_time\":\"01:00\"}"),
+                created.out());
 
         Run badSize = admin("instances", "create", "--project", "p1", "--instance", "abc2", "--type", "standard",
                 "--flavor", "iotda.standard.s2", "--size", "201");

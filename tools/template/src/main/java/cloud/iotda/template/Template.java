@@ -96,19 +96,20 @@ public final class Template {
         }
         List<AttributeDefinition> attributes = new ArrayList<>();
         table.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
-                .attributeName(a.get("AttributeName").asText()).attributeType(a.get("AttributeType").asText()).build()));
+                .attributeName(a.get("AttributeName").asText())
+                .attributeType(a.get("AttributeType").asText()).build()));
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         table.path("GlobalSecondaryIndexes").forEach(index -> indexes.add(GlobalSecondaryIndex.builder()
                 .indexName(index.get("IndexName").asText())
                 .keySchema(keySchema(index.get("KeySchema")))
-                .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
+                .projection(projection(index))
                 .build()));
         List<LocalSecondaryIndex> localIndexes = new ArrayList<>();
         table.path("LocalSecondaryIndexes").forEach(index -> localIndexes.add(
                 LocalSecondaryIndex.builder()
                         .indexName(index.get("IndexName").asText())
                         .keySchema(keySchema(index.get("KeySchema")))
-                        .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
+                        .projection(projection(index))
                         .build()));
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(tableName)
@@ -122,6 +123,12 @@ public final class Template {
             request.localSecondaryIndexes(localIndexes);
         }
         return request.build();
+    }
+
+    private static Projection projection(JsonNode index) {
+        return Projection.builder()
+                .projectionType(index.path("Projection").path("ProjectionType").asText("ALL"))
+                .build();
     }
 
     private static List<KeySchemaElement> keySchema(JsonNode node) {
