@@ -51,22 +51,28 @@ public final class OrderLifecycle {
 
     /** Pays an order awaiting payment: a delayed one is then scheduled, any other runs at once. */
     public Order pay(OrderId orderId) {
+        return move(orderId, Order::pay);
+    }
+
+    /** Cancels an unfinished order and releases its instance unchanged. */
+    public Order cancel(OrderId orderId) {
+        return move(orderId, Order::cancel);
+    }
+
+    /** The billing console's step on one order, read, decided and written again until no one else interferes. */
+    private Order move(OrderId orderId, Move move) {
         return retry.run(() -> {
             Order order = orderById(orderId);
-            Order.Transition transition = order.pay(instanceOf(order), clock.instant());
+            Order.Transition transition = move.of(order, instanceOf(order), clock.instant());
             orders.apply(transition);
             return transition.order();
         });
     }
 
-    /** Cancels an unfinished order and releases its instance unchanged. */
-    public Order cancel(OrderId orderId) {
-        return retry.run(() -> {
-            Order order = orderById(orderId);
-            Order.Transition transition = order.cancel(instanceOf(order), clock.instant());
-            orders.apply(transition);
-            return transition.order();
-        });
+    /** One of the order's own transitions, such as {@link Order#pay}. */
+    @FunctionalInterface
+    private interface Move {
+        Order.Transition of(Order order, Instance instance, Instant now);
     }
 
     /** One run of the order processor: every due order, page by page. */
