@@ -2,8 +2,9 @@
 # Every function ships the same package: the functions module (one handler class per function) and the shared
 # module, every runtime jar under lib/, laid out from a clean folder so no jar of an earlier build slips in.
 MVN ?= mvn -B -q
-FUNCTIONS = ResizeFunction ChangeChargeModeFunction ShowInstanceFunction UpdateInstanceFunction \
-	ListOrdersFunction ShowOrderFunction OrderProcessorFunction
+FUNCTIONS = ListInstancesFunction CreateInstanceFunction ShowInstanceFunction UpdateInstanceFunction \
+	DeleteInstanceFunction BindInstanceTagsFunction UnbindInstanceTagsFunction ResizeFunction \
+	ChangeChargeModeFunction ListOrdersFunction ShowOrderFunction OrderProcessorFunction
 
 $(addprefix build-,$(FUNCTIONS)): package
 

@@ -8,11 +8,15 @@ import cloud.iotda.edge.Endpoints;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.ProcessorRun;
 import cloud.iotda.edge.auth.Authenticator;
+import cloud.iotda.edge.auth.DerivedSigningScheme;
 import cloud.iotda.edge.auth.SdkSigningScheme;
 import cloud.iotda.edge.auth.TokenScheme;
 import cloud.iotda.edge.internal.Log;
+import cloud.iotda.usecase.CreateInstance;
+import cloud.iotda.usecase.DeleteInstance;
+import cloud.iotda.usecase.IdSource;
 import cloud.iotda.usecase.InstanceQueries;
-import cloud.iotda.usecase.OrderIdSource;
+import cloud.iotda.usecase.InstanceTags;
 import cloud.iotda.usecase.OrderLifecycle;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
@@ -33,31 +37,51 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Service {
     public static final String TABLE_NAME_ENV = "TABLE_NAME";
 
+    /** Where the region id comes from when no Lambda environment names one (the local API, tests). */
+    public static final String DEFAULT_REGION_ID = "local";
+
     private final Instances instances;
     private final Credentials credentials;
     private final OrderQueries orderQueries;
     private final OrderLifecycle lifecycle;
+    private final CreateInstance createInstance;
     private final Endpoints endpoints;
 
-    public Service(Instances instances, Orders orders, Credentials credentials, Clock clock) {
+    /**
+     * @param regionId the region the instances live in (ShowInstance's {@code region_id}) and that derived AK/SK
+     *                 signatures are scoped to
+     */
+    public Service(Instances instances, Orders orders, Credentials credentials, Clock clock, String regionId) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         RetryPolicy retry = RetryPolicy.standard();
+        IdSource ids = new IdSource();
         this.instances = instances;
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders);
         this.lifecycle = new OrderLifecycle(instances, orders, clock, retry, Log::error);
-        Authenticator authenticator = new Authenticator(
-                List.of(new TokenScheme(credentials, clock), new SdkSigningScheme(credentials, clock)));
-        this.endpoints = new Endpoints(authenticator, catalogue,
-                new PlaceOrder(instances, orders, catalogue, new OrderIdSource(), clock, retry),
+        this.createInstance = new CreateInstance(instances, orders, catalogue, ids, clock, regionId);
+        Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock),
+                new SdkSigningScheme(credentials, clock), new DerivedSigningScheme(credentials, clock, regionId)));
+        this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
+                new PlaceOrder(instances, orders, catalogue, ids, clock, retry),
                 new UpdateInstance(instances, orders, clock, retry),
-                new InstanceQueries(instances), orderQueries);
+                new InstanceQueries(instances), orderQueries, createInstance,
+                new DeleteInstance(instances, clock, retry), new InstanceTags(instances, clock, retry)));
     }
 
     /** Everything on one DynamoDB table. */
-    public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock) {
+    public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId) {
         DynamoDbStore store = new DynamoDbStore(client, tableName);
-        return new Service(store, store, store, clock);
+        return new Service(store, store, store, clock, regionId);
+    }
+
+    /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */
+    public static String regionFromEnvironment() {
+        String region = System.getenv("AWS_REGION");
+        if (region == null || region.isBlank()) {
+            region = System.getProperty("aws.region");
+        }
+        return region == null || region.isBlank() ? DEFAULT_REGION_ID : region;
     }
 
     /**
@@ -72,7 +96,7 @@ public final class Service {
             throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
         }
         DynamoDbClient client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return onDynamoDb(client, table, Clock.systemUTC());
+        return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment());
     }
 
     public ApiGateway gateway(Operation operation) {
@@ -91,6 +115,11 @@ public final class Service {
 
     public OrderQueries orderQueries() {
         return orderQueries;
+    }
+
+    /** CreateInstance, which the operator CLI's {@code instances create} goes through too. */
+    public CreateInstance createInstance() {
+        return createInstance;
     }
 
     /** The instance store, for the operator CLI and seeding. */

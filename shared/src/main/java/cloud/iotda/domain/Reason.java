@@ -7,6 +7,10 @@ package cloud.iotda.domain;
 public enum Reason {
     /** facts: what is wrong, naming the field ({@code period_num must be 1..3 when period_type is year}). */
     INVALID_INPUT,
+    /** facts: what makes the request unreadable (not JSON, a wrong media type). */
+    MALFORMED_REQUEST,
+    /** facts: the query parameter whose value is out of its documented range. */
+    PARAMETER_OUT_OF_RANGE,
     /** facts: why the credentials prove nothing. */
     UNAUTHORIZED,
     /** facts: why the credentials do not grant the request. */
@@ -25,8 +29,8 @@ public enum Reason {
     NO_OPERATE_WINDOW,
     /** facts: the instance's charge mode. */
     ALREADY_PREPAID,
-    /** facts: the flavor type. */
-    FLAVOR_NOT_PREPAYABLE,
+    /** facts: the flavor type, the billing mode it does not support. */
+    FLAVOR_NOT_BILLABLE,
     /** no facts: the instance kept changing under the request. */
     CONCURRENT_CHANGE,
     /** facts: the order id. */
@@ -34,5 +38,11 @@ public enum Reason {
     /** facts: the order id, its status. */
     ORDER_NOT_PAYABLE,
     /** facts: the order id, its status. */
-    ORDER_FINISHED
+    ORDER_FINISHED,
+    /** facts: the instance's charge mode: only a pay-per-use instance can be deleted. */
+    INSTANCE_NOT_DELETABLE,
+    /** facts: how many tags the instance would have, how many it may have. */
+    TOO_MANY_TAGS,
+    /** facts: the instance's edition: the change needs an enterprise instance. */
+    UNSUPPORTED_BY_EDITION
 }

@@ -25,6 +25,11 @@ public final class Rejected extends RuntimeException {
         return because(Reason.INVALID_INPUT, detail);
     }
 
+    /** A request that cannot be read at all (not JSON, a wrong media type); {@code detail} says why. */
+    public static Rejected malformed(String detail) {
+        return because(Reason.MALFORMED_REQUEST, detail);
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -7,12 +7,22 @@ import java.util.Map;
 
 /**
  * The one error table: each refusal reason with its HTTP status, the {@code error_code} of the body and the message
- * its facts fill in. Codes below IOTDA.001000 are the platform's published ones; the 0600xx range is this service's.
+ * its facts fill in. Codes below IOTDA.001000 are the platform's published ones (README, "Error codes", names the
+ * source of each); the 0600xx range is this service's own, used only where none is published.
  */
 public enum ApiError {
-    UNAUTHORIZED(Reason.UNAUTHORIZED, 401, "IOTDA.000002", "The request is unauthorized: %s."),
-    FORBIDDEN(Reason.FORBIDDEN, 403, "IOTDA.000004", "Operation not allowed: %s."),
+    // Published IoTDA codes (the API reference's error code list); the message adds what exactly was wrong.
+    UNAUTHORIZED(Reason.UNAUTHORIZED, 401, "IOTDA.000002", "Authentication failed: %s."),
+    FORBIDDEN(Reason.FORBIDDEN, 403, "IOTDA.000004", "Invalid access token: %s."),
     INVALID_INPUT(Reason.INVALID_INPUT, 400, "IOTDA.000006", "Invalid input data: %s."),
+    MALFORMED_REQUEST(Reason.MALFORMED_REQUEST, 400, "IOTDA.000008",
+            "Invalid input. Bad request, for more detail, refer to the error message: %s."),
+    PARAMETER_OUT_OF_RANGE(Reason.PARAMETER_OUT_OF_RANGE, 400, "IOTDA.000017",
+            "Invalid input. The specified parameter '%s' is out of range."),
+    UNSUPPORTED_BY_EDITION(Reason.UNSUPPORTED_BY_EDITION, 400, "IOTDA.000006",
+            "Invalid input data: access_info and forwarding_info are for enterprise edition instances only, "
+                    + "and this instance is %s edition."),
+    // This service's own codes: none is published for these cases.
     INSTANCE_NOT_FOUND(Reason.INSTANCE_NOT_FOUND, 404, "IOTDA.060000", "The instance %s does not exist in project %s."),
     INSTANCE_NOT_ACTIVE(Reason.INSTANCE_NOT_ACTIVE, 400, "IOTDA.060001",
             "The instance is %s; it must be ACTIVE to be changed."),
@@ -26,8 +36,7 @@ public enum ApiError {
             "delay=true requires the instance to have an operate_window; set one first."),
     ALREADY_PREPAID(Reason.ALREADY_PREPAID, 400, "IOTDA.060006",
             "The instance is billed %s; only postPaid can change to prePaid."),
-    FLAVOR_NOT_PREPAYABLE(Reason.FLAVOR_NOT_PREPAYABLE, 400, "IOTDA.060007",
-            "Flavor %s does not support yearly/monthly billing."),
+    FLAVOR_NOT_BILLABLE(Reason.FLAVOR_NOT_BILLABLE, 400, "IOTDA.060007", "Flavor %s cannot be billed %s."),
     CONCURRENT_CHANGE(Reason.CONCURRENT_CHANGE, 409, "IOTDA.060008",
             "The instance is being changed by another request; retry later."),
     ORDER_NOT_FOUND(Reason.ORDER_NOT_FOUND, 404, "IOTDA.060009", "The order %s does not exist."),
@@ -35,7 +44,12 @@ public enum ApiError {
             "The order %s is %s; only an order awaiting payment can be paid."),
     ORDER_FINISHED(Reason.ORDER_FINISHED, 400, "IOTDA.060011",
             "The order %s is %s; only an unfinished order can be cancelled."),
-    INTERNAL(null, 500, "IOTDA.000500", "Internal server error; quote the X-Request-Id when reporting it.");
+    INSTANCE_NOT_DELETABLE(Reason.INSTANCE_NOT_DELETABLE, 400, "IOTDA.060012",
+            "The instance is billed %s; only a pay-per-use instance can be deleted (unsubscribe a yearly/monthly "
+                    + "one instead)."),
+    TOO_MANY_TAGS(Reason.TOO_MANY_TAGS, 400, "IOTDA.060013",
+            "The instance would have %s tags; at most %s are allowed."),
+    INTERNAL(null, 500, "IOTDA.060500", "Internal server error; quote the X-Request-Id when reporting it.");
 
     private static final Map<Reason, ApiError> BY_REASON = new EnumMap<>(Reason.class);
 

@@ -98,7 +98,7 @@ public final class ApiGateway {
             try {
                 return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
-                throw Rejected.invalid("request body is not valid base64");
+                throw Rejected.malformed("request body is not valid base64");
             }
         }
         return body.getBytes(StandardCharsets.UTF_8);

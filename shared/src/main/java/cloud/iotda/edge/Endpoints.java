@@ -2,68 +2,101 @@ package cloud.iotda.edge;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.edge.auth.Authenticator;
+import cloud.iotda.usecase.CreateInstance;
+import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.InstanceQueries;
+import cloud.iotda.usecase.InstanceTags;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.UpdateInstance;
 import cloud.iotda.usecase.port.Page;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Each operation mapped from HTTP to its use case and back, after the documented order of checks: credentials
  * (401/403), then input (400), then the use case (404, business rules).
  */
 public final class Endpoints {
+    private static final String JSON_MEDIA_TYPE = "application/json";
+
+    /** The use cases the endpoints call. */
+    public record UseCases(PlaceOrder placeOrder, UpdateInstance updateInstance, InstanceQueries instanceQueries,
+                           OrderQueries orderQueries, CreateInstance createInstance, DeleteInstance deleteInstance,
+                           InstanceTags instanceTags) {
+    }
+
     private final Authenticator authenticator;
     private final FlavorCatalogue catalogue;
-    private final PlaceOrder placeOrder;
-    private final UpdateInstance updateInstance;
-    private final InstanceQueries instanceQueries;
-    private final OrderQueries orderQueries;
+    private final UseCases useCases;
 
-    public Endpoints(Authenticator authenticator, FlavorCatalogue catalogue, PlaceOrder placeOrder,
-                     UpdateInstance updateInstance, InstanceQueries instanceQueries, OrderQueries orderQueries) {
+    public Endpoints(Authenticator authenticator, FlavorCatalogue catalogue, UseCases useCases) {
         this.authenticator = authenticator;
         this.catalogue = catalogue;
-        this.placeOrder = placeOrder;
-        this.updateInstance = updateInstance;
-        this.instanceQueries = instanceQueries;
-        this.orderQueries = orderQueries;
+        this.useCases = useCases;
     }
 
     public Endpoint of(Operation operation) {
         return switch (operation) {
-            case SHOW_INSTANCE -> request -> ok(Views.instance(instanceQueries.show(target(request))));
+            case LIST_INSTANCES -> this::listInstances;
+            case CREATE_INSTANCE -> this::createInstance;
+            case SHOW_INSTANCE -> request -> ok(Views.instance(useCases.instanceQueries().show(target(request))));
             case UPDATE_INSTANCE -> request -> {
                 InstanceRef target = target(request);
-                return ok(Views.instance(updateInstance.update(target,
-                        RequestBodies.profileChange(Json.parseObject(request.body())))));
+                ProfileChange change = RequestBodies.profileChange(body(request));
+                return ok(Views.instance(useCases.updateInstance().update(target, change)));
+            };
+            case DELETE_INSTANCE -> request -> {
+                useCases.deleteInstance().delete(target(request));
+                return new ApiResponse(204, null);
+            };
+            case BIND_TAGS -> request -> {
+                InstanceRef target = target(request);
+                useCases.instanceTags().bind(target, RequestBodies.tags(body(request)));
+                return new ApiResponse(200, null);
+            };
+            case UNBIND_TAGS -> request -> {
+                InstanceRef target = target(request);
+                useCases.instanceTags().unbind(target, RequestBodies.tags(body(request)));
+                return new ApiResponse(200, null);
             };
             case LIST_ORDERS -> this::listOrders;
             case SHOW_ORDER -> request -> {
                 InstanceRef target = target(request);
                 OrderId orderId = OrderId.parse(request.pathParameter("order_id"))
                         .orElseThrow(() -> Rejected.invalid("order_id must be " + OrderId.DESCRIPTION));
-                return ok(Views.order(orderQueries.show(target, orderId)));
+                return ok(Views.order(useCases.orderQueries().show(target, orderId)));
             };
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
             case CHANGE_CHARGE_MODE -> placing(RequestBodies::chargeMode);
         };
     }
 
-    /** The instance a request addresses, once its credentials grant the project and its id is well-formed. */
-    private InstanceRef target(ApiRequest request) {
+    /** The project a request addresses, once its credentials grant it. */
+    private String project(ApiRequest request) {
         String projectId = Objects.requireNonNullElse(request.pathParameter("project_id"), "");
         authenticator.authorize(request, projectId);
+        return projectId;
+    }
+
+    /** The instance a request addresses, once its credentials grant the project and its id is well-formed. */
+    private InstanceRef target(ApiRequest request) {
+        String projectId = project(request);
         String instanceId = request.pathParameter("instance_id");
         if (!InstanceRef.isValidInstanceId(instanceId)) {
             throw Rejected.invalid("instance_id must be 1..36 characters of a-f, 0-9 and -");
@@ -71,21 +104,64 @@ public final class Endpoints {
         return new InstanceRef(projectId, instanceId);
     }
 
+    /** The JSON object a request carries; a body of another declared media type cannot be read. */
+    private static ObjectNode body(ApiRequest request) {
+        String contentType = request.header("Content-Type");
+        if (contentType != null && !contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
+                .equals(JSON_MEDIA_TYPE)) {
+            throw Rejected.malformed("Content-Type must be " + JSON_MEDIA_TYPE + ", not " + contentType.strip());
+        }
+        return Json.parseObject(request.body());
+    }
+
     private Endpoint placing(Function<ObjectNode, Change> parse) {
         return request -> {
             InstanceRef target = target(request);
-            Change change = parse.apply(Json.parseObject(request.body()));
-            return ok(Map.of("order_id", placeOrder.place(target, change).value()));
+            Change change = parse.apply(body(request));
+            return ok(Map.of("order_id", useCases.placeOrder().place(target, change).value()));
         };
+    }
+
+    private ApiResponse createInstance(ApiRequest request) {
+        String projectId = project(request);
+        Creation.Request create = RequestBodies.createInstance(body(request), projectId, catalogue);
+        return ok(Views.creation(useCases.createInstance().create(create), create.charge()));
+    }
+
+    private ApiResponse listInstances(ApiRequest request) {
+        String projectId = project(request);
+        Map<String, String> query = request.queryParameters();
+        Optional<String> name = Optional.ofNullable(query.get("name"));
+        if (name.isPresent() && !ProfileChange.isValidName(name.get())) {
+            throw Rejected.invalid("name must be 1..64 characters of Chinese characters, letters, digits, _ and -");
+        }
+        Optional<Edition> edition = Optional.ofNullable(query.get("instance_type")).map(type -> {
+            try {
+                return Edition.fromWireName(type);
+            } catch (IllegalArgumentException e) {
+                throw Rejected.invalid("instance_type must be standard or enterprise");
+            }
+        });
+        Optional<String> marker = Optional.ofNullable(query.get("marker"));
+        if (marker.isPresent() && !InstanceQueries.isMarker(marker.get())) {
+            throw Rejected.invalid("marker must be the marker of an earlier page (24 lowercase hex digits)");
+        }
+        int offset = integer(query.get("offset"), 0, 0, InstanceQueries.MAX_OFFSET,
+                () -> Rejected.invalid("offset must be an integer 0.." + InstanceQueries.MAX_OFFSET));
+        int limit = integer(query.get("limit"), InstanceQueries.MAX_LIMIT, 1, InstanceQueries.MAX_LIMIT,
+                () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
+        InstanceQueries.ListQuery listQuery = new InstanceQueries.ListQuery(name, edition, marker, offset, limit);
+        return ok(Views.instanceList(useCases.instanceQueries().list(projectId, listQuery)));
     }
 
     private ApiResponse listOrders(ApiRequest request) {
         InstanceRef target = target(request);
-        int limit = limitOf(request.queryParameters().get("limit"));
+        int limit = integer(request.queryParameters().get("limit"), OrderQueries.DEFAULT_LIMIT, 1,
+                OrderQueries.MAX_LIMIT, () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
         String markerText = request.queryParameters().get("marker");
         OrderId marker = markerText == null ? null : OrderId.parse(markerText)
                 .orElseThrow(() -> Rejected.invalid("marker must be an order_id from an earlier page"));
-        Page<Order> page = orderQueries.list(target, limit, marker);
+        Page<Order> page = useCases.orderQueries().list(target, limit, marker);
         ObjectNode body = Json.object();
         ArrayNode orders = body.putArray("orders");
         page.items().forEach(order -> orders.add(Views.order(order)));
@@ -93,13 +169,14 @@ public final class Endpoints {
         return ok(body);
     }
 
-    private static int limitOf(String text) {
+    /** A query parameter that must be an integer {@code min..max}; absent, it is {@code byDefault}. */
+    private static int integer(String text, int byDefault, int min, int max,
+                               Supplier<Rejected> outOfRange) {
         if (text == null) {
-            return OrderQueries.DEFAULT_LIMIT;
+            return byDefault;
         }
-        if (!text.matches("\\d{1,3}") || Integer.parseInt(text) < 1
-                || Integer.parseInt(text) > OrderQueries.MAX_LIMIT) {
-            throw Rejected.invalid("limit must be an integer 1.." + OrderQueries.MAX_LIMIT);
+        if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
+            throw outOfRange.get();
         }
         return Integer.parseInt(text);
     }

@@ -33,10 +33,13 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Parses a request body that must be one JSON object; every failure is INVALID_INPUT naming what is wrong. */
+    /**
+     * Parses a request body that must be one JSON object: MALFORMED_REQUEST when it cannot be read as JSON,
+     * INVALID_INPUT when it is missing or not an object.
+     */
     public static ObjectNode parseObject(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw Rejected.invalid("request body exceeds " + MAX_BODY_BYTES + " bytes");
+            throw Rejected.malformed("request body exceeds " + MAX_BODY_BYTES + " bytes");
         }
         if (body.length == 0) {
             throw Rejected.invalid("request body is required");
@@ -45,16 +48,16 @@ public final class Json {
         try {
             node = MAPPER.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw Rejected.invalid("request body is nested too deeply");
+            throw Rejected.malformed("request body is nested too deeply");
         } catch (JsonProcessingException e) {
             String detail = e.getOriginalMessage();
             if (detail != null && detail.startsWith("Duplicate field")) {
-                throw Rejected.invalid("request body has a duplicate field "
+                throw Rejected.malformed("request body has a duplicate field "
                         + detail.substring("Duplicate field ".length()));
             }
-            throw Rejected.invalid("request body is not valid JSON");
+            throw Rejected.malformed("request body is not valid JSON");
         } catch (IOException e) {
-            throw Rejected.invalid("request body is not valid JSON");
+            throw Rejected.malformed("request body is not valid JSON");
         }
         if (node == null || node.isMissingNode()) {
             throw Rejected.invalid("request body is required");

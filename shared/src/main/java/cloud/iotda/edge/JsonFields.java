@@ -2,7 +2,10 @@ package cloud.iotda.edge;
 
 import cloud.iotda.domain.Rejected;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,6 +51,20 @@ public final class JsonFields {
         return object(name, required(name));
     }
 
+    /** An array of objects, each read under its own path ({@code tags[2].key}). */
+    public Optional<List<JsonFields>> optionalObjects(String name) {
+        return present(name).map(node -> objects(name, node));
+    }
+
+    public List<JsonFields> requiredObjects(String name) {
+        return objects(name, required(name));
+    }
+
+    /** Whether the field is given (not absent, not null). */
+    public boolean has(String name) {
+        return present(name).isPresent();
+    }
+
     /** Integers beyond the long range are clamped, so the caller's range check names the rule. */
     public long requiredInteger(String name) {
         return asLong(name, required(name));
@@ -87,6 +104,20 @@ public final class JsonFields {
             throw Rejected.invalid(path(name) + " must be an object");
         }
         return new JsonFields(child, path(name) + ".");
+    }
+
+    private List<JsonFields> objects(String name, JsonNode node) {
+        if (!(node instanceof ArrayNode array)) {
+            throw Rejected.invalid(path(name) + " must be an array");
+        }
+        List<JsonFields> elements = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof ObjectNode element)) {
+                throw Rejected.invalid(path(name) + "[" + i + "] must be an object");
+            }
+            elements.add(new JsonFields(element, path(name) + "[" + i + "]."));
+        }
+        return elements;
     }
 
     private long asLong(String name, JsonNode node) {

@@ -2,14 +2,22 @@ package cloud.iotda.edge;
 
 import java.util.List;
 
-/** The operations of the API and the routes each one answers; template.yaml must route exactly these. */
+/**
+ * The operations of the API (the nine of the official SDK's IoTDMClient, and the order queries) and the routes each
+ * answers; template.yaml must route exactly these.
+ */
 public enum Operation {
+    LIST_INSTANCES(new Route("GET", Route.INSTANCES)),
+    CREATE_INSTANCE(new Route("POST", Route.INSTANCES)),
     SHOW_INSTANCE(new Route("GET", Route.INSTANCE)),
     UPDATE_INSTANCE(new Route("PUT", Route.INSTANCE)),
+    DELETE_INSTANCE(new Route("DELETE", Route.INSTANCE)),
+    BIND_TAGS(new Route("POST", Route.INSTANCE + "/bind-tags")),
+    UNBIND_TAGS(new Route("POST", Route.INSTANCE + "/unbind-tags")),
     LIST_ORDERS(new Route("GET", Route.INSTANCE + "/orders")),
     SHOW_ORDER(new Route("GET", Route.INSTANCE + "/orders/{order_id}")),
     RESIZE(new Route("POST", Route.INSTANCE + "/resize")),
-    // The published example uses PUT, so both methods reach the same function.
+    // The SDK sends POST and the published example uses PUT, so both methods reach the same function.
     CHANGE_CHARGE_MODE(new Route("POST", Route.INSTANCE + "/change-charge-mode"),
             new Route("PUT", Route.INSTANCE + "/change-charge-mode"));
 

@@ -2,7 +2,8 @@ package cloud.iotda.edge;
 
 /** A method and an API Gateway resource path, as written in template.yaml. */
 public record Route(String method, String path) {
-    public static final String INSTANCE = "/v5/iot/{project_id}/iotda-instances/{instance_id}";
+    public static final String INSTANCES = "/v5/iot/{project_id}/iotda-instances";
+    public static final String INSTANCE = INSTANCES + "/{instance_id}";
 
     @Override
     public String toString() {

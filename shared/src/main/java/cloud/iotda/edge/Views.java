@@ -1,26 +1,46 @@
 package cloud.iotda.edge;
 
+import cloud.iotda.domain.instance.ChargeInfo;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.usecase.InstanceQueries;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Domain values as the API answers them, with the field names of the official API. */
+/** Domain values as the API answers them, with the field names and formats of the official API. */
 public final class Views {
     private Views() {
     }
 
+    /** ShowInstance and UpdateInstance: every field the service knows; optional ones only where set. */
     public static ObjectNode instance(Instance instance) {
         ObjectNode node = Json.object()
-                .put("instance_id", instance.ref().instanceId())
-                .put("name", instance.name())
-                .put("description", instance.description())
                 .put("instance_type", instance.edition().wireName())
-                .put("charge_mode", instance.chargeMode().wireName());
+                .put("instance_id", instance.ref().instanceId())
+                .put("charge_mode", instance.chargeMode().wireName())
+                .put("name", instance.name());
         node.set("flavor", flavor(instance.flavor()));
         node.put("status", instance.status().name());
+        putIfSet(node, "region_id", instance.regionId());
+        node.put("description", instance.description());
+        Network network = instance.network();
+        if (!network.accesses().isEmpty()) {
+            ArrayNode accesses = node.putArray("access_infos");
+            network.accesses().forEach(access -> accesses.add(access(access)));
+        }
+        node.put("create_time", ApiTime.format(instance.createTime()));
+        node.put("update_time", ApiTime.format(instance.updateTime()));
+        putIfSet(node, "enterprise_project_id", instance.enterpriseProjectId());
+        node.set("tags", tags(instance.tags()));
         if (instance.orderId() != null) {
             node.put("order_id", instance.orderId().value());
         }
@@ -29,8 +49,54 @@ public final class Views {
                     .put("start_time", OperateWindow.format(instance.operateWindow().start()))
                     .put("end_time", OperateWindow.format(instance.operateWindow().end()));
         }
-        node.put("create_time", ApiTime.format(instance.createTime()));
-        node.put("update_time", ApiTime.format(instance.updateTime()));
+        if (instance.edition() == Edition.ENTERPRISE) {
+            ObjectNode params = placement(network);
+            params.putObject("forwarding_info").put("enable_snat", network.snatEnabled());
+            node.set("additional_params", params);
+        }
+        return node;
+    }
+
+    /** One item of ListInstances ({@code QueryInstanceSimplify}). */
+    public static ObjectNode listedInstance(Instance instance) {
+        ObjectNode node = Json.object()
+                .put("instance_type", instance.edition().wireName())
+                .put("instance_id", instance.ref().instanceId())
+                .put("name", instance.name())
+                .put("charge_mode", instance.chargeMode().wireName());
+        node.set("flavor", flavor(instance.flavor()));
+        node.put("status", instance.status().name())
+                .put("create_time", ApiTime.format(instance.createTime()))
+                .put("update_time", ApiTime.format(instance.updateTime()));
+        putIfSet(node, "enterprise_project_id", instance.enterpriseProjectId());
+        return node;
+    }
+
+    public static ObjectNode instanceList(InstanceQueries.InstanceList list) {
+        ObjectNode node = Json.object().put("count", list.count());
+        node.put("marker", list.marker().orElse(null));
+        ArrayNode items = node.putArray("instances");
+        list.instances().forEach(instance -> items.add(listedInstance(instance)));
+        return node;
+    }
+
+    /** CreateInstance's answer: the instance as created, with the billing asked for and its order, if any. */
+    public static ObjectNode creation(Creation creation, ChargeInfo charge) {
+        Instance instance = creation.instance();
+        ObjectNode node = Json.object()
+                .put("instance_type", instance.edition().wireName())
+                .put("instance_id", instance.ref().instanceId())
+                .put("name", instance.name());
+        node.set("flavor", flavor(instance.flavor()));
+        node.put("status", instance.status().name());
+        node.set("charge_info", chargeInfo(charge));
+        node.put("description", instance.description());
+        putIfSet(node, "enterprise_project_id", instance.enterpriseProjectId());
+        node.set("tags", tags(instance.tags()));
+        creation.order().ifPresent(order -> node.put("order_id", order.orderId().value()));
+        if (instance.edition() == Edition.ENTERPRISE) {
+            node.set("additional_params", placement(instance.network()));
+        }
         return node;
     }
 
@@ -53,11 +119,26 @@ public final class Views {
             node.set("flavor", flavor(resize.flavor()));
             return node.put("delay", resize.delay()).put("is_auto_pay", resize.autoPay());
         }
+        if (change instanceof Change.Create create) {
+            node.set("charge_info", chargeInfo(create.charge()));
+            return node;
+        }
         Change.ChargeModeChange chargeMode = (Change.ChargeModeChange) change;
         return node.put("period_type", chargeMode.periodType().wireName())
                 .put("period_num", chargeMode.periodNum())
                 .put("is_auto_renew", chargeMode.autoRenew())
                 .put("is_auto_pay", chargeMode.autoPay());
+    }
+
+    private static ObjectNode chargeInfo(ChargeInfo charge) {
+        ObjectNode node = Json.object().put("charge_mode", charge.mode().wireName());
+        if (charge.mode() == ChargeMode.PRE_PAID) {
+            node.put("period_type", charge.periodType().wireName())
+                    .put("period_num", charge.periodNum())
+                    .put("is_auto_renew", charge.autoRenew())
+                    .put("is_auto_pay", charge.autoPay());
+        }
+        return node;
     }
 
     private static ObjectNode flavor(Flavor flavor) {
@@ -66,5 +147,42 @@ public final class Views {
             node.put("size", flavor.size());
         }
         return node;
+    }
+
+    private static ArrayNode tags(Tags tags) {
+        ArrayNode node = Json.mapper().createArrayNode();
+        for (Tag tag : tags.list()) {
+            node.addObject().put("key", tag.key()).put("value", tag.value());
+        }
+        return node;
+    }
+
+    private static ObjectNode access(Network.Access access) {
+        ObjectNode node = Json.object().put("type", access.type().name());
+        putIfSet(node, "domain_name", access.domainName());
+        if (access.whitelist() != null) {
+            ObjectNode whitelist = node.putObject("ip_whitelist").put("enable", access.whitelist().enabled());
+            ArrayNode allowed = whitelist.putArray("allow_list");
+            access.whitelist().addresses().forEach(address -> {
+                ObjectNode entry = allowed.addObject().put("address", address.address());
+                putIfSet(entry, "description", address.description());
+            });
+        }
+        return node;
+    }
+
+    private static ObjectNode placement(Network network) {
+        ObjectNode node = Json.object();
+        putIfSet(node, "vpc_id", network.vpcId());
+        putIfSet(node, "subnet_id", network.subnetId());
+        putIfSet(node, "security_group_id", network.securityGroupId());
+        putIfSet(node, "ciphering_algorithm", network.cipheringAlgorithm());
+        return node;
+    }
+
+    private static void putIfSet(ObjectNode node, String name, String value) {
+        if (value != null) {
+            node.put(name, value);
+        }
     }
 }

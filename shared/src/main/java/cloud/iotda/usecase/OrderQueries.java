@@ -9,7 +9,7 @@ import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
 
-/** ListOrders and ShowOrder: an instance's orders, once the instance is known to exist. */
+/** ListOrders and ShowOrder: an instance's orders, once the instance is known to exist or to have existed. */
 public final class OrderQueries {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -27,12 +27,12 @@ public final class OrderQueries {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit " + limit);
         }
-        Lookup.instance(instances, ref);
+        Lookup.instanceOrDeleted(instances, ref);
         return orders.list(ref, limit, after);
     }
 
     public Order show(InstanceRef ref, OrderId orderId) {
-        Lookup.instance(instances, ref);
+        Lookup.instanceOrDeleted(instances, ref);
         return orders.find(ref, orderId).orElseThrow(() -> Rejected.because(Reason.ORDER_NOT_FOUND, orderId));
     }
 }

@@ -20,11 +20,11 @@ public final class PlaceOrder {
     private final Instances instances;
     private final Orders orders;
     private final FlavorCatalogue catalogue;
-    private final OrderIdSource orderIds;
+    private final IdSource orderIds;
     private final Clock clock;
     private final RetryPolicy retry;
 
-    public PlaceOrder(Instances instances, Orders orders, FlavorCatalogue catalogue, OrderIdSource orderIds,
+    public PlaceOrder(Instances instances, Orders orders, FlavorCatalogue catalogue, IdSource orderIds,
                       Clock clock, RetryPolicy retry) {
         this.instances = instances;
         this.orders = orders;
@@ -44,7 +44,7 @@ public final class PlaceOrder {
                 return earlier.get();
             }
             Plan plan = Plan.of(current, change, catalogue, now);
-            OrderId orderId = orderIds.next(now);
+            OrderId orderId = orderIds.nextOrderId(now);
             orders.place(plan.order(current, orderId, now), plan.instanceAfter(current, orderId, now));
             return orderId;
         });

@@ -1,6 +1,9 @@
 package cloud.iotda.usecase;
 
 import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.order.Order;
@@ -11,7 +14,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** UpdateInstance: name, description and change window; a scheduled order moves with a changed window. */
+/**
+ * UpdateInstance: name, description, change window, and an enterprise instance's access settings and SNAT; a
+ * scheduled order moves with a changed window.
+ */
 public final class UpdateInstance {
     private final Instances instances;
     private final Orders orders;
@@ -28,6 +34,9 @@ public final class UpdateInstance {
     public Instance update(InstanceRef ref, ProfileChange change) {
         return retry.run(() -> {
             Instance current = Lookup.instance(instances, ref);
+            if (change.touchesNetwork() && current.edition() != Edition.ENTERPRISE) {
+                throw Rejected.because(Reason.UNSUPPORTED_BY_EDITION, current.edition().wireName());
+            }
             Instant now = clock.instant();
             Instance changed = current.withProfile(change, now);
             Optional<Order> scheduled = change.operateWindow().isEmpty() || current.orderId() == null

@@ -17,8 +17,9 @@ class OrderIdTest {
 
     @Test
     void newIdsCarryTheUtcTimeAndFiveRandomCharacters() {
-        OrderId id = OrderId.next(Instant.parse("2026-01-15T10:00:07Z"), new Random(1));
-        assertTrue(id.value().matches("CS260115100007[A-Z0-9]{5}"), id.value());
+        OrderId id = OrderId.next(Instant.parse("2026-01-15T10:07:59Z"), new Random(1));
+        assertTrue(id.value().matches("CS2601151007[A-Z0-9]{5}"), id.value());
+        assertEquals(17, id.value().length(), "the shape of the published example CS22121614500ABCD");
     }
 
     @Test
@@ -30,18 +31,23 @@ class OrderIdTest {
         }
         assertEquals(1000, ids.size());
         String earlier = OrderId.next(Instant.parse("2026-01-15T10:00:00Z"), random).value();
-        String later = OrderId.next(Instant.parse("2026-01-15T10:00:01Z"), random).value();
-        assertTrue(earlier.substring(0, 14).compareTo(later.substring(0, 14)) < 0);
+        String later = OrderId.next(Instant.parse("2026-01-15T10:01:00Z"), random).value();
+        assertTrue(earlier.substring(0, 12).compareTo(later.substring(0, 12)) < 0);
     }
 
     @Test
-    void parsesItsOwnFormat() {
+    void parsesThePublishedShape() {
+        assertEquals(Optional.of(new OrderId("CS22121614500ABCD")), OrderId.parse("CS22121614500ABCD"));
+    }
+
+    @Test
+    void stillReadsTheEarlierNineteenCharacterShape() {
         assertEquals(Optional.of(new OrderId("CS260115100000AB12C")), OrderId.parse("CS260115100000AB12C"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "CS26011510000", "cs260115100000AB12C", "CS260115100000ab12c", "XX260115100000AB12C",
-        "CS260115100000AB12CD", "not-an-order"})
+        "CS260115100000AB12CD", "CS2212161450ABCD", "CS22121614500ABCDE", "not-an-order"})
     void refusesAnythingElse(String text) {
         assertEquals(Optional.empty(), OrderId.parse(text));
         assertThrows(IllegalArgumentException.class, () -> new OrderId(text));

@@ -32,12 +32,13 @@ class ApiGatewayTest {
     @Test
     void unexpectedFailureIsAGeneric500WithoutInternals() {
         // A table that does not exist makes every DynamoDB call fail inside the SDK.
-        Service broken = Service.onDynamoDb(LocalDynamoDb.get().client(), "no-such-table", Clock.systemUTC());
+        Service broken = Service.onDynamoDb(LocalDynamoDb.get().client(), "no-such-table", Clock.systemUTC(),
+                TestWorld.REGION);
 
         APIGatewayProxyResponseEvent response = broken.gateway(Operation.RESIZE).handle(resizeEvent("{}"));
 
         assertEquals(500, response.getStatusCode());
-        assertEquals("{\"error_code\":\"IOTDA.000500\",\"error_msg\":\"Internal server error; quote the X-Request-Id "
+        assertEquals("{\"error_code\":\"IOTDA.060500\",\"error_msg\":\"Internal server error; quote the X-Request-Id "
                 + "when reporting it.\"}", response.getBody());
         assertEquals("req-1", response.getHeaders().get("X-Request-Id"));
         assertFalse(response.getBody().contains("ResourceNotFound"));
@@ -63,8 +64,8 @@ class ApiGatewayTest {
         APIGatewayProxyResponseEvent response = world.service.gateway(Operation.RESIZE)
                 .handle(resizeEvent("%%%").withIsBase64Encoded(true));
         assertEquals(400, response.getStatusCode());
-        assertEquals("{\"error_code\":\"IOTDA.000006\",\"error_msg\":\"Invalid input data: request body is not valid "
-                + "base64.\"}", response.getBody());
+        assertEquals("{\"error_code\":\"IOTDA.000008\",\"error_msg\":\"Invalid input. Bad request, for more detail, "
+                + "refer to the error message: request body is not valid base64.\"}", response.getBody());
         assertEquals(before, world.state());
     }
 

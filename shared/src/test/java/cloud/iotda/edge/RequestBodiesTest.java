@@ -41,6 +41,13 @@ class RequestBodiesTest {
         assertEquals(message, e.detail());
     }
 
+    /** A body that cannot be read as JSON at all: IOTDA.000008, not 000006. */
+    private static void assertMalformed(String message, Runnable parse) {
+        Rejected e = assertThrows(Rejected.class, parse::run);
+        assertEquals(Reason.MALFORMED_REQUEST, e.reason());
+        assertEquals(message, e.detail());
+    }
+
     @ParameterizedTest
     @CsvSource({"1", "2", "199", "200"})
     void acceptsStandardSizesWithinOneTo200(int size) {
@@ -143,14 +150,14 @@ class RequestBodiesTest {
 
     @Test
     void rejectsDuplicateKeys() {
-        assertInvalid("request body has a duplicate field 'flavor'",
+        assertMalformed("request body has a duplicate field 'flavor'",
                 () -> resize("{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},"
                         + "\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":2}}"));
     }
 
     @Test
     void rejectsDuplicateKeysInsideFlavor() {
-        assertInvalid("request body has a duplicate field 'size'",
+        assertMalformed("request body has a duplicate field 'size'",
                 () -> resize("{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2,\"size\":3}}"));
     }
 
@@ -163,7 +170,7 @@ class RequestBodiesTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"{", "{\"flavor\":}", "not json", "{} {}", "{\"a\":1}x"})
     void rejectsBodyThatIsNotJson(String body) {
-        assertInvalid("request body is not valid JSON", () -> resize(body));
+        assertMalformed("request body is not valid JSON", () -> resize(body));
     }
 
     @Test
@@ -179,13 +186,13 @@ class RequestBodiesTest {
         assertEquals(Json.MAX_BODY_BYTES, exact.getBytes(StandardCharsets.UTF_8).length);
         assertEquals(2, resize(exact).flavor().size());
         String over = prefix + "x".repeat(Json.MAX_BODY_BYTES - prefix.length() - suffix.length() + 1) + suffix;
-        assertInvalid("request body exceeds 65536 bytes", () -> resize(over));
+        assertMalformed("request body exceeds 65536 bytes", () -> resize(over));
     }
 
     @Test
     void rejectsDeepNesting() {
         String deep = "{\"a\":" + "[".repeat(100) + "]".repeat(100) + "}";
-        assertInvalid("request body is nested too deeply", () -> resize(deep));
+        assertMalformed("request body is nested too deeply", () -> resize(deep));
     }
 
     @ParameterizedTest
@@ -283,7 +290,7 @@ class RequestBodiesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{}|at least one of name, description and operate_window is required",
+        "{}|at least one of name, description, operate_window, access_info and forwarding_info is required",
         "{\"operate_window\":{\"start_time\":\"25:00\",\"end_time\":\"02:00\"}}|"
                 + "operate_window.start_time must be HH:mm (UTC)",
         "{\"operate_window\":{\"start_time\":\"02:00\"}}|operate_window.end_time is required",

@@ -57,8 +57,14 @@ public final class InMemoryStore implements Instances, Orders, Credentials {
     }
 
     @Override
+    public synchronized List<Instance> inProject(String projectId) {
+        return instances.values().stream()
+                .filter(instance -> instance.ref().projectId().equals(projectId) && !instance.isDeleted()).toList();
+    }
+
+    @Override
     public synchronized List<Instance> all() {
-        return List.copyOf(instances.values());
+        return instances.values().stream().filter(instance -> !instance.isDeleted()).toList();
     }
 
     @Override
@@ -117,7 +123,9 @@ public final class InMemoryStore implements Instances, Orders, Credentials {
         if (orders.containsKey(order.orderId())) {
             throw new Conflict("order id " + order.orderId() + " taken");
         }
-        requireVersion(changed);
+        if (changed.version() == 0 ? instances.containsKey(changed.ref()) : !atVersionBefore(changed)) {
+            throw new Conflict("instance " + changed.ref() + " changed concurrently or exists");
+        }
         orders.put(order.orderId(), order);
         instances.put(changed.ref(), changed);
     }
@@ -136,10 +144,14 @@ public final class InMemoryStore implements Instances, Orders, Credentials {
     }
 
     private void requireVersion(Instance changed) {
-        Instance stored = instances.get(changed.ref());
-        if (stored == null || stored.version() != changed.version() - 1) {
+        if (!atVersionBefore(changed)) {
             throw new Conflict("instance " + changed.ref() + " changed concurrently");
         }
+    }
+
+    private boolean atVersionBefore(Instance changed) {
+        Instance stored = instances.get(changed.ref());
+        return stored != null && stored.version() == changed.version() - 1;
     }
 
     @Override

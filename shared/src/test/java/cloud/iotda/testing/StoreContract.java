@@ -162,12 +162,12 @@ public abstract class StoreContract {
         assertEquals(Optional.of(deferred.order()), store.orders().find(REF, scheduled.orderId()));
 
         Order.Transition done = new Order.Transition(deferred.order().withStatus(OrderStatus.COMPLETED, T0),
-                OrderStatus.SCHEDULED, holding.released(T0));
+                OrderStatus.SCHEDULED, holding.releasedAs(InstanceStatus.ACTIVE, T0));
         store.orders().apply(done);
         Object before = contentOf(store);
         assertThrows(Conflict.class, () -> store.orders().apply(done), "no longer SCHEDULED");
         Order.Transition staleInstance = new Order.Transition(done.order().withStatus(OrderStatus.CANCELLED, T0),
-                OrderStatus.COMPLETED, holding.released(T0));
+                OrderStatus.COMPLETED, holding.releasedAs(InstanceStatus.ACTIVE, T0));
         assertThrows(Conflict.class, () -> store.orders().apply(staleInstance), "the instance moved on");
         assertEquals(before, contentOf(store));
     }

@@ -13,6 +13,8 @@ import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.usecase.port.Credentials;
@@ -49,9 +51,9 @@ public final class TestWorld {
     public static final String OTHER_PROJECT_TOKEN = "fixture-token-project-9f8e";
     public static final String EXPIRED_TOKEN = "fixture-token-expired";
 
-    /** standard iotda.standard.s1 x2, postPaid, ACTIVE, window 02:00-04:00 UTC. */
+    /** standard iotda.standard.s1 x2, postPaid, ACTIVE, window 02:00-04:00 UTC, tag team=plant. */
     public static final String STANDARD = "2a2b3c4d-0000-4000-8000-000000000001";
-    /** enterprise 1000tps.10wonlinedevice, postPaid, ACTIVE, no window. */
+    /** enterprise 1000tps.10wonlinedevice, prePaid (enterprise flavors are yearly/monthly only), ACTIVE, no window. */
     public static final String ENTERPRISE = "2a2b3c4d-0000-4000-8000-000000000002";
     /** standard s1 x2, prePaid (1 month), ACTIVE, window 23:00-01:00 UTC (wraps midnight). */
     public static final String PREPAID = "2a2b3c4d-0000-4000-8000-000000000003";
@@ -63,6 +65,8 @@ public final class TestWorld {
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
 
     public static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
+    /** The region the service under test runs in (ShowInstance's region_id, the derived signing scope). */
+    public static final String REGION = "eu-west-1";
     public static final Flavor S1_X2 = new Flavor("iotda.standard.s1", 2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +89,7 @@ public final class TestWorld {
         this.orders = store;
         this.credentials = store;
         this.state = this::allItems;
-        this.service = new Service(instances, orders, credentials, clock);
+        this.service = new Service(instances, orders, credentials, clock, REGION);
         seed();
     }
 
@@ -95,7 +99,7 @@ public final class TestWorld {
         this.orders = store;
         this.credentials = store;
         this.state = store::snapshot;
-        this.service = new Service(instances, orders, credentials, clock);
+        this.service = new Service(instances, orders, credentials, clock, REGION);
         seed();
     }
 
@@ -126,18 +130,21 @@ public final class TestWorld {
         credentials.saveToken(new StoredToken(Sha256.of(EXPIRED_TOKEN), PROJECT, START.minusSeconds(1)));
         OperateWindow nightly = new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 0));
         OperateWindow aroundMidnight = new OperateWindow(LocalTime.of(23, 0), LocalTime.of(1, 0));
-        instances.create(standard(STANDARD).operateWindow(nightly).at(created));
+        instances.create(standard(STANDARD).operateWindow(nightly)
+                .tags(new Tags(List.of(new Tag("team", "plant")))).at(created));
         instances.create(Instance.create(ref(ENTERPRISE), Edition.ENTERPRISE,
-                new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null)).name("instance-02").at(created));
+                new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null)).name("instance-02").regionId(REGION)
+                .prePaid(new Subscription(PeriodType.YEAR, 1, true, START.plus(Duration.ofDays(300)))).at(created));
         instances.create(standard(PREPAID).operateWindow(aroundMidnight)
                 .prePaid(new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20)))).at(created));
         instances.create(Instance.create(ref(S0), Edition.STANDARD, new Flavor("iotda.standard.s0", 1))
-                .name("instance-04").at(created));
+                .name("instance-04").regionId(REGION).at(created));
         instances.create(standard(FROZEN).operateWindow(nightly).status(InstanceStatus.FROZEN).at(created));
     }
 
     private static Instance.Builder standard(String id) {
-        return Instance.create(ref(id), Edition.STANDARD, S1_X2).name("instance-" + id.substring(id.length() - 2));
+        return Instance.create(ref(id), Edition.STANDARD, S1_X2).name("instance-" + id.substring(id.length() - 2))
+                .regionId(REGION);
     }
 
     /** Sends one request through the gateway of {@code operation}, as API Gateway would hand it to the function. */
@@ -227,8 +234,9 @@ public final class TestWorld {
     public void cloneInstance(String fromId, String newId) {
         Instance from = instance(fromId);
         instances.create(new Instance(ref(newId), from.name(), from.description(), from.edition(), from.flavor(),
-                from.chargeMode(), from.status(), from.subscription(), from.operateWindow(), null, null,
-                from.createTime(), from.updateTime(), 0));
+                from.chargeMode(), from.subscription(), from.status(), from.operateWindow(), from.regionId(),
+                from.enterpriseProjectId(), from.tags(), from.network(), null, null, from.createTime(),
+                from.updateTime(), null, 0));
     }
 
     public Instance instance(String id) {

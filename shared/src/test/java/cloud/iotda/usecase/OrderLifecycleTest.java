@@ -13,6 +13,7 @@ import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -79,7 +81,7 @@ class OrderLifecycleTest {
     @Test
     void delayedResizeRunsInsideTheWindowAndNotBefore() {
         String orderId = delayedResize(STANDARD, 8);
-        assertEquals("20260116T020000Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
+        assertEquals("2026-01-16T02:00:00Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         assertEquals(orderId, world.showInstance(STANDARD).body().get("order_id").asText());
 
         world.clock.set(Instant.parse("2026-01-16T01:59:59Z"));
@@ -94,7 +96,7 @@ class OrderLifecycleTest {
         assertEquals(8, shown.body().get("flavor").get("size").asInt());
         assertEquals("ACTIVE", shown.body().get("status").asText());
         assertTrue(shown.body().path("order_id").isMissingNode(), "no unfinished order any more");
-        assertEquals("20260116T020000Z", world.showOrder(STANDARD, orderId).body().get("update_time").asText());
+        assertEquals("2026-01-16T02:00:00Z", world.showOrder(STANDARD, orderId).body().get("update_time").asText());
     }
 
     @Test
@@ -102,7 +104,7 @@ class OrderLifecycleTest {
         Response placed = world.resize(PREPAID,
                 "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":4},\"delay\":true,\"is_auto_pay\":true}");
         assertEquals("SCHEDULED", orderStatus(PREPAID, placed.orderId()));
-        assertEquals("20260115T230000Z",
+        assertEquals("2026-01-15T23:00:00Z",
                 world.showOrder(PREPAID, placed.orderId()).body().get("execute_after").asText());
 
         world.clock.set(Instant.parse("2026-01-16T00:30:00Z"));
@@ -120,7 +122,7 @@ class OrderLifecycleTest {
         assertEquals(0, report.executed());
         assertEquals(1, report.deferred());
         assertEquals("SCHEDULED", orderStatus(STANDARD, orderId));
-        assertEquals("20260117T020000Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
+        assertEquals("2026-01-17T02:00:00Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         world.clock.set(Instant.parse("2026-01-17T01:00:00Z"));
         assertEquals(0, lifecycle.processDue().executed(), "not before the window opens");
         world.clock.set(Instant.parse("2026-01-17T02:10:00Z"));
@@ -132,7 +134,7 @@ class OrderLifecycleTest {
     void orderPlacedWhileTheWindowIsOpenRunsInThatWindow() {
         world.clock.set(Instant.parse("2026-01-16T03:00:00Z"));
         String orderId = delayedResize(STANDARD, 5);
-        assertEquals("20260116T030000Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
+        assertEquals("2026-01-16T03:00:00Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         world.clock.advance(Duration.ofMinutes(5));
         assertEquals(1, lifecycle.processDue().executed());
         assertEquals(5, shownSize(STANDARD));
@@ -144,7 +146,7 @@ class OrderLifecycleTest {
         Response updated = world.updateInstance(STANDARD,
                 "{\"operate_window\":{\"start_time\":\"12:00\",\"end_time\":\"13:00\"}}");
         assertEquals(200, updated.status(), updated.body().toString());
-        assertEquals("20260115T120000Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
+        assertEquals("2026-01-15T12:00:00Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         world.clock.set(Instant.parse("2026-01-15T12:01:00Z"));
         assertEquals(1, lifecycle.processDue().executed());
     }
@@ -343,17 +345,19 @@ class OrderLifecycleTest {
         assertEquals(Optional.empty(), Optional.ofNullable(world.instance(STANDARD).orderId()));
     }
 
+    private static final Set<ChargeMode> BOTH = Set.of(ChargeMode.POST_PAID, ChargeMode.PRE_PAID);
+
     /** A catalogue with one more flavor than the published one, as it stood when the orders below were placed. */
     private static FlavorCatalogue catalogueWithRetiredFlavor() {
         return new FlavorCatalogue(List.of(
-                new FlavorSpec("iotda.standard.s1", Edition.STANDARD, 1, 200, true),
-                new FlavorSpec("iotda.standard.retired", Edition.STANDARD, 1, 200, true)));
+                new FlavorSpec("iotda.standard.s1", Edition.STANDARD, 1, 200, BOTH),
+                new FlavorSpec("iotda.standard.retired", Edition.STANDARD, 1, 200, BOTH)));
     }
 
     @Test
     void ordersNamingAFlavorSinceRemovedFromTheCatalogueStillRunAndCanBePaid() {
         FlavorCatalogue then = catalogueWithRetiredFlavor();
-        PlaceOrder placedThen = new PlaceOrder(world.instances, world.orders, then, new OrderIdSource(), world.clock,
+        PlaceOrder placedThen = new PlaceOrder(world.instances, world.orders, then, new IdSource(), world.clock,
                 RetryPolicy.standard());
         Flavor retired = new Flavor("iotda.standard.retired", 6);
         OrderId scheduled = placedThen.place(TestWorld.ref(STANDARD), new Change.Resize(retired, true, false));

@@ -28,7 +28,7 @@ class OrderQueriesTest {
 
     private List<OrderId> placeResizes(int count) {
         PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders, CatalogueFile.published(),
-                new OrderIdSource(), world.clock, RetryPolicy.standard());
+                new IdSource(), world.clock, RetryPolicy.standard());
         List<OrderId> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             world.clock.advance(Duration.ofSeconds(1));

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class PlaceOrderTest {
     private final TestWorld world = TestWorld.inMemory();
     private final PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders, CatalogueFile.published(),
-            new OrderIdSource(), world.clock, RetryPolicy.standard());
+            new IdSource(), world.clock, RetryPolicy.standard());
 
     private static Change.Resize resize(String type, Integer size, boolean delay, boolean autoPay) {
         return new Change.Resize(new Flavor(type, size), delay, autoPay);
@@ -180,7 +180,7 @@ class PlaceOrderTest {
         assertEquals(List.of("enterprise", "standard"), crossEdition.facts());
         Change monthly = new Change.ChargeModeChange(PeriodType.MONTH, 1, false, false);
         assertEquals(Reason.ALREADY_PREPAID, refusal(PREPAID, monthly));
-        assertEquals(Reason.FLAVOR_NOT_PREPAYABLE, refusal(S0, monthly));
+        assertEquals(Reason.FLAVOR_NOT_BILLABLE, refusal(S0, monthly));
         Rejected missing = assertThrows(Rejected.class, () -> placeOrder.place(ref(MISSING), resizeS1(4)));
         assertEquals(Reason.INSTANCE_NOT_FOUND, missing.reason());
         assertEquals(List.of(MISSING, TestWorld.PROJECT), missing.facts());

@@ -39,7 +39,7 @@ class UpdateInstanceTest {
     }
 
     private OrderId delayedResize() {
-        return new PlaceOrder(world.instances, world.orders, CatalogueFile.published(), new OrderIdSource(),
+        return new PlaceOrder(world.instances, world.orders, CatalogueFile.published(), new IdSource(),
                 world.clock, RetryPolicy.standard())
                 .place(ref(STANDARD), new Change.Resize(new Flavor("iotda.standard.s1", 8), true, false));
     }
@@ -110,6 +110,11 @@ class UpdateInstanceTest {
                     throw new Conflict("lost");
                 }
                 world.instances.update(changed);
+            }
+
+            @Override
+            public List<Instance> inProject(String projectId) {
+                return world.instances.inProject(projectId);
             }
 
             @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.domain.instance.Tag;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 /** What each events/ fixture must get back, however it is invoked (handler in this JVM, or packaged under the RIC). */
 final class FixtureExpectations {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ISO_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z";
 
     private FixtureExpectations() {
     }
@@ -28,10 +30,20 @@ final class FixtureExpectations {
     }
 
     static final Map<String, Expected> EXPECTED = Map.ofEntries(
+            Map.entry("list-instances.json", Expected.ok()),
+            Map.entry("list-instances-limit-600.json", new Expected(400, "IOTDA.000017", "'limit'")),
+            Map.entry("create-instance.json", Expected.ok()),
+            Map.entry("create-instance-yearly.json", Expected.ok()),
+            Map.entry("create-instance-s0-yearly.json", new Expected(400, "IOTDA.060007", "iotda.standard.s0")),
             Map.entry("show-instance.json", Expected.ok()),
             Map.entry("update-instance.json", Expected.ok()),
             Map.entry("update-instance-short-window.json",
                     new Expected(400, "IOTDA.000006", "operate_window must be at least 1 hour long")),
+            Map.entry("delete-instance.json", new Expected(204, null, null)),
+            Map.entry("delete-instance-yearly.json", new Expected(400, "IOTDA.060012", "yearly/monthly")),
+            Map.entry("bind-tags.json", Expected.ok()),
+            Map.entry("bind-tags-21.json", new Expected(400, "IOTDA.000006", "at most 20 tags")),
+            Map.entry("unbind-tags.json", Expected.ok()),
             Map.entry("list-orders.json", Expected.ok()),
             Map.entry("show-order-unknown.json", new Expected(404, "IOTDA.060009", "does not exist")),
             Map.entry("resize.json", Expected.ok()),
@@ -42,6 +54,8 @@ final class FixtureExpectations {
             Map.entry("resize-cross-edition.json",
                     new Expected(400, "IOTDA.060004", "standard edition to the enterprise")),
             Map.entry("resize-delay-as-string.json", new Expected(400, "IOTDA.000006", "delay must be a boolean")),
+            Map.entry("resize-text-plain.json", new Expected(400, "IOTDA.000008", "application/json")),
+            Map.entry("resize-not-json.json", new Expected(400, "IOTDA.000008", "not valid JSON")),
             Map.entry("resize-unknown-instance.json", new Expected(404, "IOTDA.060000", "does not exist")),
             Map.entry("resize-no-token.json", new Expected(401, "IOTDA.000002", "no credentials")),
             Map.entry("resize-other-project-token.json", new Expected(403, "IOTDA.000004", "do not grant access")),
@@ -68,36 +82,67 @@ final class FixtureExpectations {
         Expected expected = EXPECTED.get(file);
         assertEquals(expected.status(), status, responseBody);
         assertEquals(event.getRequestContext().getRequestId(), headers.get("X-Request-Id"));
-        assertEquals("application/json", headers.get("Content-Type"));
-        JsonNode body = JSON.readTree(responseBody);
-        if (expected.status() == 200 && event.getResource().endsWith("/orders")) {
-            assertTrue(body.get("orders").isArray(), body.toString());
-            assertTrue(body.has("marker"), body.toString());
-        } else if (expected.status() == 200 && "PUT".equals(event.getHttpMethod())
-                && event.getResource().endsWith("{instance_id}")) {
-            assertEquals("01:00", body.get("operate_window").get("start_time").asText());
-            String instanceId = event.getPathParameters().get("instance_id");
-            assertEquals("01:00", world.instance(instanceId).operateWindow().start().toString());
-        } else if (expected.status() == 200 && "GET".equals(event.getHttpMethod())) {
-            assertEquals(event.getPathParameters().get("instance_id"), body.get("instance_id").asText());
-            assertEquals("iotda.standard.s1", body.get("flavor").get("type").asText());
-            assertEquals("02:00", body.get("operate_window").get("start_time").asText());
-            assertTrue(body.get("update_time").asText().matches("\\d{8}T\\d{6}Z"), body.toString());
-        } else if (expected.status() == 200) {
-            String orderId = body.get("order_id").asText();
-            assertTrue(orderId.matches("CS\\d{12}[A-Z0-9]{5}"), orderId);
-            String instanceId = event.getPathParameters().get("instance_id");
-            assertTrue(world.ordersOf(instanceId).stream()
-                    .anyMatch(order -> order.orderId().value().equals(orderId)), "the order record exists");
+        if (status == 204) {
+            assertTrue(responseBody == null || responseBody.isEmpty(), "204 carries no body: " + responseBody);
         } else {
-            Set<String> fields = new TreeSet<>();
-            body.fieldNames().forEachRemaining(fields::add);
-            assertEquals(Set.of("error_code", "error_msg"), fields);
-            assertEquals(expected.errorCode(), body.get("error_code").asText());
-            String message = body.get("error_msg").asText();
-            assertTrue(message.contains(expected.messagePart()), message);
-            assertFalse(message.contains("Exception") || message.contains("cloud.iotda"), message);
-            assertEquals(itemsBefore, world.allItems(), "a rejected request writes nothing");
+            assertEquals("application/json", headers.get("Content-Type"));
         }
+        if (expected.errorCode() != null) {
+            assertError(expected, JSON.readTree(responseBody), world, itemsBefore);
+            return;
+        }
+        String instanceId = event.getPathParameters().get("instance_id");
+        JsonNode body = responseBody == null || responseBody.isEmpty() ? null : JSON.readTree(responseBody);
+        switch (event.getHttpMethod() + " " + event.getResource().replaceFirst(".*/iotda-instances", "")) {
+            case "GET " -> {
+                assertEquals(2, body.get("instances").size(), body.toString());
+                assertTrue(body.get("count").asInt() >= 5, body.toString());
+                assertTrue(body.get("marker").asText().matches("[0-9a-f]{24}"), body.toString());
+            }
+            case "POST " -> {
+                String created = body.get("instance_id").asText();
+                assertTrue(world.instances.find(TestWorld.ref(created)).isPresent(), "the instance is stored");
+                boolean prepaid = "prePaid".equals(body.get("charge_info").get("charge_mode").asText());
+                assertEquals(prepaid ? "CREATING" : "ACTIVE", body.get("status").asText(), body.toString());
+                assertEquals(prepaid, body.hasNonNull("order_id"), body.toString());
+            }
+            case "GET /{instance_id}" -> {
+                assertEquals(instanceId, body.get("instance_id").asText());
+                assertEquals("iotda.standard.s1", body.get("flavor").get("type").asText());
+                assertEquals("02:00", body.get("operate_window").get("start_time").asText());
+                assertEquals(TestWorld.REGION, body.get("region_id").asText());
+                assertTrue(body.get("update_time").asText().matches(ISO_TIME), body.toString());
+            }
+            case "PUT /{instance_id}" -> {
+                assertEquals("01:00", body.get("operate_window").get("start_time").asText());
+                assertEquals("01:00", world.instance(instanceId).operateWindow().start().toString());
+            }
+            case "DELETE /{instance_id}" -> assertTrue(world.instance(instanceId).isDeleted(), "deleted");
+            case "POST /{instance_id}/bind-tags" -> assertEquals(List.of(new Tag("team", "assembly"),
+                    new Tag("cost-center", "4711")), world.instance(instanceId).tags().list(),
+                    "a bound key takes the new value");
+            case "POST /{instance_id}/unbind-tags" -> assertEquals(List.of(), world.instance(instanceId).tags().list());
+            case "GET /{instance_id}/orders" -> {
+                assertTrue(body.get("orders").isArray(), body.toString());
+                assertTrue(body.has("marker"), body.toString());
+            }
+            default -> {
+                String orderId = body.get("order_id").asText();
+                assertTrue(orderId.matches("CS\\d{10}[A-Z0-9]{5}"), orderId);
+                assertTrue(world.ordersOf(instanceId).stream()
+                        .anyMatch(order -> order.orderId().value().equals(orderId)), "the order record exists");
+            }
+        }
+    }
+
+    private static void assertError(Expected expected, JsonNode body, TestWorld world, List<?> itemsBefore) {
+        Set<String> fields = new TreeSet<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        assertEquals(Set.of("error_code", "error_msg"), fields);
+        assertEquals(expected.errorCode(), body.get("error_code").asText());
+        String message = body.get("error_msg").asText();
+        assertTrue(message.contains(expected.messagePart()), message);
+        assertFalse(message.contains("Exception") || message.contains("cloud.iotda"), message);
+        assertEquals(itemsBefore, world.allItems(), "a rejected request writes nothing");
     }
 }

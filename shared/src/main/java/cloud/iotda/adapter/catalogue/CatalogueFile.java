@@ -2,6 +2,7 @@ package cloud.iotda.adapter.catalogue;
 
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** The published flavors as data, in {@code flavors.json} beside this class: adding a tier is no code change. */
+/**
+ * The published flavors as data, in {@code flavors.json} beside this class (with the billing modes each can be
+ * bought with): adding a tier is no code change.
+ */
 public final class CatalogueFile {
     private CatalogueFile() {
     }
@@ -25,10 +31,12 @@ public final class CatalogueFile {
             for (JsonNode node : new ObjectMapper().readTree(in).get("flavors")) {
                 Edition edition = Edition.fromWireName(node.get("edition").asText());
                 boolean sized = edition == Edition.STANDARD;
+                Set<ChargeMode> modes = EnumSet.noneOf(ChargeMode.class);
+                node.get("charge_modes").forEach(mode -> modes.add(ChargeMode.fromWireName(mode.asText())));
                 specs.add(new FlavorSpec(node.get("type").asText(), edition,
                         sized ? node.get("min_size").asInt() : 0,
                         sized ? node.get("max_size").asInt() : 0,
-                        node.get("prepaid").asBoolean()));
+                        modes));
             }
             return new FlavorCatalogue(specs);
         } catch (IOException e) {

@@ -88,8 +88,19 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
     }
 
     @Override
+    public List<Instance> inProject(String projectId) {
+        // The index holds live instances only, and may lag a write by a moment (it is eventually consistent).
+        return instances.index("ByProject")
+                .query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(projectId).build()))
+                        .build())
+                .stream().flatMap(page -> page.items().stream()).map(Items::fromItem).toList();
+    }
+
+    @Override
     public List<Instance> all() {
-        Expression instancesOnly = Expression.builder().expression("entity = :entity")
+        Expression instancesOnly = Expression.builder()
+                .expression("entity = :entity AND attribute_not_exists(deleteTime)")
                 .expressionValues(Map.of(":entity", AttributeValue.fromS("INSTANCE"))).build();
         return instances.scan(request -> request.filterExpression(instancesOnly).consistentRead(true))
                 .items().stream().map(Items::fromItem).toList();
@@ -160,8 +171,13 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
                 .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
                         .item(Items.toItem(order)).conditionExpression(ABSENT).build())
                 .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
-                        .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1)).build())
+                        .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed)).build())
                 .build(), order);
+    }
+
+    /** The instance is still one version below {@code changed}; version 0 is a new instance that must not exist. */
+    private static Expression unchangedSince(Instance changed) {
+        return changed.version() == 0 ? ABSENT : atVersion(changed.version() - 1);
     }
 
     @Override

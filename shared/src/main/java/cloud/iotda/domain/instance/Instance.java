@@ -2,6 +2,8 @@ package cloud.iotda.domain.instance;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,7 +12,8 @@ import java.util.Optional;
 /**
  * An IoTDA instance. {@code orderId} is the unfinished order, if any; {@code lastOrder} remembers the request that
  * created the latest order so that a retry gets the same answer. {@code version} guards every write: each change
- * yields a copy one version higher.
+ * yields a copy one version higher. A deleted instance keeps its row ({@code deleteTime} set) so that its orders
+ * stay queryable; to every other question it does not exist.
  */
 public record Instance(
         InstanceRef ref,
@@ -19,13 +22,18 @@ public record Instance(
         Edition edition,
         Flavor flavor,
         ChargeMode chargeMode,
-        InstanceStatus status,
         Subscription subscription,
+        InstanceStatus status,
         OperateWindow operateWindow,
+        String regionId,
+        String enterpriseProjectId,
+        Tags tags,
+        Network network,
         OrderId orderId,
         LastOrder lastOrder,
         Instant createTime,
         Instant updateTime,
+        Instant deleteTime,
         long version) {
 
     /** How long an identical request is answered with the order it created instead of a new one. */
@@ -41,11 +49,17 @@ public record Instance(
         Objects.requireNonNull(flavor, "flavor");
         Objects.requireNonNull(chargeMode, "chargeMode");
         Objects.requireNonNull(status, "status");
+        tags = tags == null ? Tags.NONE : tags;
+        network = network == null ? Network.NONE : network;
     }
 
     /** A new instance: named after its id, postPaid, ACTIVE, no window, until the builder says otherwise. */
     public static Builder create(InstanceRef ref, Edition edition, Flavor flavor) {
         return new Builder(ref, edition, flavor);
+    }
+
+    public boolean isDeleted() {
+        return deleteTime != null;
     }
 
     /** The order an identical request ({@code fingerprint}) placed within {@link #RETRY_WINDOW} of {@code now}. */
@@ -59,18 +73,19 @@ public record Instance(
     public Instance withOrderState(Flavor newFlavor, ChargeMode newMode, Subscription newSubscription,
                                    InstanceStatus newStatus, OrderId unfinishedOrderId, LastOrder newLastOrder,
                                    Instant now) {
-        return new Instance(ref, name, description, edition, newFlavor, newMode, newStatus, newSubscription,
-                operateWindow, unfinishedOrderId, newLastOrder, createTime, now, version + 1);
+        return new Instance(ref, name, description, edition, newFlavor, newMode, newSubscription, newStatus,
+                operateWindow, regionId, enterpriseProjectId, tags, network, unfinishedOrderId, newLastOrder,
+                createTime, now, deleteTime, version + 1);
     }
 
-    /** The instance once its unfinished order is over (completed or cancelled): ACTIVE, no order. */
+    /** The instance once its unfinished order completed: ACTIVE, no order. */
     public Instance released(Flavor newFlavor, ChargeMode newMode, Subscription newSubscription, Instant now) {
         return withOrderState(newFlavor, newMode, newSubscription, InstanceStatus.ACTIVE, null, lastOrder, now);
     }
 
-    /** Released with nothing changed: what a cancelled order leaves. */
-    public Instance released(Instant now) {
-        return released(flavor, chargeMode, subscription, now);
+    /** The instance once its unfinished order was cancelled: unchanged but for {@code newStatus}, no order. */
+    public Instance releasedAs(InstanceStatus newStatus, Instant now) {
+        return withOrderState(flavor, chargeMode, subscription, newStatus, null, lastOrder, now);
     }
 
     public Instance withStatus(InstanceStatus newStatus, Instant now) {
@@ -78,9 +93,44 @@ public record Instance(
     }
 
     public Instance withProfile(ProfileChange change, Instant now) {
+        Network changedNetwork = network;
+        if (change.enableSnat()) {
+            changedNetwork = changedNetwork.withSnatEnabled();
+        }
+        if (change.access().isPresent()) {
+            changedNetwork = changedNetwork.with(change.access().get());
+        }
         return new Instance(ref, change.name().orElse(name), change.description().orElse(description), edition,
-                flavor, chargeMode, status, subscription, change.operateWindow().orElse(operateWindow), orderId,
-                lastOrder, createTime, now, version + 1);
+                flavor, chargeMode, subscription, status, change.operateWindow().orElse(operateWindow), regionId,
+                enterpriseProjectId, tags, changedNetwork, orderId, lastOrder, createTime, now, deleteTime,
+                version + 1);
+    }
+
+    public Instance withTags(Tags newTags, Instant now) {
+        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
+                regionId, enterpriseProjectId, newTags, network, orderId, lastOrder, createTime, now, deleteTime,
+                version + 1);
+    }
+
+    /**
+     * Deleted at {@code now}: gone from every answer but the order queries. Only an instance without an unfinished
+     * order can be deleted, and, as documented, only a pay-per-use one (a yearly/monthly one is unsubscribed; one
+     * whose purchase FAILED was never bought).
+     */
+    public Instance delete(Instant now) {
+        if (orderId != null) {
+            throw Rejected.because(Reason.ORDER_IN_PROGRESS, orderId);
+        }
+        if (chargeMode == ChargeMode.PRE_PAID && status != InstanceStatus.FAILED) {
+            throw Rejected.because(Reason.INSTANCE_NOT_DELETABLE, chargeMode.wireName());
+        }
+        return deletedAt(now);
+    }
+
+    private Instance deletedAt(Instant now) {
+        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
+                regionId, enterpriseProjectId, tags, network, orderId, lastOrder, createTime, now, now,
+                version + 1);
     }
 
     /** The values a new instance starts with; {@link #at(Instant)} makes it, at version 0. */
@@ -91,9 +141,14 @@ public record Instance(
         private String name;
         private String description;
         private ChargeMode chargeMode = ChargeMode.POST_PAID;
-        private InstanceStatus status = InstanceStatus.ACTIVE;
         private Subscription subscription;
+        private InstanceStatus status = InstanceStatus.ACTIVE;
         private OperateWindow operateWindow;
+        private String regionId;
+        private String enterpriseProjectId;
+        private Tags tags = Tags.NONE;
+        private Network network = Network.NONE;
+        private OrderId orderId;
 
         private Builder(InstanceRef ref, Edition edition, Flavor flavor) {
             this.ref = ref;
@@ -122,21 +177,48 @@ public record Instance(
             return this;
         }
 
+        public Builder regionId(String value) {
+            this.regionId = value;
+            return this;
+        }
+
+        public Builder enterpriseProjectId(String value) {
+            this.enterpriseProjectId = value;
+            return this;
+        }
+
+        public Builder tags(Tags value) {
+            this.tags = value;
+            return this;
+        }
+
+        public Builder network(Network value) {
+            this.network = value;
+            return this;
+        }
+
         public Builder postPaid() {
             this.chargeMode = ChargeMode.POST_PAID;
             this.subscription = null;
             return this;
         }
 
+        /** Billed yearly/monthly: with its subscription, or none while the order buying it awaits payment. */
         public Builder prePaid(Subscription value) {
             this.chargeMode = ChargeMode.PRE_PAID;
-            this.subscription = Objects.requireNonNull(value, "subscription");
+            this.subscription = value;
+            return this;
+        }
+
+        /** Created by an unfinished order (a yearly/monthly instance awaiting payment). */
+        public Builder heldBy(OrderId value) {
+            this.orderId = value;
             return this;
         }
 
         public Instance at(Instant now) {
-            return new Instance(ref, name, description, edition, flavor, chargeMode, status, subscription,
-                    operateWindow, null, null, now, now, 0);
+            return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status,
+                    operateWindow, regionId, enterpriseProjectId, tags, network, orderId, null, now, now, null, 0);
         }
     }
 }

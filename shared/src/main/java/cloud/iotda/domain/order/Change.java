@@ -1,9 +1,11 @@
 package cloud.iotda.domain.order;
 
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
 import java.time.Instant;
@@ -25,6 +27,11 @@ public sealed interface Change {
     /** What the instance holds once the change is done, at {@code now} (a subscription starts then). */
     Effect effectOn(Instance current, Instant now);
 
+    /** The instance's status once the order is cancelled or expires unpaid. */
+    default InstanceStatus statusAfterCancel() {
+        return InstanceStatus.ACTIVE;
+    }
+
     /** Identifies the request: two requests with equal changes are the same request (retries). */
     default String fingerprint() {
         return Sha256.hex(toString());
@@ -44,6 +51,41 @@ public sealed interface Change {
         @Override
         public Effect effectOn(Instance current, Instant now) {
             return new Effect(flavor, current.chargeMode(), current.subscription());
+        }
+    }
+
+    /** CreateInstance of a yearly/monthly instance: the subscription it buys, starting when it is paid. */
+    record Create(ChargeInfo charge) implements Change {
+        public Create {
+            if (charge.mode() != ChargeMode.PRE_PAID) {
+                throw new IllegalArgumentException("only a yearly/monthly instance is bought by an order");
+            }
+        }
+
+        @Override
+        public OrderType type() {
+            return OrderType.CREATE_INSTANCE;
+        }
+
+        @Override
+        public boolean autoPay() {
+            return charge.autoPay();
+        }
+
+        @Override
+        public boolean delay() {
+            return false;
+        }
+
+        @Override
+        public Effect effectOn(Instance current, Instant now) {
+            return new Effect(current.flavor(), ChargeMode.PRE_PAID, charge.subscriptionFrom(now));
+        }
+
+        /** Never paid: the instance was never created. */
+        @Override
+        public InstanceStatus statusAfterCancel() {
+            return InstanceStatus.FAILED;
         }
     }
 

@@ -68,13 +68,14 @@ public record Order(
         return complete(current, now);
     }
 
-    /** Cancelled: the instance is released unchanged. */
+    /** Cancelled: the instance is released unchanged (a bought instance that was never paid has FAILED). */
     public Transition cancel(Instance current, Instant now) {
         if (!status.unfinished()) {
             throw Rejected.because(Reason.ORDER_FINISHED, orderId, status);
         }
         requireHeldBy(current);
-        return new Transition(withStatus(OrderStatus.CANCELLED, now), status, current.released(now));
+        return new Transition(withStatus(OrderStatus.CANCELLED, now), status,
+                current.releasedAs(change.statusAfterCancel(), now));
     }
 
     /**

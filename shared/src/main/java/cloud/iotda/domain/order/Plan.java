@@ -27,7 +27,10 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         if (change instanceof Change.Resize resize) {
             return resize(current, resize, catalogue, now);
         }
-        return chargeMode(current, (Change.ChargeModeChange) change, catalogue, now);
+        if (change instanceof Change.ChargeModeChange) {
+            return chargeMode(current, change, catalogue, now);
+        }
+        throw new IllegalArgumentException("an existing instance is not bought again: " + change);
     }
 
     private static Plan resize(Instance current, Change.Resize resize, FlavorCatalogue catalogue, Instant now) {
@@ -38,6 +41,9 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         }
         if (resize.flavor().equals(current.flavor())) {
             throw Rejected.because(Reason.FLAVOR_UNCHANGED, current.flavor());
+        }
+        if (!target.supports(current.chargeMode())) {
+            throw Rejected.because(Reason.FLAVOR_NOT_BILLABLE, target.type(), current.chargeMode().wireName());
         }
         if (resize.delay() && current.operateWindow() == null) {
             throw Rejected.because(Reason.NO_OPERATE_WINDOW);
@@ -52,14 +58,14 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         return completed(current, resize, now);
     }
 
-    private static Plan chargeMode(Instance current, Change.ChargeModeChange change, FlavorCatalogue catalogue,
-                                   Instant now) {
+    private static Plan chargeMode(Instance current, Change change, FlavorCatalogue catalogue, Instant now) {
         if (current.chargeMode() != ChargeMode.POST_PAID) {
             throw Rejected.because(Reason.ALREADY_PREPAID, current.chargeMode().wireName());
         }
-        boolean prepayable = catalogue.find(current.flavor().type()).map(FlavorSpec::prepaidSupported).orElse(false);
+        boolean prepayable = catalogue.find(current.flavor().type())
+                .map(spec -> spec.supports(ChargeMode.PRE_PAID)).orElse(false);
         if (!prepayable) {
-            throw Rejected.because(Reason.FLAVOR_NOT_PREPAYABLE, current.flavor().type());
+            throw Rejected.because(Reason.FLAVOR_NOT_BILLABLE, current.flavor().type(), ChargeMode.PRE_PAID.wireName());
         }
         if (!change.autoPay()) {
             return unfinished(current, change, OrderStatus.PENDING_PAYMENT, InstanceStatus.TRADING, null);

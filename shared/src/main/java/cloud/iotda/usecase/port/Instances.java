@@ -8,6 +8,7 @@ import java.util.Optional;
 /** Where instances live. Every write is conditional, so concurrent writers never overwrite each other unseen. */
 public interface Instances {
 
+    /** The instance, deleted or not ({@link Instance#isDeleted()}). */
     Optional<Instance> find(InstanceRef ref);
 
     /**
@@ -24,6 +25,9 @@ public interface Instances {
      */
     void update(Instance changed);
 
-    /** Every instance, for the operator CLI; a full read, so not for the request path. */
+    /** The project's instances that are not deleted, in no particular order (ListInstances). */
+    List<Instance> inProject(String projectId);
+
+    /** Every instance not deleted, for the operator CLI; a full read, so not for the request path. */
     List<Instance> all();
 }

@@ -97,7 +97,7 @@ class SdkSigningSchemeTest {
 
     @Test
     void acceptsFifteenMinutesOfClockSkewEitherWayAndNoMore() {
-        Duration skew = SdkSigningScheme.MAX_CLOCK_SKEW;
+        Duration skew = HmacSignatureScheme.MAX_CLOCK_SKEW;
         scheme.authenticate(request("POST", PATH, Map.of(), signedResize(NOW.minus(skew)), BODY));
         scheme.authenticate(request("POST", PATH, Map.of(), signedResize(NOW.plus(skew)), BODY));
         assertUnauthorized("X-Sdk-Date is more than 15 minutes from the server's time",

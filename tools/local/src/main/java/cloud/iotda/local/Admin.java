@@ -10,6 +10,7 @@ import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.edge.Json;
 import cloud.iotda.edge.JsonFields;
@@ -96,7 +97,7 @@ public final class Admin {
             }
             try (DynamoDbClient client = client(flags)) {
                 Service service = Service.onDynamoDb(client, flags.getOrDefault("table", LocalDynamo.TABLE),
-                        Clock.systemUTC());
+                        Clock.systemUTC(), flags.getOrDefault("region", LocalDynamo.REGION));
                 new Admin(service, out, Clock.systemUTC()).execute(words, flags);
             }
             return 0;
@@ -206,13 +207,14 @@ public final class Admin {
             }
             entry.putObject("operate_window").put("start_time", times[0]).put("end_time", times[1]);
         }
-        Instance instance = Seed.instance(JsonFields.of(entry), CatalogueFile.published(), clock.instant());
+        Creation.Request request = Seed.request(JsonFields.of(entry), CatalogueFile.published());
+        Creation created;
         try {
-            service.instances().create(instance);
+            created = service.createInstance().create(request);
         } catch (Conflict e) {
             throw new UsageError("instance " + instanceId + " already exists in project " + project);
         }
-        out.println(Json.write(Views.instance(instance)));
+        out.println(Json.write(Views.instance(created.instance())));
     }
 
     private void listInstances(String project) {

@@ -39,15 +39,19 @@ public final class LocalApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final List<LocalRoute> routes;
+    private final Map<String, Template.GatewayResponse> gatewayResponses;
+    /** API Gateway's payload limit (10 MB). */
+    private static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
     private final ScheduledExecutorService scheduler;
 
     private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, List<LocalRoute> routes,
-                     ScheduledExecutorService scheduler) {
+                     Map<String, Template.GatewayResponse> gatewayResponses, ScheduledExecutorService scheduler) {
         this.dynamo = dynamo;
         this.server = server;
         this.workers = workers;
         this.routes = routes;
+        this.gatewayResponses = gatewayResponses;
         this.scheduler = scheduler;
     }
 
@@ -56,22 +60,24 @@ public final class LocalApi implements AutoCloseable {
 
     public static LocalApi start(Options options) throws Exception {
         Template template = Template.load(options.template());
-        Seed seed = Seed.load(options.seed());
+        Seed seed = Seed.load(options.seed(), System.getProperty("aws.region", LocalDynamo.REGION));
         LocalDynamo dynamo = LocalDynamo.start(options.dynamoPort(), options.dataDir());
         try {
             dynamo.ensureTable(template);
-            seed.apply(Service.onDynamoDb(dynamo.client(), LocalDynamo.TABLE, Clock.systemUTC()), Clock.systemUTC());
             // What Lambda would find in its environment, as the SDK's standard system properties.
             System.setProperty(Service.TABLE_NAME_ENV, LocalDynamo.TABLE);
             System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint());
-            setIfAbsent("aws.region", "us-east-1");
+            setIfAbsent("aws.region", LocalDynamo.REGION);
+            seed.apply(Service.onDynamoDb(dynamo.client(), LocalDynamo.TABLE, Clock.systemUTC(),
+                    Service.regionFromEnvironment()), Clock.systemUTC());
             setIfAbsent("aws.accessKeyId", "local");
             setIfAbsent("aws.secretAccessKey", "local");
             List<LocalRoute> routes = LocalRoute.fromTemplate(template);
             ExecutorService workers = Executors.newFixedThreadPool(16);
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
             server.setExecutor(workers);
-            LocalApi api = new LocalApi(dynamo, server, workers, routes, LocalSchedule.start(template));
+            LocalApi api = new LocalApi(dynamo, server, workers, routes, template.gatewayResponses(),
+                    LocalSchedule.start(template));
             server.createContext("/", api::serve);
             server.start();
             return api;
@@ -104,28 +110,52 @@ public final class LocalApi implements AutoCloseable {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+                body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
             }
             LocalRoute.Match match = LocalRoute.match(routes, method, path);
-            if (match == null) {
-                // What API Gateway answers for a path or method it has no route for.
-                status = 403;
-                respond(exchange, 403, Map.of("Content-Type", "application/json"),
-                        "{\"message\":\"Missing Authentication Token\"}", requestId);
+            if (body.length > MAX_PAYLOAD_BYTES) {
+                status = respondAsGateway(exchange, "REQUEST_TOO_LARGE", 413, requestId);
+            } else if (match == null) {
+                status = respondAsGateway(exchange, "MISSING_AUTHENTICATION_TOKEN", 403, requestId);
             } else {
-                APIGatewayProxyResponseEvent response = match.route().handler()
-                        .handleRequest(toEvent(exchange, match, body, requestId), null);
-                status = response.getStatusCode();
-                respond(exchange, status, response.getHeaders(), response.getBody(), requestId);
+                status = invoke(exchange, match, body, requestId);
             }
-        } catch (RuntimeException e) {
-            status = 502;
-            System.err.println("handler failed: " + e);
-            respond(exchange, 502, Map.of("Content-Type", "application/json"),
-                    "{\"message\":\"Internal server error\"}", requestId);
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println(method + " " + path + " " + status + " " + ms + "ms " + requestId);
+    }
+
+    private int invoke(HttpExchange exchange, LocalRoute.Match match, byte[] body, String requestId)
+            throws IOException {
+        APIGatewayProxyResponseEvent response;
+        try {
+            response = match.route().handler().handleRequest(toEvent(exchange, match, body, requestId), null);
+        } catch (RuntimeException | Error e) {
+            // A function that fails instead of answering: API Gateway's integration failure.
+            System.err.println("handler failed: " + e);
+            return respondAsGateway(exchange, "INTEGRATION_FAILURE", 502, requestId);
+        }
+        respond(exchange, response.getStatusCode(), response.getHeaders(), response.getBody(), requestId);
+        return response.getStatusCode();
+    }
+
+    /** API Gateway's own answer of {@code type}, as template.yaml's GatewayResponses customize it. */
+    private int respondAsGateway(HttpExchange exchange, String type, int defaultStatus, String requestId)
+            throws IOException {
+        Template.GatewayResponse response = gatewayResponses.get(type);
+        if (response == null) {
+            respond(exchange, defaultStatus, Map.of("Content-Type", "application/json"), null, requestId);
+            return defaultStatus;
+        }
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Content-Type", "application/json");
+        response.headers().forEach((name, expression) -> headers.put(name, expression.equals("context.requestId")
+                ? requestId : expression.replaceAll("^'(.*)'$", "$1")));
+        int status = response.status() == null ? defaultStatus : response.status();
+        String body = response.jsonTemplate() == null ? null
+                : response.jsonTemplate().replace("$context.requestId", requestId);
+        respond(exchange, status, headers, body, requestId);
+        return status;
     }
 
     private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, LocalRoute.Match match, byte[] body,
@@ -186,6 +216,9 @@ public final class LocalApi implements AutoCloseable {
     private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String body,
                                 String requestId) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (status == 204) {
+            bytes = new byte[0];
+        }
         if (headers != null) {
             headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         }

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /** DynamoDB Local in server mode on a loopback port: in memory, or on disk under a folder that outlives restarts. */
 final class LocalDynamo implements AutoCloseable {
     static final String TABLE = "iotda-local";
+    /** The region the local API's functions and DynamoDB client use (and ShowInstance's region_id there). */
+    static final String REGION = "us-east-1";
 
     private final DynamoDBProxyServer server;
     private final int port;
@@ -49,7 +51,7 @@ final class LocalDynamo implements AutoCloseable {
     static DynamoDbClient client(String endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
+                .region(Region.of(REGION))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();

@@ -35,32 +35,59 @@ record LocalRoute(String method, String path, String[] segments,
         return routes;
     }
 
+    /**
+     * The route API Gateway would pick for the request: among those that match, the most specific one (a literal
+     * segment beats a path parameter at the first place they differ), whatever their order in the template, so
+     * that {@code .../iotda-instances/flavors} is never read as an {@code {instance_id}} when a route names it.
+     */
     static Match match(List<LocalRoute> routes, String method, String rawPath) {
         String[] parts = split(rawPath);
+        Match best = null;
         for (LocalRoute route : routes) {
             if (!route.method().equalsIgnoreCase(method) || route.segments().length != parts.length) {
                 continue;
             }
-            Map<String, String> parameters = new HashMap<>();
-            boolean matches = true;
-            for (int i = 0; i < parts.length && matches; i++) {
-                String pattern = route.segments()[i];
-                String value = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
-                if (pattern.startsWith("{") && pattern.endsWith("}")) {
-                    matches = !value.isEmpty();
-                    parameters.put(pattern.substring(1, pattern.length() - 1), value);
-                } else {
-                    matches = pattern.equals(value);
-                }
-            }
-            if (matches) {
-                return new Match(route, parameters);
+            Map<String, String> parameters = parameters(route.segments(), parts);
+            if (parameters != null && (best == null || moreSpecific(route, best.route()))) {
+                best = new Match(route, parameters);
             }
         }
-        return null;
+        return best;
     }
 
-    private static String[] split(String path) {
+    private static Map<String, String> parameters(String[] segments, String[] parts) {
+        Map<String, String> parameters = new HashMap<>();
+        for (int i = 0; i < parts.length; i++) {
+            String pattern = segments[i];
+            String value = URLDecoder.decode(parts[i], StandardCharsets.UTF_8);
+            if (isParameter(pattern)) {
+                if (value.isEmpty()) {
+                    return null;
+                }
+                parameters.put(pattern.substring(1, pattern.length() - 1), value);
+            } else if (!pattern.equals(value)) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+
+    private static boolean moreSpecific(LocalRoute candidate, LocalRoute current) {
+        for (int i = 0; i < candidate.segments().length; i++) {
+            boolean candidateLiteral = !isParameter(candidate.segments()[i]);
+            boolean currentLiteral = !isParameter(current.segments()[i]);
+            if (candidateLiteral != currentLiteral) {
+                return candidateLiteral;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
+    }
+
+    static String[] split(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         if (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);

@@ -6,15 +6,19 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.catalogue.FlavorSpec;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.PeriodType;
-import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.Tags;
+import cloud.iotda.domain.order.Creation;
 import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.RequestBodies;
 import cloud.iotda.usecase.port.Conflict;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,7 +67,7 @@ final class Seed {
         }
     }
 
-    static Seed load(Path file) {
+    static Seed load(Path file, String regionId) {
         String name = file == null ? DEMO + " (built in)" : file.toString();
         try (InputStream in = file == null ? Seed.class.getResourceAsStream(DEMO) : Files.newInputStream(file)) {
             JsonNode root = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build()
@@ -70,7 +75,7 @@ final class Seed {
             if (!(root instanceof ObjectNode object)) {
                 throw new InvalidSeed("seed " + name + ": must be a JSON object");
             }
-            return parse(object, Instant.now());
+            return parse(object, Instant.now(), regionId);
         } catch (Rejected e) {
             throw new InvalidSeed("seed " + name + ": " + e.detail());
         } catch (IOException e) {
@@ -79,7 +84,7 @@ final class Seed {
         }
     }
 
-    private static Seed parse(ObjectNode root, Instant now) {
+    private static Seed parse(ObjectNode root, Instant now, String regionId) {
         List<Credential> credentials = new ArrayList<>();
         for (JsonFields entry : entries(root, "credentials")) {
             credentials.add(credential(entry));
@@ -88,7 +93,7 @@ final class Seed {
         List<Instance> instances = new ArrayList<>();
         Set<InstanceRef> seen = new HashSet<>();
         for (JsonFields entry : entries(root, "instances")) {
-            Instance instance = instance(entry, catalogue, now);
+            Instance instance = instance(entry, catalogue, now, regionId);
             if (!seen.add(instance.ref())) {
                 throw Rejected.invalid(entry.path("instance_id") + " " + instance.ref().instanceId()
                         + " is listed twice");
@@ -124,30 +129,26 @@ final class Seed {
         return new Credential(projectId, token, expires, accessKey, secretKey);
     }
 
-    /** One instance entry by the API's rules (flavor, window) and the seed's own (project, id, edition, status). */
-    static Instance instance(JsonFields entry, FlavorCatalogue catalogue, Instant now) {
+    /**
+     * What an instance entry asks to create, by the API's rules (flavor, window, billing) and the seed's own
+     * (project, id, edition); a yearly/monthly entry is a one-month subscription, paid.
+     */
+    static Creation.Request request(JsonFields entry, FlavorCatalogue catalogue) {
         String projectId = entry.requiredString("project_id");
+        if (projectId.isBlank()) {
+            throw Rejected.invalid(entry.path("project_id") + " must not be empty");
+        }
         String instanceId = entry.requiredString("instance_id");
         if (!InstanceRef.isValidInstanceId(instanceId)) {
             throw Rejected.invalid(entry.path("instance_id") + " must be 1..36 characters of a-f, 0-9 and -");
         }
         Edition edition = choice(entry, "instance_type", Edition.class, "standard or enterprise");
         Flavor flavor = RequestBodies.flavor(entry.requiredObject("flavor"), catalogue);
-        if (catalogue.find(flavor.type()).orElseThrow().edition() != edition) {
+        FlavorSpec spec = catalogue.find(flavor.type()).orElseThrow();
+        if (spec.edition() != edition) {
             throw Rejected.invalid(entry.path("flavor.type") + " " + flavor.type() + " is not a "
                     + edition.wireName() + " edition flavor");
         }
-        Instance.Builder instance = Instance.create(new InstanceRef(projectId, instanceId), edition, flavor)
-                .name(entry.optionalString("name").orElse(instanceId))
-                .description(entry.optionalString("description").orElse(null))
-                .status(entry.optionalString("status").map(text -> {
-                    try {
-                        return InstanceStatus.valueOf(text);
-                    } catch (IllegalArgumentException e) {
-                        throw Rejected.invalid(entry.path("status") + " must be ACTIVE, FROZEN, TRADING or MODIFYING");
-                    }
-                }).orElse(InstanceStatus.ACTIVE))
-                .operateWindow(entry.optionalObject("operate_window").map(RequestBodies::window).orElse(null));
         ChargeMode mode = entry.optionalString("charge_mode").map(text -> {
             try {
                 return ChargeMode.fromWireName(text);
@@ -155,9 +156,37 @@ final class Seed {
                 throw Rejected.invalid(entry.path("charge_mode") + " must be postPaid or prePaid");
             }
         }).orElse(ChargeMode.POST_PAID);
-        if (mode == ChargeMode.PRE_PAID) {
-            // A seeded yearly/monthly instance holds a one-month subscription from now.
-            instance.prePaid(Subscription.startingAt(now, PeriodType.MONTH, 1, false));
+        if (!spec.supports(mode)) {
+            throw Rejected.invalid(entry.path("charge_mode") + " " + mode.wireName() + " is not available for "
+                    + flavor.type() + " (" + spec.chargeModes().stream().map(ChargeMode::wireName).sorted().toList()
+                    + ")");
+        }
+        ChargeInfo charge = mode == ChargeMode.PRE_PAID ? ChargeInfo.prePaid(PeriodType.MONTH, 1, false, true)
+                : ChargeInfo.postPaid();
+        return new Creation.Request(projectId, Optional.of(instanceId),
+                entry.optionalString("name").orElse(instanceId), entry.optionalString("description").orElse(null),
+                edition, flavor, charge, null, Tags.NONE, Network.NONE,
+                entry.optionalObject("operate_window").map(RequestBodies::window).orElse(null));
+    }
+
+    /** One seeded instance: what the entry asks for, as it stands (a seed also sets the status). */
+    static Instance instance(JsonFields entry, FlavorCatalogue catalogue, Instant now, String regionId) {
+        Creation.Request request = request(entry, catalogue);
+        Instance.Builder instance = Instance.create(new InstanceRef(request.projectId(), request.instanceId().get()),
+                        request.edition(), request.flavor())
+                .name(request.name())
+                .description(request.description())
+                .operateWindow(request.operateWindow())
+                .regionId(regionId)
+                .status(entry.optionalString("status").map(text -> {
+                    try {
+                        return InstanceStatus.valueOf(text);
+                    } catch (IllegalArgumentException e) {
+                        throw Rejected.invalid(entry.path("status") + " must be ACTIVE, FROZEN, TRADING or MODIFYING");
+                    }
+                }).orElse(InstanceStatus.ACTIVE));
+        if (request.charge().mode() == ChargeMode.PRE_PAID) {
+            instance.prePaid(request.charge().subscriptionFrom(now));
         }
         return instance.at(now);
     }

@@ -40,7 +40,7 @@ class SeedAndAdminTest {
     private String seedError(String json) throws Exception {
         Path file = dir.resolve("seed.json");
         Files.writeString(file, json);
-        return assertThrows(Seed.InvalidSeed.class, () -> Seed.load(file)).getMessage();
+        return assertThrows(Seed.InvalidSeed.class, () -> Seed.load(file, LocalDynamo.REGION)).getMessage();
     }
 
     private static final String GOOD_INSTANCE =
@@ -69,7 +69,7 @@ class SeedAndAdminTest {
 
     @Test
     void demoSeedIsValid() {
-        assertEquals(5, Seed.load(null).instances().size());
+        assertEquals(5, Seed.load(null, LocalDynamo.REGION).instances().size());
     }
 
     private record Run(int code, String out, String err) {

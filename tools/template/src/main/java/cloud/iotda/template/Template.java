@@ -78,6 +78,32 @@ public final class Template {
         return functions;
     }
 
+    /**
+     * One of API Gateway's own answers as the template customizes it: its status (null: the type's default), the
+     * header mapping expressions ({@code context.requestId}, or a quoted static value) and the JSON body template.
+     */
+    public record GatewayResponse(Integer status, Map<String, String> headers, String jsonTemplate) {
+    }
+
+    /** The GatewayResponses of the template's API, by response type ({@code MISSING_AUTHENTICATION_TOKEN}...). */
+    public Map<String, GatewayResponse> gatewayResponses() {
+        Map<String, GatewayResponse> responses = new LinkedHashMap<>();
+        root.get("Resources").forEach(resource -> {
+            if ("AWS::Serverless::Api".equals(resource.path("Type").asText())) {
+                resource.path("Properties").path("GatewayResponses").fields().forEachRemaining(entry -> {
+                    JsonNode response = entry.getValue();
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    response.path("ResponseParameters").path("Headers").fields()
+                            .forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+                    JsonNode status = response.get("StatusCode");
+                    responses.put(entry.getKey(), new GatewayResponse(status == null ? null : status.asInt(),
+                            headers, response.path("ResponseTemplates").path("application/json").asText(null)));
+                });
+            }
+        });
+        return responses;
+    }
+
     /** One resource of the template as written, for checks the records above do not cover. */
     public JsonNode resource(String logicalId) {
         return root.path("Resources").path(logicalId);

@@ -1,6 +1,9 @@
 package cloud.iotda.adapter.dynamodb.internal;
 
+import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
 /** An instance row of the single table. */
 @DynamoDbBean
@@ -27,6 +30,18 @@ public class InstanceItem extends TableRow {
     private String createTime;
     private String updateTime;
     private Long version;
+    private String regionId;
+    private String enterpriseProjectId;
+    private List<TagItem> tags;
+    private String vpcId;
+    private String subnetId;
+    private String securityGroupId;
+    private String cipheringAlgorithm;
+    private Boolean snatEnabled;
+    private List<AccessItem> accesses;
+    private String deleteTime;
+    private String projectKey;
+    private String listedAt;
 
     public String getProjectId() {
         return projectId;
@@ -202,5 +217,104 @@ public class InstanceItem extends TableRow {
 
     public void setVersion(Long version) {
         this.version = version;
+    }
+    public String getRegionId() {
+        return regionId;
+    }
+
+    public void setRegionId(String regionId) {
+        this.regionId = regionId;
+    }
+
+    public String getEnterpriseProjectId() {
+        return enterpriseProjectId;
+    }
+
+    public void setEnterpriseProjectId(String enterpriseProjectId) {
+        this.enterpriseProjectId = enterpriseProjectId;
+    }
+
+    public List<TagItem> getTags() {
+        return tags;
+    }
+
+    public void setTags(List<TagItem> tags) {
+        this.tags = tags;
+    }
+
+    public String getVpcId() {
+        return vpcId;
+    }
+
+    public void setVpcId(String vpcId) {
+        this.vpcId = vpcId;
+    }
+
+    public String getSubnetId() {
+        return subnetId;
+    }
+
+    public void setSubnetId(String subnetId) {
+        this.subnetId = subnetId;
+    }
+
+    public String getSecurityGroupId() {
+        return securityGroupId;
+    }
+
+    public void setSecurityGroupId(String securityGroupId) {
+        this.securityGroupId = securityGroupId;
+    }
+
+    public String getCipheringAlgorithm() {
+        return cipheringAlgorithm;
+    }
+
+    public void setCipheringAlgorithm(String cipheringAlgorithm) {
+        this.cipheringAlgorithm = cipheringAlgorithm;
+    }
+
+    public Boolean getSnatEnabled() {
+        return snatEnabled;
+    }
+
+    public void setSnatEnabled(Boolean snatEnabled) {
+        this.snatEnabled = snatEnabled;
+    }
+
+    public List<AccessItem> getAccesses() {
+        return accesses;
+    }
+
+    public void setAccesses(List<AccessItem> accesses) {
+        this.accesses = accesses;
+    }
+
+    public String getDeleteTime() {
+        return deleteTime;
+    }
+
+    public void setDeleteTime(String deleteTime) {
+        this.deleteTime = deleteTime;
+    }
+
+    /** The project again, only while the instance is not deleted: the key of the ByProject index. */
+    @DynamoDbSecondaryPartitionKey(indexNames = "ByProject")
+    public String getProjectKey() {
+        return projectKey;
+    }
+
+    public void setProjectKey(String projectKey) {
+        this.projectKey = projectKey;
+    }
+
+    /** Creation time to the nanosecond, then the instance id: the sort key of the ByProject index. */
+    @DynamoDbSecondarySortKey(indexNames = "ByProject")
+    public String getListedAt() {
+        return listedAt;
+    }
+
+    public void setListedAt(String listedAt) {
+        this.listedAt = listedAt;
     }
 }

@@ -4,14 +4,18 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
@@ -25,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -149,10 +154,73 @@ public final class Items {
             item.setLastRequestHash(last.fingerprint());
             item.setLastOrderTime(last.time().toString());
         }
+        item.setRegionId(instance.regionId());
+        item.setEnterpriseProjectId(instance.enterpriseProjectId());
+        item.setTags(instance.tags().isEmpty() ? null : instance.tags().list().stream().map(Items::toItem).toList());
+        Network network = instance.network();
+        if (!network.isEmpty()) {
+            item.setVpcId(network.vpcId());
+            item.setSubnetId(network.subnetId());
+            item.setSecurityGroupId(network.securityGroupId());
+            item.setCipheringAlgorithm(network.cipheringAlgorithm());
+            item.setSnatEnabled(network.snatEnabled() ? Boolean.TRUE : null);
+            item.setAccesses(network.accesses().isEmpty() ? null
+                    : network.accesses().stream().map(Items::toItem).toList());
+        }
         item.setCreateTime(instance.createTime().toString());
         item.setUpdateTime(instance.updateTime().toString());
+        if (instance.isDeleted()) {
+            item.setDeleteTime(instance.deleteTime().toString());
+        } else {
+            // Only live instances are in the ByProject index (ListInstances).
+            item.setProjectKey(instance.ref().projectId());
+            item.setListedAt(CREATED_FORMAT.format(instance.createTime()) + "#" + instance.ref().instanceId());
+        }
         item.setVersion(instance.version());
         return item;
+    }
+
+    private static TagItem toItem(Tag tag) {
+        TagItem item = new TagItem();
+        item.setKey(tag.key());
+        item.setValue(tag.value());
+        return item;
+    }
+
+    private static AccessItem toItem(Network.Access access) {
+        AccessItem item = new AccessItem();
+        item.setType(access.type().name());
+        item.setDomainName(access.domainName());
+        if (access.whitelist() != null) {
+            item.setWhitelistEnabled(access.whitelist().enabled());
+            item.setAllowedAddresses(access.whitelist().addresses().stream().map(address -> {
+                AllowedAddressItem allowed = new AllowedAddressItem();
+                allowed.setAddress(address.address());
+                allowed.setDescription(address.description());
+                return allowed;
+            }).toList());
+        }
+        return item;
+    }
+
+    private static Network networkOf(InstanceItem item) {
+        List<Network.Access> accesses = item.getAccesses() == null ? List.of() : item.getAccesses().stream()
+                .map(access -> new Network.Access(Network.AccessType.valueOf(access.getType()), access.getDomainName(),
+                        whitelistOf(access)))
+                .toList();
+        return new Network(item.getVpcId(), item.getSubnetId(), item.getSecurityGroupId(),
+                item.getCipheringAlgorithm(), Boolean.TRUE.equals(item.getSnatEnabled()), accesses);
+    }
+
+    private static Network.Whitelist whitelistOf(AccessItem access) {
+        if (access.getWhitelistEnabled() == null) {
+            return null;
+        }
+        List<Network.AllowedAddress> allowed = access.getAllowedAddresses() == null ? List.of()
+                : access.getAllowedAddresses().stream()
+                        .map(address -> new Network.AllowedAddress(address.getAddress(), address.getDescription()))
+                        .toList();
+        return new Network.Whitelist(access.getWhitelistEnabled(), allowed);
     }
 
     public static Instance fromItem(InstanceItem item) {
@@ -163,12 +231,16 @@ public final class Items {
                 OperateWindow.parseTime(item.getWindowStart()), OperateWindow.parseTime(item.getWindowEnd()));
         Instance.LastOrder last = item.getLastOrderId() == null ? null : new Instance.LastOrder(
                 new OrderId(item.getLastOrderId()), item.getLastRequestHash(), Instant.parse(item.getLastOrderTime()));
+        Tags tags = item.getTags() == null ? Tags.NONE
+                : new Tags(item.getTags().stream().map(tag -> new Tag(tag.getKey(), tag.getValue())).toList());
         return new Instance(new InstanceRef(item.getProjectId(), item.getInstanceId()), item.getName(),
                 item.getDescription(), Edition.fromWireName(item.getInstanceType()),
                 new Flavor(item.getFlavorType(), item.getFlavorSize()), ChargeMode.fromWireName(item.getChargeMode()),
-                InstanceStatus.valueOf(item.getStatus()), subscription, window,
+                subscription, InstanceStatus.valueOf(item.getStatus()), window, item.getRegionId(),
+                item.getEnterpriseProjectId(), tags, networkOf(item),
                 item.getOrderId() == null ? null : new OrderId(item.getOrderId()), last,
-                Instant.parse(item.getCreateTime()), Instant.parse(item.getUpdateTime()), item.getVersion());
+                Instant.parse(item.getCreateTime()), Instant.parse(item.getUpdateTime()),
+                item.getDeleteTime() == null ? null : Instant.parse(item.getDeleteTime()), item.getVersion());
     }
 
     public static OrderItem toItem(Order order) {
@@ -187,11 +259,15 @@ public final class Items {
             item.setFlavorType(resize.flavor().type());
             item.setFlavorSize(resize.flavor().size());
             item.setDelay(resize.delay());
-        } else {
-            Change.ChargeModeChange chargeMode = (Change.ChargeModeChange) change;
+        } else if (change instanceof Change.ChargeModeChange chargeMode) {
             item.setPeriodType(chargeMode.periodType().wireName());
             item.setPeriodNum(chargeMode.periodNum());
             item.setAutoRenew(chargeMode.autoRenew());
+        } else {
+            ChargeInfo charge = ((Change.Create) change).charge();
+            item.setPeriodType(charge.periodType().wireName());
+            item.setPeriodNum(charge.periodNum());
+            item.setAutoRenew(charge.autoRenew());
         }
         item.setRequestHash(order.fingerprint());
         item.setCreateTime(order.createTime().toString());
@@ -223,6 +299,10 @@ public final class Items {
         if (type == OrderType.RESIZE) {
             return new Change.Resize(new Flavor(item.getFlavorType(), item.getFlavorSize()),
                     Boolean.TRUE.equals(item.getDelay()), autoPay);
+        }
+        if (type == OrderType.CREATE_INSTANCE) {
+            return new Change.Create(ChargeInfo.prePaid(PeriodType.fromWireName(item.getPeriodType()),
+                    item.getPeriodNum(), Boolean.TRUE.equals(item.getAutoRenew()), autoPay));
         }
         return new Change.ChargeModeChange(PeriodType.fromWireName(item.getPeriodType()), item.getPeriodNum(),
                 Boolean.TRUE.equals(item.getAutoRenew()), autoPay);

@@ -15,9 +15,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The canonical form of a request that SDK-HMAC-SHA256 signs: method, path with a trailing slash, sorted query,
- * the signed headers as {@code name:trimmed value} lines (each ending in a newline), the header list, and the
- * body's SHA-256, joined by newlines.
+ * The canonical form of a request that SDK-HMAC-SHA256 and V11-HMAC-SHA256 sign: method, path with a trailing
+ * slash, sorted query, the signed headers as {@code name:trimmed value} lines (each ending in a newline), the
+ * header list, and the body's SHA-256, joined by newlines.
  */
 public final class CanonicalRequest {
     private CanonicalRequest() {
@@ -66,10 +66,10 @@ public final class CanonicalRequest {
         return out.toString();
     }
 
-    public static String hmacHex(String key, String data) {
+    public static String hmacHex(byte[] key, String data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,71 @@
+package cloud.iotda.domain.order;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.instance.ChargeInfo;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Network;
+import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.Tags;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A new instance and, when it is bought yearly/monthly, the order that buys it. Pay-per-use: ACTIVE at once, no
+ * order. Yearly/monthly paid from the balance: ACTIVE with its subscription, the order COMPLETED. Otherwise the
+ * instance is CREATING until its order is paid, and FAILED if the order is cancelled or expires unpaid.
+ */
+public record Creation(Instance instance, Optional<Order> order) {
+
+    /**
+     * What CreateInstance asks for. {@code instanceId} is empty for a new id (the API), or chosen by the operator CLI,
+     * which alone also sets {@code operateWindow}.
+     */
+    public record Request(String projectId, Optional<String> instanceId, String name, String description,
+                          Edition edition, Flavor flavor, ChargeInfo charge, String enterpriseProjectId, Tags tags,
+                          Network network, OperateWindow operateWindow) {
+    }
+
+    public static Creation of(Request request, InstanceRef ref, String regionId, FlavorCatalogue catalogue,
+                              Supplier<OrderId> orderIds, Instant now) {
+        FlavorSpec spec = catalogue.find(request.flavor().type())
+                .filter(found -> found.edition() == request.edition())
+                .orElseThrow(() -> new IllegalArgumentException("not a " + request.edition() + " flavor: "
+                        + request.flavor()));
+        ChargeInfo charge = request.charge();
+        if (!spec.supports(charge.mode())) {
+            throw Rejected.because(Reason.FLAVOR_NOT_BILLABLE, spec.type(), charge.mode().wireName());
+        }
+        Instance.Builder instance = Instance.create(ref, request.edition(), request.flavor())
+                .name(request.name())
+                .description(request.description())
+                .operateWindow(request.operateWindow())
+                .regionId(regionId)
+                .enterpriseProjectId(request.enterpriseProjectId())
+                .tags(request.tags())
+                .network(request.network());
+        if (charge.mode() == ChargeMode.POST_PAID) {
+            return new Creation(instance.postPaid().at(now), Optional.empty());
+        }
+        OrderId orderId = orderIds.get();
+        Change.Create change = new Change.Create(charge);
+        if (charge.autoPay()) {
+            Order completed = new Order(orderId, ref, change, OrderStatus.COMPLETED, change.fingerprint(),
+                    now, now, null);
+            return new Creation(instance.prePaid(charge.subscriptionFrom(now)).at(now), Optional.of(completed));
+        }
+        Order unpaid = new Order(orderId, ref, change, OrderStatus.PENDING_PAYMENT, change.fingerprint(),
+                now, now, null);
+        return new Creation(instance.prePaid(null).status(InstanceStatus.CREATING).heldBy(orderId).at(now),
+                Optional.of(unpaid));
+    }
+}
