@@ -16,9 +16,12 @@ import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
@@ -63,6 +66,24 @@ public abstract class StoreContract {
                 .at(T0);
     }
 
+    /** An enterprise instance with every optional field set, down to an allow list entry. */
+    private static Instance enterprise(InstanceRef ref) {
+        Network.Whitelist whitelist = new Network.Whitelist(true,
+                List.of(new Network.AllowedAddress("192.0.2.0/24", "plant"), new Network.AllowedAddress("192.0.2.7",
+                        null)));
+        Network network = new Network("vpc-1", "subnet-1", "sg-1", "SM", true,
+                List.of(new Network.Access(Network.AccessType.APP_HTTPS, "app.example.com", whitelist),
+                        new Network.Access(Network.AccessType.DEVICE_MQTT, null, null)));
+        return Instance.create(ref, Edition.ENTERPRISE, new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null))
+                .name("plant-a")
+                .regionId("eu-west-1")
+                .enterpriseProjectId("8f2e0c54-0000-4000-8000-000000000001")
+                .tags(new Tags(List.of(new Tag("team", "plant"), new Tag("empty", null))))
+                .network(network)
+                .prePaid(new Subscription(PeriodType.MONTH, 3, false, T0.plus(Duration.ofDays(90))))
+                .at(T0);
+    }
+
     private static Order order(Instance instance, String id, Change change, OrderStatus status, Instant at) {
         return new Order(new OrderId(id), instance.ref(), change, status, change.fingerprint(), at, at,
                 status == OrderStatus.SCHEDULED ? at.plus(Duration.ofHours(1)) : null);
@@ -84,6 +105,30 @@ public abstract class StoreContract {
         store.instances().create(instance);
         assertEquals(Optional.of(instance), store.instances().find(REF));
         assertEquals(Optional.empty(), store.instances().find(new InstanceRef("p2", "ab")), "projects are apart");
+        Instance enterprise = enterprise(new InstanceRef("p1", "ef"));
+        store.instances().create(enterprise);
+        assertEquals(Optional.of(enterprise), store.instances().find(enterprise.ref()));
+    }
+
+    @Test
+    void listsAProjectsInstancesWithoutTheDeletedOnes() {
+        store.instances().create(instance(REF));
+        store.instances().create(enterprise(new InstanceRef("p1", "ef")));
+        store.instances().create(instance(new InstanceRef("p2", "cd")));
+        Instance gone = Instance.create(new InstanceRef("p1", "gh"), Edition.STANDARD,
+                new Flavor("iotda.standard.s1", 2)).postPaid().at(T0);
+        store.instances().create(gone);
+        store.instances().update(gone.delete(T0.plusSeconds(5)));
+
+        assertEquals(List.of("ab", "ef"), store.instances().inProject("p1").stream()
+                .map(instance -> instance.ref().instanceId()).sorted().toList());
+        assertEquals(List.of("cd"), store.instances().inProject("p2").stream()
+                .map(instance -> instance.ref().instanceId()).toList());
+        assertEquals(List.of(), store.instances().inProject("p3"));
+        assertEquals(3, store.instances().all().size(), "all() leaves out the deleted one too");
+        Instance deleted = store.instances().find(new InstanceRef("p1", "gh")).orElseThrow();
+        assertTrue(deleted.isDeleted(), "a deleted instance is still found, as deleted");
+        assertEquals(T0.plusSeconds(5), deleted.deleteTime());
     }
 
     @Test
