@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * DynamoDB Local in this JVM, in server mode on a loopback port, so tests reach it over HTTP through the same
- * SDK client the functions use. Started once per JVM; every test gets its own table.
+ * SDK client the functions use. Started once per JVM; every test gets its own table. One database for every
+ * access key and region ({@code -sharedDb}), as a function running with anyone's credentials needs.
  */
 public final class LocalDynamoDb {
     private static LocalDynamoDb instance;
@@ -40,7 +41,8 @@ public final class LocalDynamoDb {
             try {
                 int port = freePort();
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                        new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+                        new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port),
+                                      "-disableTelemetry"});
                 server.start();
                 instance = new LocalDynamoDb(port);
             } catch (Exception e) {

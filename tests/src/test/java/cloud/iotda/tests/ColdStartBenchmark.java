@@ -54,6 +54,9 @@ class ColdStartBenchmark {
         for (int round = 0; round < ROUNDS; round++) {
             for (Map.Entry<String, String> variant : VARIANTS.entrySet()) {
                 Map<String, String> environment = new LinkedHashMap<>();
+                environment.put("AWS_REGION", "us-east-1");
+                environment.put("AWS_ACCESS_KEY_ID", "local");
+                environment.put("AWS_SECRET_ACCESS_KEY", "local");
                 environment.put("TABLE_NAME", world.table);
                 environment.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.get().endpoint());
                 environment.put("JAVA_TOOL_OPTIONS", variant.getValue());

@@ -12,6 +12,7 @@ import cloud.iotda.testing.TestWorld;
 import cloud.iotda.tests.lambda.LambdaProcess;
 import cloud.iotda.tests.lambda.RuntimeApiServer;
 import cloud.iotda.tests.lambda.SamBuild;
+import cloud.iotda.tests.lambda.SamLocalEnvironment;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,10 @@ class PackagedFunctionsTest {
             "(?i)(DynamoDBLocal|sqlite4java|junit|opentest4j|apiguardian|mockito|huaweicloud|aws-lambda-java-tests"
                     + "|iotda-template|jackson-dataformat-yaml|snakeyaml|apache-client|netty-nio-client|aws-crt-client"
                     + "|httpclient|okhttp|jetty).*");
+
+    /** Someone else's key and region than the ones that created the tables: DynamoDB Local must share them. */
+    private static final SamLocalEnvironment.Caller CALLER =
+            new SamLocalEnvironment.Caller("AKIDEXAMPLEUSER", "user-secret", "eu-central-1");
 
     private final Template template = Template.load(RepoFiles.template());
     private final Map<String, Deployed> deployed = new LinkedHashMap<>();
@@ -90,20 +95,17 @@ class PackagedFunctionsTest {
         }
     }
 
-    /** The template's environment for the function, with the table reference resolved to a table on DynamoDB Local. */
-    private Map<String, String> environment(String logicalId, String table) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        template.environment(logicalId).forEach((name, value) -> {
-            if (value.isTextual()) {
-                environment.put(name, value.asText());
-            } else if (value.has("Ref")) {
-                environment.put(name, table);
-            } else {
-                throw new AssertionError("the harness cannot resolve " + name + ": " + value);
-            }
-        });
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.get().endpoint());
-        return environment;
+    /**
+     * The environment {@code sam local invoke --env-vars events/env.local.json} gives the function (SAM's rule:
+     * declared variables only), for a caller with their own key and region. The file is used as documented except
+     * for the two values that name the local API's DynamoDB: the Docker host alias becomes this JVM's DynamoDB
+     * Local, and the table the function's own test table.
+     */
+    private Map<String, String> environment(String logicalId, String table) throws Exception {
+        String file = Files.readString(RepoFiles.events().resolve("env.local.json"))
+                .replace("http://host.docker.internal:8000", LocalDynamoDb.get().endpoint())
+                .replace("\"iotda-local\"", "\"" + table + "\"");
+        return SamLocalEnvironment.resolve(template, logicalId, JSON.readTree(file), Map.of(), CALLER);
     }
 
     static Stream<String> fixtures() throws Exception {
@@ -180,7 +182,7 @@ class PackagedFunctionsTest {
         }
     }
 
-    private Map<String, String> resizeEnvironment() {
+    private Map<String, String> resizeEnvironment() throws Exception {
         return environment("ResizeFunction", deployed.get("ResizeFunction").world().table);
     }
 

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointParams;
+import software.amazon.awssdk.services.dynamodb.endpoints.DynamoDbEndpointProvider;
 
 /**
  * template.yaml as CloudFormation deploys it: transformed by aws-sam-translator (the SAM transform's own code), not
@@ -108,6 +111,25 @@ class TransformedTemplateTest {
         assertEquals(404, transformed.get("MISSING_AUTHENTICATION_TOKEN").status(), "an unknown API is a 404");
         for (Template.GatewayResponse response : transformed.values()) {
             assertEquals("context.requestId", response.headers().get("X-Request-Id"));
+        }
+    }
+
+    @Test
+    void theDeclaredDynamoDbEndpointIsTheOneTheSdkResolvesOnAws() {
+        // Declared only so that `sam local invoke --env-vars` can override it; on AWS it must change nothing.
+        for (Template.Function function : TEMPLATE.functions().values()) {
+            String declared = resources.path(function.logicalId()).path("Properties").path("Environment")
+                    .path("Variables").path("AWS_ENDPOINT_URL_DYNAMODB").path("Fn::Sub").asText();
+            String[][] partitions = {{"eu-west-1", "amazonaws.com"}, {"us-east-1", "amazonaws.com"},
+                {"cn-north-1", "amazonaws.com.cn"}};
+            for (String[] partition : partitions) {
+                String resolvedOnAws = declared.replace("${AWS::Region}", partition[0])
+                        .replace("${AWS::URLSuffix}", partition[1]);
+                String sdkDefault = DynamoDbEndpointProvider.defaultProvider()
+                        .resolveEndpoint(DynamoDbEndpointParams.builder().region(Region.of(partition[0])).build())
+                        .join().url().toString();
+                assertEquals(sdkDefault, resolvedOnAws, function.logicalId() + " in " + partition[0]);
+            }
         }
     }
 

@@ -35,10 +35,6 @@ public final class LambdaProcess implements AutoCloseable {
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi.address());
         env.put("_HANDLER", handler);
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_ACCESS_KEY_ID", "local");
-        env.put("AWS_SECRET_ACCESS_KEY", "local");
         env.put("AWS_LAMBDA_FUNCTION_NAME", log.getFileName().toString());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

@@ -36,12 +36,15 @@ final class LocalDynamo implements AutoCloseable {
 
     static LocalDynamo start(int requestedPort, Path dataDir) throws Exception {
         int port = requestedPort == 0 ? freePort() : requestedPort;
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
+        // One database whatever the caller's access key and region (-sharedDb): without it DynamoDB Local keeps one
+        // per key and region, and a function or CLI with the user's own credentials would find no table.
+        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry",
+                "-sharedDb"));
         if (dataDir == null) {
             args.add("-inMemory");
         } else {
             Files.createDirectories(dataDir);
-            args.addAll(List.of("-dbPath", dataDir.toString(), "-sharedDb"));
+            args.addAll(List.of("-dbPath", dataDir.toString()));
         }
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
         server.start();
