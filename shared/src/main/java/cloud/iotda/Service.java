@@ -1,6 +1,7 @@
 package cloud.iotda;
 
 import cloud.iotda.adapter.catalogue.CatalogueFile;
+import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.edge.ApiGateway;
@@ -27,7 +28,6 @@ import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import java.time.Clock;
 import java.util.List;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -59,7 +59,7 @@ public final class Service {
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders);
         this.lifecycle = new OrderLifecycle(instances, orders, clock, retry, Log::error);
-        this.createInstance = new CreateInstance(instances, orders, catalogue, ids, clock, regionId);
+        this.createInstance = new CreateInstance(instances, orders, catalogue, ids, clock, regionId, retry);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock),
                 new SdkSigningScheme(credentials, clock), new DerivedSigningScheme(credentials, clock, regionId)));
         this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
@@ -95,7 +95,7 @@ public final class Service {
         if (table == null || table.isBlank()) {
             throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
         }
-        DynamoDbClient client = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        DynamoDbClient client = DynamoDbClients.configured(List.of()).build();
         return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment());
     }
 

@@ -2,6 +2,7 @@ package cloud.iotda.edge;
 
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.edge.internal.Log;
+import cloud.iotda.usecase.port.Unavailable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +34,25 @@ public final class ApiGateway {
             response = endpoint.handle(toRequest(event));
         } catch (Rejected rejected) {
             response = errorResponse(ApiError.of(rejected.reason()), rejected.facts());
-        } catch (RuntimeException e) {
+        } catch (Unavailable e) {
+            Log.error(requestId, "dependency unavailable", e);
+            long seconds = Math.max(1, e.retryAfter().toSeconds());
+            ApiResponse error = errorResponse(ApiError.UNAVAILABLE, List.of(seconds));
+            response = new ApiResponse(error.status(), error.body(), Map.of("Retry-After", Long.toString(seconds)));
+        } catch (RuntimeException | Error e) {
+            // An Error too (a stack overflow, a class that failed to load): the client still gets the documented
+            // body; a JVM that cannot go on is replaced by Lambda after this answer.
             Log.error(requestId, "unexpected failure", e);
             response = errorResponse(ApiError.INTERNAL, List.of());
         }
+        Map<String, String> headers = new HashMap<>(response.headers());
+        headers.put(REQUEST_ID_HEADER, requestId);
+        if (response.body() != null) {
+            headers.put("Content-Type", "application/json");
+        }
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.status())
-                .withHeaders(Map.of("Content-Type", "application/json", REQUEST_ID_HEADER, requestId))
+                .withHeaders(headers)
                 .withBody(response.body())
                 .withIsBase64Encoded(false);
     }

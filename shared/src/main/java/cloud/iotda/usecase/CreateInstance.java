@@ -2,11 +2,15 @@ package cloud.iotda.usecase;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Creation;
+import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * CreateInstance (and the operator CLI's {@code instances create}): a new instance, and for a yearly/monthly one the
@@ -19,15 +23,17 @@ public final class CreateInstance {
     private final IdSource ids;
     private final Clock clock;
     private final String regionId;
+    private final RetryPolicy retry;
 
     public CreateInstance(Instances instances, Orders orders, FlavorCatalogue catalogue, IdSource ids, Clock clock,
-                          String regionId) {
+                          String regionId, RetryPolicy retry) {
         this.instances = instances;
         this.orders = orders;
         this.catalogue = catalogue;
         this.ids = ids;
         this.clock = clock;
         this.regionId = regionId;
+        this.retry = retry;
     }
 
     /**
@@ -38,11 +44,36 @@ public final class CreateInstance {
         InstanceRef ref = new InstanceRef(request.projectId(), request.instanceId().orElseGet(ids::nextInstanceId));
         Instant now = clock.instant();
         Creation creation = Creation.of(request, ref, regionId, catalogue, () -> ids.nextOrderId(now), now);
-        if (creation.order().isPresent()) {
-            orders.place(creation.order().get(), creation.instance());
-        } else {
-            instances.create(creation.instance());
+        AtomicBoolean written = new AtomicBoolean();
+        try {
+            return retry.run(() -> {
+                if (written.get()) {
+                    // A write was attempted: if it was made (its answer lost, or a collision after it), it is done.
+                    Optional<Instance> stored = instances.find(ref);
+                    if (stored.filter(creation.instance()::equals).isPresent()) {
+                        return creation;
+                    }
+                    if (stored.isPresent()) {
+                        throw new IdTaken();
+                    }
+                }
+                written.set(true);
+                if (creation.order().isPresent()) {
+                    orders.place(creation.order().get(), creation.instance());
+                } else {
+                    instances.create(creation.instance());
+                }
+                return creation;
+            });
+        } catch (IdTaken taken) {
+            throw new Conflict("instance " + ref + " exists");
         }
-        return creation;
+    }
+
+    /** The id is someone else's instance: not a race to retry. */
+    private static final class IdTaken extends RuntimeException {
+        IdTaken() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -13,6 +13,7 @@ import cloud.iotda.usecase.port.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -59,11 +60,21 @@ public final class OrderLifecycle {
         return move(orderId, Order::cancel);
     }
 
-    /** The billing console's step on one order, read, decided and written again until no one else interferes. */
+    /**
+     * The billing console's step on one order, read, decided and written again until no one else interferes. A
+     * write whose answer was lost (the store retried it and found its own work done) is recognized on the re-read
+     * and answered as done, not refused as if someone else had moved the order.
+     */
     private Order move(OrderId orderId, Move move) {
+        Instant now = clock.instant();
+        AtomicReference<Order> attempted = new AtomicReference<>();
         return retry.run(() -> {
             Order order = orderById(orderId);
-            Order.Transition transition = move.of(order, instanceOf(order), clock.instant());
+            if (order.equals(attempted.get())) {
+                return order;
+            }
+            Order.Transition transition = move.of(order, instanceOf(order), now);
+            attempted.set(transition.order());
             orders.apply(transition);
             return transition.order();
         });

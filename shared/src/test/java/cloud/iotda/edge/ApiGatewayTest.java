@@ -30,18 +30,43 @@ class ApiGatewayTest {
     }
 
     @Test
-    void unexpectedFailureIsAGeneric500WithoutInternals() {
-        // A table that does not exist makes every DynamoDB call fail inside the SDK.
+    void aMissingTableIsA503WithRetryAfterAndNoInternals() {
+        // A table that does not exist makes every DynamoDB call fail: the request cannot be served now.
         Service broken = Service.onDynamoDb(LocalDynamoDb.get().client(), "no-such-table", Clock.systemUTC(),
                 TestWorld.REGION);
 
         APIGatewayProxyResponseEvent response = broken.gateway(Operation.RESIZE).handle(resizeEvent("{}"));
 
+        assertEquals(503, response.getStatusCode());
+        assertEquals("{\"error_code\":\"IOTDA.060503\",\"error_msg\":\"The service is temporarily unavailable; "
+                + "nothing was changed in part. Retry after 1 seconds.\"}", response.getBody());
+        assertEquals("1", response.getHeaders().get("Retry-After"));
+        assertEquals("req-1", response.getHeaders().get("X-Request-Id"));
+        assertFalse(response.getBody().contains("ResourceNotFound"));
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAGeneric500WithoutInternals() {
+        APIGatewayProxyResponseEvent response = new ApiGateway(request -> {
+            throw new IllegalStateException("cloud.iotda internals");
+        }).handle(resizeEvent("{}"));
+
         assertEquals(500, response.getStatusCode());
         assertEquals("{\"error_code\":\"IOTDA.060500\",\"error_msg\":\"Internal server error; quote the X-Request-Id "
                 + "when reporting it.\"}", response.getBody());
         assertEquals("req-1", response.getHeaders().get("X-Request-Id"));
-        assertFalse(response.getBody().contains("ResourceNotFound"));
+        assertEquals("application/json", response.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    void anErrorIsAnsweredWithTheDocumentedBodyToo() {
+        APIGatewayProxyResponseEvent response = new ApiGateway(request -> {
+            throw new StackOverflowError();
+        }).handle(resizeEvent("{}"));
+
+        assertEquals(500, response.getStatusCode());
+        assertTrue(response.getBody().contains("\"error_code\":\"IOTDA.060500\""), response.getBody());
+        assertEquals("req-1", response.getHeaders().get("X-Request-Id"));
     }
 
     @Test

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -82,9 +83,16 @@ public final class TestWorld {
 
     /** On a new table of DynamoDB Local. */
     public TestWorld() {
-        LocalDynamoDb dynamo = LocalDynamoDb.get();
-        this.table = dynamo.createTable();
-        DynamoDbStore store = new DynamoDbStore(dynamo.client(), table);
+        this(LocalDynamoDb.get().client());
+    }
+
+    /**
+     * On a new table of DynamoDB Local, reached through {@code client} (one with the service's settings and a
+     * fault injector, say). The tests' own reads of the table ({@link #allItems()}) do not go through it.
+     */
+    public TestWorld(DynamoDbClient client) {
+        this.table = LocalDynamoDb.get().createTable();
+        DynamoDbStore store = new DynamoDbStore(client, table);
         this.instances = store;
         this.orders = store;
         this.credentials = store;
@@ -183,7 +191,8 @@ public final class TestWorld {
                         .withRequestId(UUID.randomUUID().toString()));
         APIGatewayProxyResponseEvent response = service.gateway(operation).handle(event);
         try {
-            return new Response(response.getStatusCode(), JSON.readTree(response.getBody()), response.getHeaders());
+            JsonNode answer = response.getBody() == null ? JSON.nullNode() : JSON.readTree(response.getBody());
+            return new Response(response.getStatusCode(), answer, response.getHeaders());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

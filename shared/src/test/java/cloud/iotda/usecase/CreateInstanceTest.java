@@ -36,7 +36,7 @@ class CreateInstanceTest {
     private static final Flavor ENTERPRISE_FLAVOR = new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null);
     private final TestWorld world = TestWorld.inMemory();
     private final CreateInstance create = new CreateInstance(world.instances, world.orders,
-            CatalogueFile.published(), new IdSource(), world.clock, TestWorld.REGION);
+            CatalogueFile.published(), new IdSource(), world.clock, TestWorld.REGION, RetryPolicy.standard());
 
     private static Creation.Request request(Edition edition, Flavor flavor, ChargeInfo charge) {
         return new Creation.Request(PROJECT, Optional.empty(), "plant-a", "line-7", edition, flavor, charge, "0",

@@ -84,7 +84,8 @@ final class FixtureExpectations {
         assertEquals(event.getRequestContext().getRequestId(), headers.get("X-Request-Id"));
         if (status == 204) {
             assertTrue(responseBody == null || responseBody.isEmpty(), "204 carries no body: " + responseBody);
-        } else {
+        }
+        if (responseBody != null && !responseBody.isEmpty()) {
             assertEquals("application/json", headers.get("Content-Type"));
         }
         if (expected.errorCode() != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.Service;
+import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.Route;
 import cloud.iotda.functions.ApiHandler;
@@ -30,6 +31,15 @@ import org.junit.jupiter.api.Test;
 /** template.yaml and the code must agree: handler classes and signatures, and the routes each function answers. */
 class TemplateContractTest {
     private final Template template = Template.load(RepoFiles.template());
+
+    @Test
+    void aStalledDynamoDbCallEndsWellInsideTheFunctionTimeout() {
+        long seconds = Template.load(RepoFiles.template()).globalFunctionTimeoutSeconds();
+        // A request makes one call that may stall for the whole call timeout, and a few quick ones.
+        assertTrue(DynamoDbClients.CALL_TIMEOUT.multipliedBy(2).toSeconds() < seconds,
+                DynamoDbClients.CALL_TIMEOUT + " per call against a " + seconds + " s function timeout");
+        assertTrue(DynamoDbClients.ATTEMPT_TIMEOUT.compareTo(DynamoDbClients.CALL_TIMEOUT) < 0);
+    }
 
     @Test
     void everyFunctionIsEitherRoutedOrScheduled() {

@@ -1,6 +1,7 @@
 package cloud.iotda.adapter.dynamodb;
 
 import cloud.iotda.adapter.dynamodb.internal.AccessKeyItem;
+import cloud.iotda.adapter.dynamodb.internal.Failures;
 import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
 import cloud.iotda.adapter.dynamodb.internal.Items;
 import cloud.iotda.adapter.dynamodb.internal.OrderItem;
@@ -12,7 +13,6 @@ import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
-import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
@@ -32,8 +32,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
 public final class DynamoDbStore implements Instances, Orders, Credentials {
@@ -62,39 +60,32 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
 
     @Override
     public Optional<Instance> find(InstanceRef ref) {
-        InstanceItem item = instances.getItem(request -> request
+        InstanceItem item = Failures.call("read instance " + ref, () -> instances.getItem(request -> request
                 .key(key(Items.instancePk(ref), Items.META))
-                .consistentRead(true));
+                .consistentRead(true)));
         return Optional.ofNullable(item).map(Items::fromItem);
     }
 
     @Override
     public void create(Instance instance) {
-        try {
-            instances.putItem(request -> request.item(Items.toItem(instance)).conditionExpression(ABSENT));
-        } catch (ConditionalCheckFailedException e) {
-            throw new Conflict("instance " + instance.ref() + " exists");
-        }
+        Failures.run("create instance " + instance.ref(), () -> instances.putItem(request -> request
+                .item(Items.toItem(instance)).conditionExpression(ABSENT)));
     }
 
     @Override
     public void update(Instance changed) {
-        try {
-            instances.putItem(request -> request.item(Items.toItem(changed))
-                    .conditionExpression(atVersion(changed.version() - 1)));
-        } catch (ConditionalCheckFailedException e) {
-            throw new Conflict("instance " + changed.ref() + " changed concurrently");
-        }
+        Failures.run("update instance " + changed.ref(), () -> instances.putItem(request -> request
+                .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1))));
     }
 
     @Override
     public List<Instance> inProject(String projectId) {
         // The index holds live instances only, and may lag a write by a moment (it is eventually consistent).
-        return instances.index("ByProject")
+        return Failures.call("list instances of " + projectId, () -> instances.index("ByProject")
                 .query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(projectId).build()))
                         .build())
-                .stream().flatMap(page -> page.items().stream()).map(Items::fromItem).toList();
+                .stream().flatMap(page -> page.items().stream()).map(Items::fromItem).toList());
     }
 
     @Override
@@ -102,30 +93,31 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
         Expression instancesOnly = Expression.builder()
                 .expression("entity = :entity AND attribute_not_exists(deleteTime)")
                 .expressionValues(Map.of(":entity", AttributeValue.fromS("INSTANCE"))).build();
-        return instances.scan(request -> request.filterExpression(instancesOnly).consistentRead(true))
-                .items().stream().map(Items::fromItem).toList();
+        return Failures.call("scan instances", () -> instances.scan(request -> request
+                .filterExpression(instancesOnly).consistentRead(true))
+                .items().stream().map(Items::fromItem).toList());
     }
 
     // --- orders ---
 
     @Override
     public Optional<Order> find(InstanceRef instance, OrderId orderId) {
-        OrderItem item = orders.getItem(request -> request
+        OrderItem item = Failures.call("read order " + orderId, () -> orders.getItem(request -> request
                 .key(key(Items.instancePk(instance), Items.orderSk(orderId)))
-                .consistentRead(true));
+                .consistentRead(true)));
         return Optional.ofNullable(item).map(Items::fromItem);
     }
 
     @Override
     public Optional<Order> findById(OrderId orderId) {
         // The index is eventually consistent: read the row itself once the index has named it.
-        return orders.index("ByOrderId")
+        Optional<OrderItem> indexed = Failures.call("find order " + orderId, () -> orders.index("ByOrderId")
                 .query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(
                                 Key.builder().partitionValue(orderId.value()).build()))
                         .limit(1).build())
-                .stream().flatMap(page -> page.items().stream()).findFirst()
-                .flatMap(found -> find(new InstanceRef(found.getProjectId(), found.getInstanceId()), orderId));
+                .stream().flatMap(page -> page.items().stream()).findFirst());
+        return indexed.flatMap(found -> find(new InstanceRef(found.getProjectId(), found.getInstanceId()), orderId));
     }
 
     @Override
@@ -145,7 +137,8 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
             request.exclusiveStartKey(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(item.getSk()),
                     "createdKey", AttributeValue.fromS(item.getCreatedKey())));
         }
-        var page = orders.index("ByCreateTime").query(request.build()).iterator().next();
+        var page = Failures.call("list orders of " + instance, () -> orders.index("ByCreateTime")
+                .query(request.build()).iterator().next());
         List<Order> items = page.items().stream().map(Items::fromItem).toList();
         String next = page.lastEvaluatedKey() == null || items.isEmpty()
                 ? null : items.get(items.size() - 1).orderId().value();
@@ -160,7 +153,8 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
         if (cursor != null) {
             request.exclusiveStartKey(Items.decodeCursor(cursor));
         }
-        var page = orders.index("DueOrders").query(request.build()).iterator().next();
+        var page = Failures.call("list due orders", () -> orders.index("DueOrders").query(request.build())
+                .iterator().next());
         return new Page<>(page.items().stream().map(Items::fromItem).toList(),
                 page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
     }
@@ -199,11 +193,8 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
     }
 
     private void write(TransactWriteItemsEnhancedRequest request, Order order) {
-        try {
-            enhanced.transactWriteItems(request);
-        } catch (TransactionCanceledException e) {
-            throw new Conflict("order " + order.orderId() + " or its instance changed concurrently");
-        }
+        Failures.run("write order " + order.orderId() + " with its instance",
+                () -> enhanced.transactWriteItems(request));
     }
 
     private static Expression atVersion(long version) {
@@ -218,34 +209,37 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
 
     @Override
     public Optional<StoredToken> findToken(byte[] tokenSha256) {
-        TokenItem item = tokens.getItem(key(Items.tokenPk(tokenSha256), Items.META));
+        TokenItem item = Failures.call("read token", () -> tokens.getItem(key(Items.tokenPk(tokenSha256), Items.META)));
         return Optional.ofNullable(item).map(Items::fromItem);
     }
 
     @Override
     public void saveToken(StoredToken token) {
-        tokens.putItem(Items.toItem(token));
+        Failures.run("save token", () -> tokens.putItem(Items.toItem(token)));
     }
 
     @Override
     public boolean deleteToken(byte[] tokenSha256) {
-        return tokens.deleteItem(key(Items.tokenPk(tokenSha256), Items.META)) != null;
+        return Failures.call("delete token", () -> tokens.deleteItem(key(Items.tokenPk(tokenSha256), Items.META)))
+                != null;
     }
 
     @Override
     public Optional<AccessKey> findAccessKey(String accessKeyId) {
-        AccessKeyItem item = accessKeys.getItem(key(Items.accessKeyPk(accessKeyId), Items.META));
+        AccessKeyItem item = Failures.call("read access key", () -> accessKeys.getItem(
+                key(Items.accessKeyPk(accessKeyId), Items.META)));
         return Optional.ofNullable(item).map(Items::fromItem);
     }
 
     @Override
     public void saveAccessKey(AccessKey key) {
-        accessKeys.putItem(Items.toItem(key));
+        Failures.run("save access key", () -> accessKeys.putItem(Items.toItem(key)));
     }
 
     @Override
     public boolean deleteAccessKey(String accessKeyId) {
-        return accessKeys.deleteItem(key(Items.accessKeyPk(accessKeyId), Items.META)) != null;
+        return Failures.call("delete access key", () -> accessKeys.deleteItem(
+                key(Items.accessKeyPk(accessKeyId), Items.META))) != null;
     }
 
     private static Key key(String pk, String sk) {

@@ -104,6 +104,11 @@ public final class Template {
         return responses;
     }
 
+    /** The functions' timeout in seconds, from the template's Globals (Lambda's default of 3 if unset). */
+    public long globalFunctionTimeoutSeconds() {
+        return root.path("Globals").path("Function").path("Timeout").asLong(3);
+    }
+
     /** One resource of the template as written, for checks the records above do not cover. */
     public JsonNode resource(String logicalId) {
         return root.path("Resources").path(logicalId);

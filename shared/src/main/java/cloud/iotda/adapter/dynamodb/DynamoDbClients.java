@@ -1,0 +1,43 @@
+package cloud.iotda.adapter.dynamodb;
+
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * How every DynamoDB client of the service is configured: bounded retries and timeouts well inside the function's
+ * 15 s, so a stalled or failing DynamoDB becomes a 503 within seconds, never a Lambda timeout.
+ */
+public final class DynamoDbClients {
+    /** One attempt (connect, send, answer). DynamoDB answers in milliseconds; 2 s is a stall. */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    /** One call with its retries: a request makes a few calls, so even a stalled one leaves the function time. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    /** The SDK's standard retry mode: 3 attempts, exponential backoff with jitter, throttling paced apart. */
+    public static final RetryMode RETRY_MODE = RetryMode.STANDARD;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    private DynamoDbClients() {
+    }
+
+    /**
+     * A builder with the service's settings; region, credentials and endpoint still come from the SDK's standard
+     * settings unless the caller sets them. {@code interceptors} are for tests that inject DynamoDB's failures.
+     */
+    public static DynamoDbClientBuilder configured(List<ExecutionInterceptor> interceptors) {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(ATTEMPT_TIMEOUT)
+                        .build())
+                .overrideConfiguration(override -> override
+                        .retryStrategy(RETRY_MODE)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .executionInterceptors(interceptors));
+    }
+}

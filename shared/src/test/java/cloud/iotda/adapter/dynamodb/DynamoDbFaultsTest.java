@@ -1,0 +1,341 @@
+package cloud.iotda.adapter.dynamodb;
+
+import static cloud.iotda.testing.TestWorld.ENTERPRISE;
+import static cloud.iotda.testing.TestWorld.PROJECT;
+import static cloud.iotda.testing.TestWorld.S0;
+import static cloud.iotda.testing.TestWorld.STANDARD;
+import static cloud.iotda.testing.TestWorld.TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.edge.ApiError;
+import cloud.iotda.edge.Operation;
+import cloud.iotda.testing.DynamoDbFault;
+import cloud.iotda.testing.FaultInjector;
+import cloud.iotda.testing.LocalDynamoDb;
+import cloud.iotda.testing.TestWorld;
+import cloud.iotda.usecase.port.Unavailable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * DynamoDB's real failure modes, injected on the wire (through the SDK's interceptor hooks) into every DynamoDB call
+ * of every write and read path, on the service configured as it deploys (DynamoDbClients: bounded retries and
+ * timeouts) over DynamoDB Local. For each path, each call of it, each fault, once (a blip the client's retries may
+ * absorb) and for every attempt (an outage):
+ * <ul>
+ * <li>never a 500: the path's own answer, 409 after a lasting race, or 503 with Retry-After and the documented
+ * body;</li>
+ * <li>nothing half-written: every instance's unfinished order exists and names it back, and a request refused
+ * before its write reached DynamoDB wrote nothing;</li>
+ * <li>after recovery the same request succeeds, and an order-placing one has placed exactly one order.</li>
+ * </ul>
+ * {@code -Dfaults.full=true} makes every fault last for every step; otherwise stalls (5 s each) last only at the
+ * path's last call.
+ */
+class DynamoDbFaultsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean FULL = Boolean.getBoolean("faults.full");
+    private static final int ONCE = 1;
+    private static final int ALWAYS = Integer.MAX_VALUE;
+    /** 02:30 on the day after the worlds' start: inside STANDARD's 02:00-04:00 window. */
+    private static final Instant IN_WINDOW = Instant.parse("2026-01-16T02:30:00Z");
+
+    /** Cases run side by side, each on its own table, client and injector: most of their time is backoff. */
+    private static final int PARALLEL_CASES = 32;
+    /** Well inside the functions' 15 s timeout: a stalled DynamoDB must end in an answer, not a Lambda timeout. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
+    /** What a path answered: an HTTP status and body, or for the operator's paths the status they amount to. */
+    private record Outcome(int status, JsonNode body, Map<String, String> headers) {
+        static Outcome of(TestWorld.Response response) {
+            return new Outcome(response.status(), response.body(), response.headers());
+        }
+    }
+
+    /**
+     * A write or read path: how to prepare its world, how to run it, its success status, the status of running it
+     * again once it succeeded (the same for an idempotent path; 404 for a second delete...), and whether it places
+     * an order on STANDARD.
+     */
+    private record Path(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success,
+                        int repeated, boolean placesOrder, boolean oneWrite) {
+        Path(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success, int repeated,
+             boolean placesOrder) {
+            this(name, setup, run, success, repeated, placesOrder, true);
+        }
+
+        Path(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success) {
+            this(name, setup, run, success, success, false, true);
+        }
+    }
+
+    /** The service's DynamoDB client as it deploys (DynamoDbClients), with an injector, on DynamoDB Local. */
+    private static DynamoDbClient clientWith(FaultInjector injector) {
+        return DynamoDbClients.configured(List.of(injector))
+                .endpointOverride(URI.create(LocalDynamoDb.get().endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    private static Outcome http(TestWorld world, Operation operation, String method, String instanceId,
+                                String body) {
+        Map<String, String> path = instanceId == null ? Map.of("project_id", PROJECT)
+                : Map.of("project_id", PROJECT, "instance_id", instanceId);
+        return Outcome.of(world.send(operation, method, path, Map.of(), body, TOKEN));
+    }
+
+    /** An operator path (the CLI's pay or cancel, the processor) as the status it amounts to. */
+    private static Outcome operator(Runnable step) {
+        try {
+            step.run();
+            return new Outcome(200, null, Map.of());
+        } catch (Unavailable e) {
+            return new Outcome(503, null, Map.of());
+        } catch (Rejected e) {
+            return new Outcome(ApiError.of(e.reason()).status(), null, Map.of());
+        }
+    }
+
+    /** The order the setup placed on the instance (the newest). */
+    private static OrderId placedOrder(TestWorld world, String instanceId) {
+        return world.ordersOf(instanceId).get(0).orderId();
+    }
+
+    private static List<Path> paths() {
+        String resize = "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}";
+        String monthly = "{\"period_type\":\"month\",\"period_num\":1}";
+        Consumer<TestWorld> none = world -> { };
+        Consumer<TestWorld> pendingPayment = world -> world.changeChargeMode(STANDARD, monthly);
+        Consumer<TestWorld> scheduled = world -> world.resize(STANDARD,
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":8},\"delay\":true}");
+        return List.of(
+                new Path("resize", none, w -> http(w, Operation.RESIZE, "POST", STANDARD, resize), 200, 200, true),
+                new Path("change-charge-mode", none,
+                        w -> http(w, Operation.CHANGE_CHARGE_MODE, "POST", STANDARD, monthly), 200, 200, true),
+                new Path("update-instance", none,
+                        w -> http(w, Operation.UPDATE_INSTANCE, "PUT", STANDARD, "{\"name\":\"renamed\"}"), 200),
+                new Path("update-window-moves-scheduled-order", scheduled, w -> http(w, Operation.UPDATE_INSTANCE,
+                        "PUT", STANDARD, "{\"operate_window\":{\"start_time\":\"05:00\",\"end_time\":\"06:00\"}}"),
+                        200),
+                new Path("create-pay-per-use", none, w -> http(w, Operation.CREATE_INSTANCE, "POST", null,
+                        "{\"instance_type\":\"standard\",\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},"
+                                + "\"name\":\"created\",\"charge_info\":{\"charge_mode\":\"postPaid\"}}"), 200),
+                new Path("create-yearly", none, w -> http(w, Operation.CREATE_INSTANCE, "POST", null,
+                        "{\"instance_type\":\"enterprise\",\"flavor\":{\"type\":"
+                                + "\"iotda.enterprise.1000tps.10wonlinedevice\"},\"name\":\"created\",\"charge_info\":"
+                                + "{\"charge_mode\":\"prePaid\",\"period_type\":\"year\",\"period_num\":1}}"),
+                        200),
+                new Path("delete-instance", none, w -> http(w, Operation.DELETE_INSTANCE, "DELETE", S0, null), 204,
+                        404, false),
+                new Path("bind-tags", none, w -> http(w, Operation.BIND_TAGS, "POST", STANDARD,
+                        "{\"tags\":[{\"key\":\"site\",\"value\":\"north\"}]}"), 200),
+                new Path("show-instance", none, w -> http(w, Operation.SHOW_INSTANCE, "GET", ENTERPRISE, null), 200),
+                new Path("list-instances", none, w -> http(w, Operation.LIST_INSTANCES, "GET", null, null), 200),
+                new Path("list-orders", pendingPayment, w -> http(w, Operation.LIST_ORDERS, "GET", STANDARD, null),
+                        200),
+                new Path("pay", pendingPayment, w -> operator(() -> w.service.lifecycle()
+                        .pay(placedOrder(w, STANDARD))), 200, 400, false),
+                new Path("cancel", pendingPayment, w -> operator(() -> w.service.lifecycle()
+                        .cancel(placedOrder(w, STANDARD))), 200, 400, false),
+                // Order by order: a run that fails after its first order keeps that order's write.
+                new Path("processor", scheduled.andThen(w -> w.clock.set(IN_WINDOW)),
+                        w -> operator(() -> w.service.processor().run(() -> true)), 200, 200, false, false));
+    }
+
+    /**
+     * One dynamic test per path, reporting its cases (every call of it, every fault, once and always); the cases of
+     * all paths are started at once, side by side.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyFaultAtEveryCallOfEveryPath() throws Exception {
+        String only = System.getProperty("faults.path");
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_CASES);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path path : paths()) {
+            if (only == null || only.equals(path.name())) {
+                Callable<Void> verdict = startAllCases(path, pool);
+                tests.add(DynamicTest.dynamicTest(path.name(), verdict::call));
+            }
+        }
+        pool.shutdown();
+        return tests.stream();
+    }
+
+    private static Callable<Void> startAllCases(Path path, ExecutorService pool) throws Exception {
+        List<String> calls = callsOf(path);
+        List<FaultInjector.Plan> plans = new ArrayList<>();
+        for (int call = 0; call < calls.size(); call++) {
+            boolean last = call == calls.size() - 1;
+            for (DynamoDbFault fault : DynamoDbFault.values()) {
+                if (!fault.scope.covers(calls.get(call))) {
+                    continue;
+                }
+                if (fault != DynamoDbFault.REFUSED) {
+                    plans.add(new FaultInjector.Plan(call, fault, ONCE));
+                }
+                if (fault != DynamoDbFault.STALL || FULL || last) {
+                    plans.add(new FaultInjector.Plan(call, fault, ALWAYS));
+                }
+            }
+        }
+        List<Future<String>> failures = new ArrayList<>();
+        for (FaultInjector.Plan plan : plans) {
+            failures.add(pool.submit(() -> failureOf(path, plan, calls.get(plan.call()))));
+        }
+        return () -> {
+            List<String> failed = new ArrayList<>();
+            for (Future<String> failure : failures) {
+                if (failure.get() != null) {
+                    failed.add(failure.get());
+                }
+            }
+            System.out.printf("%s: %d calls, %d cases, %d failed%n", path.name(), calls.size(), plans.size(),
+                    failed.size());
+            assertEquals(List.of(), failed, failed.size() + " of " + plans.size() + " cases failed");
+            return null;
+        };
+    }
+
+    /** The DynamoDB calls the path makes when nothing fails. */
+    private static List<String> callsOf(Path path) throws Exception {
+        try (FaultInjector injector = new FaultInjector(LocalDynamoDb.get().endpoint());
+             DynamoDbClient client = clientWith(injector)) {
+            TestWorld world = new TestWorld(client);
+            path.setup().accept(world);
+            injector.arm(null);
+            Outcome clean = path.run().apply(world);
+            List<String> calls = injector.operations();
+            assertEquals(path.success(), clean.status(), path.name() + " without faults: " + clean.body());
+            assertTrue(!calls.isEmpty(), path.name());
+            return calls;
+        }
+    }
+
+    /** Null if the case holds, else what failed. */
+    private static String failureOf(Path path, FaultInjector.Plan plan, String operation) throws Exception {
+        String name = path.name() + ", call " + plan.call() + " (" + operation + "), " + plan.fault() + " "
+                + (plan.attempts() == ONCE ? "once" : "always");
+        try (FaultInjector injector = new FaultInjector(LocalDynamoDb.get().endpoint());
+             DynamoDbClient client = clientWith(injector)) {
+            runCase(path, plan, injector, client);
+            return null;
+        } catch (AssertionError | RuntimeException e) {
+            return name + ": " + e;
+        }
+    }
+
+    private static void runCase(Path path, FaultInjector.Plan plan, FaultInjector injector, DynamoDbClient client) {
+        TestWorld world = new TestWorld(client);
+        path.setup().accept(world);
+        Set<String> ordersBefore = orderIds(world);
+        List<?> before = world.allItems();
+
+        injector.arm(plan);
+        Outcome faulty;
+        long started = System.nanoTime();
+        try {
+            faulty = path.run().apply(world);
+        } finally {
+            injector.disarm();
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(ANSWER_WITHIN) < 0, "answered in " + took + ", not inside the function's timeout");
+
+        assertTrue(faulty.status() == path.success() || faulty.status() == 503 || faulty.status() == 409,
+                "never a 500 or another answer: " + faulty);
+        if (faulty.status() == 503 && faulty.body() != null) {
+            assertEquals("IOTDA.060503", faulty.body().path("error_code").asText(), faulty.toString());
+            assertEquals(Set.of("error_code", "error_msg"), fieldNames(faulty.body()));
+            assertNotNull(faulty.headers().get("Retry-After"), "503 says when to retry");
+        }
+        assertConsistent(world);
+        if (faulty.status() != path.success() && !plan.fault().reachesDynamoDb() && path.oneWrite()) {
+            assertEquals(before, world.allItems(), "refused before any write reached DynamoDB: nothing written");
+        }
+
+        // Done already if it succeeded, or if its write reached DynamoDB and only the answer was lost.
+        boolean done = faulty.status() == path.success()
+                || plan.fault().reachesDynamoDb() && !before.equals(world.allItems());
+        Outcome recovered = path.run().apply(world);
+        int expected = done ? path.repeated() : path.success();
+        assertEquals(expected, recovered.status(), "after recovery: " + recovered);
+        assertConsistent(world);
+        if (path.placesOrder()) {
+            Set<String> placed = orderIds(world);
+            placed.removeAll(ordersBefore);
+            assertEquals(1, placed.size(), "exactly one order for the request and its retry: " + placed);
+            assertEquals(placed.iterator().next(), recovered.body().path("order_id").asText());
+        }
+        switch (path.name()) {
+            case "processor" -> assertEquals(8, world.instance(STANDARD).flavor().size(), "the resize ran, once");
+            case "pay" -> assertEquals(ChargeMode.PRE_PAID, world.instance(STANDARD).chargeMode(), "paid");
+            case "cancel" -> assertEquals(OrderStatus.CANCELLED, world.ordersOf(STANDARD).get(0).status());
+            case "delete-instance" -> assertTrue(world.instance(S0).isDeleted());
+            default -> {
+            }
+        }
+    }
+
+    private static Set<String> orderIds(TestWorld world) {
+        Set<String> ids = new HashSet<>();
+        world.ordersOf(STANDARD).forEach(order -> ids.add(order.orderId().value()));
+        return ids;
+    }
+
+    private static Set<String> fieldNames(JsonNode body) {
+        Set<String> names = new HashSet<>();
+        body.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** Every instance's unfinished order exists, is unfinished and names it; no unfinished order is orphaned. */
+    private static void assertConsistent(TestWorld world) {
+        for (Instance instance : world.instances.all()) {
+            String id = instance.ref().instanceId();
+            List<Order> orders = world.ordersOf(id);
+            List<Order> unfinished = orders.stream().filter(order -> order.status().unfinished()).toList();
+            if (instance.orderId() == null) {
+                assertEquals(List.of(), unfinished, id + " holds no order, so none may be unfinished");
+            } else {
+                Optional<Order> held = orders.stream().filter(o -> o.orderId().equals(instance.orderId())).findFirst();
+                if (held.isEmpty()) {
+                    fail(id + " holds order " + instance.orderId() + ", which does not exist");
+                }
+                assertTrue(held.get().status().unfinished(), id + " holds a finished order");
+                assertEquals(List.of(held.get()), unfinished, id);
+            }
+        }
+    }
+}
