@@ -89,6 +89,7 @@ public final class Service {
      * SDK's standard settings, such as {@code AWS_REGION} and {@code AWS_ENDPOINT_URL_DYNAMODB}.
      */
     public static Service fromEnvironment() {
+        Log.routeLibraryLogs();
         // The environment in Lambda; a system property where one JVM hosts several functions (the local API).
         String table = System.getenv(TABLE_NAME_ENV) != null ? System.getenv(TABLE_NAME_ENV)
                 : System.getProperty(TABLE_NAME_ENV);

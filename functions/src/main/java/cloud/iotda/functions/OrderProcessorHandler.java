@@ -23,9 +23,6 @@ public final class OrderProcessorHandler implements RequestHandler<ScheduledEven
 
     @Override
     public String handleRequest(ScheduledEvent event, Context context) {
-        String summary = processor.run(
-                () -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
-        System.out.println(summary);
-        return summary;
+        return processor.run(() -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
     }
 }

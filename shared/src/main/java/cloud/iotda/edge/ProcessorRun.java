@@ -1,5 +1,6 @@
 package cloud.iotda.edge;
 
+import cloud.iotda.edge.internal.Log;
 import cloud.iotda.usecase.OrderLifecycle;
 import java.util.function.BooleanSupplier;
 
@@ -13,6 +14,8 @@ public final class ProcessorRun {
 
     /** Processes due orders a page at a time, starting a new page only while {@code keepGoing} says so. */
     public String run(BooleanSupplier keepGoing) {
-        return Json.write(lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE, keepGoing));
+        String report = Json.write(lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE, keepGoing));
+        Log.info("order processor run", report);
+        return report;
     }
 }

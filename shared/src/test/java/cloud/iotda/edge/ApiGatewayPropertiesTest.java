@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.testing.CapturedLogs;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -27,6 +28,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -58,6 +61,16 @@ class ApiGatewayPropertiesTest {
     /** One request, as API Gateway would hand it to the function. */
     record Request(Operation operation, String projectId, String instanceId, Map<String, String> query,
                    Map<String, String> headers, String body, boolean base64) {
+    }
+
+    @BeforeContainer
+    static void captureLogs() {
+        CapturedLogs.start();
+    }
+
+    @AfterContainer
+    static void logsHoldNoCredential() {
+        CapturedLogs.assertNoCredentials(TestWorld.CREDENTIALS);
     }
 
     @Property(seed = SEED)

@@ -51,6 +51,8 @@ public final class TestWorld {
     public static final String TOKEN = "fixture-token-project-0e3f";
     public static final String OTHER_PROJECT_TOKEN = "fixture-token-project-9f8e";
     public static final String EXPIRED_TOKEN = "fixture-token-expired";
+    /** Every credential the seeded world knows, for tests that check the logs never hold one. */
+    public static final List<String> CREDENTIALS = List.of(TOKEN, OTHER_PROJECT_TOKEN, EXPIRED_TOKEN);
 
     /** standard iotda.standard.s1 x2, postPaid, ACTIVE, window 02:00-04:00 UTC, tag team=plant. */
     public static final String STANDARD = "2a2b3c4d-0000-4000-8000-000000000001";

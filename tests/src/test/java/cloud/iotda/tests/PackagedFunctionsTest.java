@@ -105,7 +105,13 @@ class PackagedFunctionsTest {
         String file = Files.readString(RepoFiles.events().resolve("env.local.json"))
                 .replace("http://host.docker.internal:8000", LocalDynamoDb.get().endpoint())
                 .replace("\"iotda-local\"", "\"" + table + "\"");
-        return SamLocalEnvironment.resolve(template, logicalId, JSON.readTree(file), Map.of(), CALLER);
+        Map<String, String> environment = new LinkedHashMap<>(
+                SamLocalEnvironment.resolve(template, logicalId, JSON.readTree(file), Map.of(), CALLER));
+        // What Lambda sets from the function's LoggingConfig, and the runtime interface client reads.
+        JsonNode logging = template.resource(logicalId).path("Properties").path("LoggingConfig");
+        environment.put("AWS_LAMBDA_LOG_FORMAT", logging.path("LogFormat").asText("Text"));
+        environment.put("AWS_LAMBDA_LOG_LEVEL", logging.path("ApplicationLogLevel").asText("INFO"));
+        return environment;
     }
 
     static Stream<String> fixtures() throws Exception {
@@ -122,6 +128,27 @@ class PackagedFunctionsTest {
             // The runtime returns the handler's String as a JSON string.
             FixtureExpectations.assertProcessorReport(JSON.readTree(answer).asText());
         }
+        assertEveryLogLineIsJsonWithTheInvocationsRequestId("OrderProcessorFunction", "order processor run");
+    }
+
+    /**
+     * With the template's JSON log format, the runtime interface client writes every line of the function as JSON
+     * with the invocation's AWSRequestId (the JVM's own notice of JAVA_TOOL_OPTIONS aside); {@code expected} is among
+     * the messages.
+     */
+    private static void assertEveryLogLineIsJsonWithTheInvocationsRequestId(String function, String expected)
+            throws Exception {
+        List<String> lines = Files.readAllLines(RepoFiles.root().resolve("tests/target/lambda-logs/" + function));
+        boolean found = false;
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("Picked up JAVA_TOOL_OPTIONS")) {
+                continue;
+            }
+            JsonNode json = JSON.readTree(line);
+            assertTrue(json.path("AWSRequestId").asText().matches("[0-9a-f-]{36}"), line);
+            found |= json.path("message").asText().contains(expected);
+        }
+        assertTrue(found, function + " logged " + expected);
     }
 
     @ParameterizedTest

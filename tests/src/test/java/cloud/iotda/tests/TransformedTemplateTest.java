@@ -1,6 +1,7 @@
 package cloud.iotda.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,18 +40,35 @@ class TransformedTemplateTest {
 
     @BeforeAll
     static void transform(@TempDir Path dir) throws Exception {
+        resources = transformed(RepoFiles.template(), dir);
+        apiBody = only("AWS::ApiGateway::RestApi").path("Properties").path("Body");
+    }
+
+    /** The Resources of {@code template} after the SAM transform. */
+    private static JsonNode transformed(Path template, Path dir) throws Exception {
         Path script = dir.resolve("sam-transform.py");
-        try (var in = TransformedTemplateTest.class.getResourceAsStream("/sam-transform.py")) {
-            Files.copy(in, script);
+        if (!Files.exists(script)) {
+            try (var in = TransformedTemplateTest.class.getResourceAsStream("/sam-transform.py")) {
+                Files.copy(in, script);
+            }
         }
-        Path out = dir.resolve("transformed.json");
-        Path err = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder("python3", script.toString(), RepoFiles.template().toString())
+        Path out = Files.createTempFile(dir, "transformed", ".json");
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        Process process = new ProcessBuilder("python3", script.toString(), template.toString())
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the transform finishes");
-        assertEquals(0, process.exitValue(), () -> "aws-sam-translator refused template.yaml: " + read(err));
-        resources = JSON.readTree(out.toFile()).get("Resources");
-        apiBody = only("AWS::ApiGateway::RestApi").path("Properties").path("Body");
+        assertEquals(0, process.exitValue(), () -> "aws-sam-translator refused " + template + ": " + read(err));
+        return JSON.readTree(out.toFile()).get("Resources");
+    }
+
+    private static List<JsonNode> all(String type) {
+        List<JsonNode> found = new ArrayList<>();
+        resources.forEach(resource -> {
+            if (type.equals(resource.path("Type").asText())) {
+                found.add(resource);
+            }
+        });
+        return found;
     }
 
     private static String read(Path file) {
@@ -139,5 +161,129 @@ class TransformedTemplateTest {
         assertEquals("ENABLED", rule.path("State").asText("ENABLED"));
         String target = rule.path("Targets").get(0).path("Arn").path("Ref").asText();
         assertTrue(target.startsWith("OrderProcessorFunctionAlias"), rule.toString());
+    }
+
+    @Test
+    void theApiHasExactlyTheOneNamedStage() {
+        assertEquals(1, all("AWS::ApiGateway::Stage").size());
+        // A Deployment with a StageName would create a second stage (SAM's "Stage") beside the named one.
+        assertTrue(only("AWS::ApiGateway::Deployment").path("Properties").path("StageName").isMissingNode());
+        assertEquals("StageName", only("AWS::ApiGateway::Stage").path("Properties").path("StageName").path("Ref")
+                .asText());
+    }
+
+    @Test
+    void theStageIsThrottledAndWritesAccessLogsWithTheRequestId() {
+        JsonNode stage = only("AWS::ApiGateway::Stage").path("Properties");
+        JsonNode settings = stage.path("MethodSettings").get(0);
+        assertEquals("/*", settings.path("ResourcePath").asText());
+        assertEquals("*", settings.path("HttpMethod").asText());
+        assertEquals("ThrottlingRateLimit", settings.path("ThrottlingRateLimit").path("Ref").asText());
+        assertEquals("ThrottlingBurstLimit", settings.path("ThrottlingBurstLimit").path("Ref").asText());
+        JsonNode access = stage.path("AccessLogSetting");
+        assertTrue(access.path("Format").asText().contains("\"request_id\":\"$context.requestId\""));
+        String group = access.path("DestinationArn").path("Fn::GetAtt").get(0).asText();
+        assertTrue(resources.path(group).path("Properties").has("RetentionInDays"), group);
+        // Access logs need the account's CloudWatch role, set before the stage is made.
+        assertEquals("ApiGatewayAccount", only("AWS::ApiGateway::RestApi").path("DependsOn").asText());
+    }
+
+    @Test
+    void everyFunctionLogsJsonToItsOwnGroupWithARetention() {
+        Set<String> groups = new HashSet<>();
+        for (Template.Function function : TEMPLATE.functions().values()) {
+            JsonNode logging = resources.path(function.logicalId()).path("Properties").path("LoggingConfig");
+            assertEquals("JSON", logging.path("LogFormat").asText(), function.logicalId());
+            String group = logging.path("LogGroup").path("Ref").asText();
+            assertEquals("AWS::Logs::LogGroup", resources.path(group).path("Type").asText(), function.logicalId());
+            assertEquals("LogRetentionInDays", resources.path(group).path("Properties").path("RetentionInDays")
+                    .path("Ref").asText());
+            groups.add(group);
+        }
+        assertEquals(TEMPLATE.functions().size(), groups.size(), "one group each");
+    }
+
+    @Test
+    void alarmsWatch5xxThrottlesAndTheProcessor() {
+        Set<String> watched = new HashSet<>();
+        boolean api5xx = false;
+        boolean tableThrottles = false;
+        for (JsonNode alarm : all("AWS::CloudWatch::Alarm")) {
+            JsonNode properties = alarm.path("Properties");
+            api5xx |= "5XXError".equals(properties.path("MetricName").asText());
+            for (JsonNode metric : properties.path("Metrics")) {
+                JsonNode stat = metric.path("MetricStat").path("Metric");
+                if ("Throttles".equals(stat.path("MetricName").asText())) {
+                    watched.add(stat.path("Dimensions").get(0).path("Value").path("Ref").asText());
+                }
+                tableThrottles |= "WriteThrottleEvents".equals(stat.path("MetricName").asText());
+            }
+            if ("ProcessorFailedOrders".equals(properties.path("MetricName").asText())) {
+                watched.add("failed orders");
+            }
+        }
+        assertTrue(api5xx, "an alarm on the API's 5xx");
+        assertTrue(tableThrottles, "an alarm on DynamoDB throttling");
+        Set<String> expected = new HashSet<>(TEMPLATE.functions().keySet());
+        expected.add("failed orders");
+        assertEquals(expected, watched, "every function's throttles, and the processor's failed orders");
+        JsonNode filter = only("AWS::Logs::MetricFilter").path("Properties");
+        assertEquals("OrderProcessorFunctionLogs", filter.path("LogGroupName").path("Ref").asText());
+        // The filter's text is the processor's own log line for an order it could not process.
+        assertTrue(filter.path("FilterPattern").asText().contains("could not be processed"));
+    }
+
+    @Test
+    void theTableIsProtectedFromDeletion() {
+        JsonNode table = only("AWS::DynamoDB::Table");
+        assertTrue(table.path("Properties").path("DeletionProtectionEnabled").asBoolean());
+        assertEquals("Retain", table.path("DeletionPolicy").asText());
+        assertEquals("Retain", table.path("UpdateReplacePolicy").asText());
+    }
+
+    @Test
+    void theScheduleRetriesBriefly() {
+        JsonNode retry = only("AWS::Events::Rule").path("Properties").path("Targets").get(0).path("RetryPolicy");
+        assertEquals(2, retry.path("MaximumRetryAttempts").asInt());
+        assertTrue(retry.path("MaximumEventAgeInSeconds").asInt() < 300, "shorter than the 5-minute cadence");
+    }
+
+    @Test
+    void noInlinePolicyHasAWildcard() {
+        for (JsonNode role : all("AWS::IAM::Role")) {
+            for (JsonNode policy : role.path("Properties").path("Policies")) {
+                String document = policy.path("PolicyDocument").toString();
+                assertFalse(document.contains("*"), policy.path("PolicyName").asText() + ": " + document);
+            }
+        }
+    }
+
+    @Test
+    void aConfigurationOnlyChangePublishesANewVersion(@TempDir Path dir) throws Exception {
+        // SAM hashes a function's code, memory and environment into its version by default, not its timeout.
+        Path changed = dir.resolve("template.yaml");
+        Files.writeString(changed, Files.readString(RepoFiles.template()).replace("    Timeout: 15\n",
+                "    Timeout: 16\n"));
+        Set<String> kept = versionIds(transformed(changed, dir));
+        kept.retainAll(versionIds(resources));
+        Set<String> expected = new HashSet<>();
+        for (String function : TEMPLATE.functions().keySet()) {
+            if (TEMPLATE.resource(function).path("Properties").has("Timeout")) {
+                expected.add(function);
+            }
+        }
+        Set<String> keptFunctions = new HashSet<>();
+        kept.forEach(id -> keptFunctions.add(id.substring(0, id.indexOf("Version"))));
+        assertEquals(expected, keptFunctions, "a new timeout alone gives every function that takes it a new version");
+    }
+
+    private static Set<String> versionIds(JsonNode transformed) {
+        Set<String> ids = new HashSet<>();
+        transformed.fieldNames().forEachRemaining(name -> {
+            if ("AWS::Lambda::Version".equals(transformed.path(name).path("Type").asText())) {
+                ids.add(name);
+            }
+        });
+        return ids;
     }
 }

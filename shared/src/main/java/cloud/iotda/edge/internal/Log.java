@@ -1,13 +1,24 @@
 package cloud.iotda.edge.internal;
 
 import cloud.iotda.edge.Json;
+import com.amazonaws.services.lambda.runtime.LambdaRuntime;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
-/** One JSON line per event on stdout, which Lambda sends to CloudWatch. Never given credentials or bodies. */
+/**
+ * One JSON line per event through Lambda's logger, which, with the function's JSON log format, adds the timestamp,
+ * the level and the invocation's request id to each (outside Lambda it prints the line). Never given credentials or
+ * bodies. The SDK's own warnings (SLF4J, bound to java.util.logging) come the same way: {@link #routeLibraryLogs}.
+ */
 public final class Log {
     private static final int MAX_TRACE_LINES = 12;
 
@@ -19,16 +30,67 @@ public final class Log {
     }
 
     public static void error(String requestId, String message, Throwable error) {
-        StringWriter trace = new StringWriter();
-        error.printStackTrace(new PrintWriter(trace));
-        // The top frames locate the failure; the rest is framework plumbing.
-        String[] lines = trace.toString().split("\n", MAX_TRACE_LINES + 1);
-        String head = String.join("\n", Arrays.copyOf(lines, Math.min(lines.length, MAX_TRACE_LINES)));
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("level", "ERROR");
         line.put("request_id", requestId);
         line.put("message", message);
-        line.put("error", head);
-        System.out.println(Json.write(line));
+        line.put("error", trace(error));
+        LambdaRuntime.getLogger().log(Json.write(line), LogLevel.ERROR);
+    }
+
+    /** An event worth keeping, with its facts as a JSON object ({@code report}, already written). */
+    public static void info(String message, String report) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", "INFO");
+        line.put("message", message);
+        line.put("report", Json.parseObject(report.getBytes(StandardCharsets.UTF_8)));
+        LambdaRuntime.getLogger().log(Json.write(line), LogLevel.INFO);
+    }
+
+    /**
+     * Sends warnings and errors of the libraries (the AWS SDK logs through SLF4J, bound to java.util.logging) to
+     * Lambda's logger as JSON lines, instead of the JDK's default text on stderr or SLF4J's silent no-op logger.
+     */
+    public static void routeLibraryLogs() {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        root.addHandler(new LibraryLogs());
+        root.setLevel(Level.WARNING);
+    }
+
+    private static String trace(Throwable error) {
+        StringWriter trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        // The top frames locate the failure; the rest is framework plumbing.
+        String[] lines = trace.toString().split("\n", MAX_TRACE_LINES + 1);
+        return String.join("\n", Arrays.copyOf(lines, Math.min(lines.length, MAX_TRACE_LINES)));
+    }
+
+    private static final class LibraryLogs extends Handler {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() < Level.WARNING.intValue()) {
+                return;
+            }
+            boolean severe = record.getLevel().intValue() >= Level.SEVERE.intValue();
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("level", severe ? "ERROR" : "WARN");
+            line.put("logger", record.getLoggerName());
+            line.put("message", record.getMessage());
+            if (record.getThrown() != null) {
+                line.put("error", trace(record.getThrown()));
+            }
+            LambdaRuntime.getLogger().log(Json.write(line), severe ? LogLevel.ERROR : LogLevel.WARN);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -18,6 +18,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.edge.ApiError;
 import cloud.iotda.edge.Operation;
+import cloud.iotda.testing.CapturedLogs;
 import cloud.iotda.testing.DynamoDbFault;
 import cloud.iotda.testing.FaultInjector;
 import cloud.iotda.testing.LocalDynamoDb;
@@ -41,6 +42,8 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -98,6 +101,17 @@ class DynamoDbFaultsTest {
         Path(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success) {
             this(name, setup, run, success, success, false, true);
         }
+    }
+
+    @BeforeAll
+    static void captureLogs() {
+        CapturedLogs.start();
+    }
+
+    @AfterAll
+    static void logsHoldNoCredential() {
+        assertTrue(CapturedLogs.text().contains("dependency unavailable"), "the outages were logged");
+        CapturedLogs.assertNoCredentials(TestWorld.CREDENTIALS);
     }
 
     /** The service's DynamoDB client as it deploys (DynamoDbClients), with an injector, on DynamoDB Local. */
