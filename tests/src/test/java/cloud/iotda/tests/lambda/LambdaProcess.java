@@ -2,7 +2,9 @@ package cloud.iotda.tests.lambda;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,46 @@ public final class LambdaProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** The function's resident memory now, from /proc (Linux), in kB; -1 where there is no /proc. */
+    public long residentKilobytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()),
+                    "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * JVM options of Lambda's managed Java runtimes (java17 and later) that do not depend on files of its image:
+     * heap at about 85% of the function's 1024 MB, the serial collector, C1 only, IPv4, and the opened java.io.
+     * Benchmarks start functions with them; the class-data-sharing archive of the runtime image is not here.
+     */
+    public static final List<String> MANAGED_RUNTIME_OPTIONS = List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC",
+            "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
+            "--add-opens=java.base/java.io=ALL-UNNAMED");
+
     public static LambdaProcess start(Path artifacts, String handler, Map<String, String> environment,
                                       RuntimeApiServer runtimeApi, Path log) throws IOException {
+        return start(Path.of(System.getProperty("java.home")), List.of(), artifacts, handler, environment,
+                runtimeApi, log);
+    }
+
+    /** As {@link #start(Path, String, Map, RuntimeApiServer, Path)}, on the JDK at {@code javaHome} with options. */
+    public static LambdaProcess start(Path javaHome, List<String> jvmOptions, Path artifacts, String handler,
+                                      Map<String, String> environment, RuntimeApiServer runtimeApi, Path log)
+            throws IOException {
         String classpath = artifacts.resolve("lib") + File.separator + "*" + File.pathSeparator
                 + runtimeClientClasspath();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, RIC_MAIN, handler);
+        List<String> command = new ArrayList<>();
+        command.add(javaHome.resolve("bin").resolve("java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.clear();
@@ -44,13 +80,15 @@ public final class LambdaProcess implements AutoCloseable {
         return new LambdaProcess(builder.start());
     }
 
-    /** The runtime interface client and its serialization library, as the test JVM resolved them. */
+    /** The runtime interface client and what it needs (as Lambda's image has them), as the test JVM resolved them. */
     static String runtimeClientClasspath() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> {
                     String name = Path.of(entry).getFileName().toString();
                     return name.startsWith("aws-lambda-java-runtime-interface-client-")
-                            || name.startsWith("aws-lambda-java-serialization-");
+                            || name.startsWith("aws-lambda-java-serialization-")
+                            // The client uses the SDK's utils-lite; Lambda's image brings it with the client.
+                            || name.startsWith("utils-lite-");
                 })
                 .collect(Collectors.joining(File.pathSeparator));
     }

@@ -29,6 +29,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
     private final String functionArn;
 
     /** What the function answered: a response body, or an error body with its type header. */
@@ -88,6 +89,11 @@ public final class RuntimeApiServer implements AutoCloseable {
         return outcome.body();
     }
 
+    /** Completes, with System.nanoTime(), when the function first asks for an event: its init is done. */
+    public CompletableFuture<Long> firstPoll() {
+        return firstPoll;
+    }
+
     /** Completes when the function reports an init failure. */
     public CompletableFuture<String> initError() {
         return initError;
@@ -122,6 +128,7 @@ public final class RuntimeApiServer implements AutoCloseable {
     }
 
     private void next(HttpExchange exchange) throws IOException, InterruptedException {
+        firstPoll.complete(System.nanoTime());
         Invocation invocation = pending.take();
         inFlight.put(invocation.requestId(), invocation);
         exchange.getResponseHeaders().set("Lambda-Runtime-Aws-Request-Id", invocation.requestId());

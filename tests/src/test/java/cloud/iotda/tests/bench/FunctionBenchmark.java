@@ -1,0 +1,309 @@
+package cloud.iotda.tests.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.template.Template;
+import cloud.iotda.testing.LocalDynamoDb;
+import cloud.iotda.testing.RepoFiles;
+import cloud.iotda.testing.TestWorld;
+import cloud.iotda.tests.lambda.LambdaProcess;
+import cloud.iotda.tests.lambda.RuntimeApiServer;
+import cloud.iotda.tests.lambda.SamBuild;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.joda.time.DateTime;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The function figures of bench/run: the packaged ShowInstanceFunction (a read-only call: the token and the
+ * instance, two DynamoDB Local reads) under the Lambda runtime interface client with the managed runtime's JVM
+ * options, beside a hello-world function and a "typical build" of the same handler, started alternately in the same
+ * run. In the normal test run it is a smoke run of one pair and a few warm calls; bench/run sets {@code
+ * -Dbench.pairs=7 -Dbench.warm=2000} and {@code -Dbench.out} for the results table.
+ */
+class FunctionBenchmark {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PAIRS = Integer.getInteger("bench.pairs", 1);
+    private static final int WARM = Integer.getInteger("bench.warm", 40);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String FUNCTION = "ShowInstanceFunction";
+
+    /** A package to start: its folder (with lib/), its handler, and what it must answer. */
+    private record Variant(String name, Path artifacts, String handler, List<String> extraOptions, int status) {
+    }
+
+    /** One started function's figures. */
+    private record Run(double coldMillis, double firstAfterInitMillis, List<Double> warmMillis, long maxRssKb,
+                       long rssGrowthKb) {
+    }
+
+    @Test
+    void measuresColdStartFirstCallWarmCallsMemoryAndPackage() throws Exception {
+        Template template = Template.load(RepoFiles.template());
+        Path service = SamBuild.artifacts(FUNCTION);
+        Path bench = Files.createDirectories(RepoFiles.root().resolve("tests/target/bench"));
+        List<Variant> variants = List.of(
+                new Variant("this function", service, template.functions().get(FUNCTION).handler(), List.of(), 200),
+                new Variant("this function, primed", service, template.functions().get(FUNCTION).handler(),
+                        List.of("-Diotda.primeAtInit=true"), 200),
+                new Variant("typical build", typicalPackage(service, bench), TypicalShowInstanceHandler.class.getName()
+                        + "::handleRequest", List.of(), 200),
+                new Variant("hello-world", helloPackage(bench), HelloHandler.class.getName() + "::handleRequest",
+                        List.of(), 200));
+        TestWorld world = new TestWorld();
+        String event = Files.readString(RepoFiles.events().resolve("show-instance.json"));
+        Map<String, List<Run>> runs = new LinkedHashMap<>();
+        variants.forEach(variant -> runs.put(variant.name(), new ArrayList<>()));
+        for (int pair = 0; pair < PAIRS; pair++) {
+            List<Variant> order = new ArrayList<>(variants);
+            if (pair % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Variant variant : order) {
+                runs.get(variant.name()).add(run(variant, world, event, bench));
+            }
+        }
+        String table = table(runs, variants);
+        System.out.println(table);
+        String out = System.getProperty("bench.out");
+        Files.writeString(out == null ? bench.resolve("functions.md") : Path.of(out), table);
+        assertTrue(median(runs.get("this function").stream().map(Run::coldMillis).toList()) > 0);
+    }
+
+    private static Map<String, String> environment(TestWorld world) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        environment.put("TABLE_NAME", world.table);
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", LocalDynamoDb.get().endpoint());
+        return environment;
+    }
+
+    /** Cold start and warm calls in one process, the first call after a finished init in another. */
+    private static Run run(Variant variant, TestWorld world, String event, Path bench) throws Exception {
+        List<String> options = new ArrayList<>(LambdaProcess.MANAGED_RUNTIME_OPTIONS);
+        options.addAll(variant.extraOptions());
+        Path log = bench.resolve(variant.name().replace(' ', '-').replace(",", "") + ".log");
+        double cold;
+        List<Double> warm = new ArrayList<>();
+        long maxRss = 0;
+        long rssHalfway = 0;
+        try (RuntimeApiServer api = new RuntimeApiServer("bench")) {
+            long spawned = System.nanoTime();
+            try (LambdaProcess process = LambdaProcess.start(javaHome(), options, variant.artifacts(),
+                    variant.handler(), environment(world), api, log)) {
+                assertAnswer(variant, api.invoke(event, TIMEOUT));
+                cold = (System.nanoTime() - spawned) / 1e6;
+                for (int call = 1; call <= WARM; call++) {
+                    long sent = System.nanoTime();
+                    assertAnswer(variant, api.invoke(event, TIMEOUT));
+                    warm.add((System.nanoTime() - sent) / 1e6);
+                    if (call % 100 == 0 || call == WARM) {
+                        long rss = process.residentKilobytes();
+                        maxRss = Math.max(maxRss, rss);
+                        if (call == WARM / 2) {
+                            rssHalfway = rss;
+                        }
+                    }
+                }
+                long end = process.residentKilobytes();
+                maxRss = Math.max(maxRss, end);
+                rssHalfway = rssHalfway == 0 ? end : rssHalfway;
+                return new Run(cold, firstCallAfterInit(variant, options, world, event, log), warm, maxRss,
+                        end - rssHalfway);
+            }
+        }
+    }
+
+    private static double firstCallAfterInit(Variant variant, List<String> options, TestWorld world, String event,
+                                             Path log) throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer("bench-init");
+             LambdaProcess process = LambdaProcess.start(javaHome(), options, variant.artifacts(), variant.handler(),
+                     environment(world), api, log)) {
+            api.firstPoll().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            long sent = System.nanoTime();
+            assertAnswer(variant, api.invoke(event, TIMEOUT));
+            return (System.nanoTime() - sent) / 1e6;
+        }
+    }
+
+    private static void assertAnswer(Variant variant, String answer) throws IOException {
+        JsonNode response = JSON.readTree(answer);
+        if (response.isTextual()) {
+            response = JSON.readTree(response.asText());
+        }
+        assertEquals(variant.status(), response.path("statusCode").asInt(), answer);
+    }
+
+    /** The JDK that runs the functions: {@code -Dbench.java}, or this JVM's. */
+    private static Path javaHome() {
+        return Path.of(System.getProperty("bench.java", System.getProperty("java.home")));
+    }
+
+    // --- reference packages, built here: they exist only in the benchmark ---
+
+    private static Path helloPackage(Path bench) throws IOException {
+        Path lib = Files.createDirectories(bench.resolve("hello-world/lib"));
+        try (Stream<Path> old = Files.list(lib)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        copyJarOf(RequestStreamHandler.class, lib);
+        copyJarOf(APIGatewayProxyRequestEvent.class, lib);
+        // aws-lambda-java-events brings joda-time, which the runtime's event serialization loads.
+        copyJarOf(DateTime.class, lib);
+        jar(lib.resolve("hello.jar"), HelloHandler.class);
+        return lib.getParent();
+    }
+
+    private static Path typicalPackage(Path service, Path bench) throws IOException {
+        Path lib = Files.createDirectories(bench.resolve("typical/lib"));
+        try (Stream<Path> old = Files.list(lib)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        try (Stream<Path> jars = Files.list(service.resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, lib.resolve(jar.getFileName()));
+            }
+        }
+        copyJarOf(APIGatewayProxyRequestEvent.class, lib);
+        copyJarOf(DateTime.class, lib);
+        jar(lib.resolve("typical.jar"), TypicalShowInstanceHandler.class);
+        return lib.getParent();
+    }
+
+    private static void copyJarOf(Class<?> type, Path lib) throws IOException {
+        Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path target = lib.resolve(jar.getFileName());
+        if (!Files.exists(target)) {
+            Files.copy(jar, target);
+        }
+    }
+
+    private static void jar(Path jar, Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+    }
+
+    // --- the table ---
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(p * sorted.size())));
+    }
+
+    private static double medianOf(List<Run> runs, ToDoubleFunction<Run> figure) {
+        return median(runs.stream().map(run -> figure.applyAsDouble(run)).toList());
+    }
+
+    private static long packageBytes(Path artifacts) throws IOException {
+        try (Stream<Path> files = Files.list(artifacts.resolve("lib"))) {
+            long bytes = 0;
+            for (Path file : files.toList()) {
+                bytes += Files.size(file);
+            }
+            return bytes;
+        }
+    }
+
+    private static long packageJars(Path artifacts) throws IOException {
+        try (Stream<Path> files = Files.list(artifacts.resolve("lib"))) {
+            return files.count();
+        }
+    }
+
+    private static String table(Map<String, List<Run>> runs, List<Variant> variants) throws IOException {
+        List<Run> service = runs.get("this function");
+        List<Run> primed = runs.get("this function, primed");
+        List<Run> typical = runs.get("typical build");
+        List<Run> hello = runs.get("hello-world");
+        double coldRatio = median(pairRatios(service, hello, Run::coldMillis));
+        double typicalRatio = median(pairRatios(typical, hello, Run::coldMillis));
+        List<Double> warmService = new ArrayList<>();
+        service.forEach(run -> warmService.addAll(run.warmMillis()));
+        List<Double> warmHello = new ArrayList<>();
+        hello.forEach(run -> warmHello.addAll(run.warmMillis()));
+        double warmP50 = percentile(warmService, 0.50);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Functions: %d pair(s) alternating, %d warm calls each, JDK %s (%s), %d cores; "
+                        + "medians over the pairs.%n%n", PAIRS, WARM, javaVersion(), javaHome(),
+                Runtime.getRuntime().availableProcessors()));
+        out.append("| figure | this function | typical build | hello-world | ratio |\n|---|---|---|---|---|\n");
+        out.append(String.format("| spawn to first response | %.0f ms | %.0f ms | %.0f ms | %.2fx hello-world "
+                        + "(typical build %.2fx) |%n", medianOf(service, Run::coldMillis),
+                medianOf(typical, Run::coldMillis), medianOf(hello, Run::coldMillis), coldRatio, typicalRatio));
+        out.append(String.format("| first call after init, init not counted | %.1f ms (primed: %.1f ms) | %.1f ms "
+                        + "| %.1f ms | primed %.2fx this function's warm p50 |%n",
+                medianOf(service, Run::firstAfterInitMillis), medianOf(primed, Run::firstAfterInitMillis),
+                medianOf(typical, Run::firstAfterInitMillis), medianOf(hello, Run::firstAfterInitMillis),
+                medianOf(primed, Run::firstAfterInitMillis) / warmP50));
+        out.append(String.format("| warm p50 / p99 (read-only call, 2 DynamoDB Local reads) | %.2f / %.2f ms | - "
+                        + "| %.2f / %.2f ms | |%n", warmP50, percentile(warmService, 0.99),
+                percentile(warmHello, 0.50), percentile(warmHello, 0.99)));
+        out.append(String.format("| max RSS over the warm calls; growth over the last half | %.0f MB; %+.1f MB | - "
+                        + "| %.0f MB; %+.1f MB | %.2fx hello-world |%n", medianOf(service, Run::maxRssKb) / 1024,
+                medianOf(service, Run::rssGrowthKb) / 1024, medianOf(hello, Run::maxRssKb) / 1024,
+                medianOf(hello, Run::rssGrowthKb) / 1024,
+                medianOf(service, Run::maxRssKb) / medianOf(hello, Run::maxRssKb)));
+        Variant serviceVariant = variants.get(0);
+        Variant typicalVariant = variants.get(2);
+        out.append(String.format("| deployment package | %.1f MB, %d jars | %.1f MB, %d jars | %.2f MB, %d jars | "
+                        + "|%n", packageBytes(serviceVariant.artifacts()) / 1e6, packageJars(serviceVariant.artifacts()),
+                packageBytes(typicalVariant.artifacts()) / 1e6, packageJars(typicalVariant.artifacts()),
+                packageBytes(variants.get(3).artifacts()) / 1e6, packageJars(variants.get(3).artifacts())));
+        return out.toString();
+    }
+
+    private static List<Double> pairRatios(List<Run> runs, List<Run> reference,
+                                           ToDoubleFunction<Run> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            ratios.add(figure.applyAsDouble(runs.get(i)) / figure.applyAsDouble(reference.get(i)));
+        }
+        return ratios;
+    }
+
+    private static String javaVersion() throws IOException {
+        Path release = javaHome().resolve("release");
+        if (!Files.exists(release)) {
+            return System.getProperty("java.version");
+        }
+        return Files.readAllLines(release).stream().filter(line -> line.startsWith("JAVA_VERSION="))
+                .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "")).findFirst().orElse("?");
+    }
+}

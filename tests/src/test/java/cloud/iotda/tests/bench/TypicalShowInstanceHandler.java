@@ -1,0 +1,27 @@
+package cloud.iotda.tests.bench;
+
+import cloud.iotda.Service;
+import cloud.iotda.edge.ApiGateway;
+import cloud.iotda.edge.Operation;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The benchmark's "typical build" of ShowInstance: the same core, reached the way a first version usually does it:
+ * the runtime deserializes the event into its POJO and serializes the response, the DynamoDB client is built with
+ * the SDK's defaults, the store maps items through bean schemas, and nothing is primed.
+ */
+public final class TypicalShowInstanceHandler
+        implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+    private final ApiGateway gateway = Service.onDynamoDb(DynamoDbClient.create(), System.getenv("TABLE_NAME"),
+            Clock.systemUTC(), System.getenv("AWS_REGION")).gateway(Operation.SHOW_INSTANCE);
+
+    @Override
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        return gateway.handle(event);
+    }
+}
