@@ -3,11 +3,17 @@ package cloud.iotda.functions;
 import cloud.iotda.Service;
 import cloud.iotda.edge.ProcessorRun;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
-/** Runs on the template's schedule: executes due scheduled orders and cancels expired unpaid ones. */
-public final class OrderProcessorHandler implements RequestHandler<ScheduledEvent, String> {
+/**
+ * Runs on the template's schedule: executes due scheduled orders and cancels expired unpaid ones. The EventBridge
+ * event carries nothing the run needs, so it is read and not mapped; the answer is the run's report as JSON.
+ */
+public final class OrderProcessorHandler implements RequestStreamHandler {
     /** Stop starting pages when less than this is left of the invocation; the next run goes on. */
     private static final long RESERVE_MILLIS = 10_000;
 
@@ -22,7 +28,9 @@ public final class OrderProcessorHandler implements RequestHandler<ScheduledEven
     }
 
     @Override
-    public String handleRequest(ScheduledEvent event, Context context) {
-        return processor.run(() -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        input.readAllBytes();
+        String report = processor.run(() -> context == null || context.getRemainingTimeInMillis() > RESERVE_MILLIS);
+        output.write(report.getBytes(StandardCharsets.UTF_8));
     }
 }

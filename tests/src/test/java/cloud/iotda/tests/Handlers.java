@@ -3,13 +3,15 @@ package cloud.iotda.tests;
 import cloud.iotda.Service;
 import cloud.iotda.template.Template;
 import cloud.iotda.testing.RepoFiles;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
-/** Finds the function that template.yaml routes an event to, and builds its handler on a test world. */
+/** Finds the function that template.yaml routes an event to, and runs its handler on a test world, JSON in and out. */
 final class Handlers {
     private static final Template TEMPLATE = Template.load(RepoFiles.template());
+
     private Handlers() {
     }
 
@@ -27,11 +29,12 @@ final class Handlers {
         return Class.forName(className);
     }
 
-    @SuppressWarnings("unchecked")
-    static RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> create(
-            APIGatewayProxyRequestEvent event, Service service) throws ReflectiveOperationException {
-        Class<?> type = handlerClass(functionFor(event.getHttpMethod(), event.getResource()));
-        return (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                type.getConstructor(Service.class).newInstance(service);
+    /** What the function's handler, built on {@code service}, writes for the event {@code json}, as Lambda runs it. */
+    static String invoke(Template.Function function, Service service, String json) throws Exception {
+        RequestStreamHandler handler = (RequestStreamHandler) handlerClass(function).getConstructor(Service.class)
+                .newInstance(service);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), output, null);
+        return output.toString(StandardCharsets.UTF_8);
     }
 }

@@ -125,8 +125,7 @@ class PackagedFunctionsTest {
             function.world().reset();
             String answer = function.runtimeApi().invoke(Files.readString(RepoFiles.events().resolve(fixture.getKey())),
                     ANSWER_TIMEOUT);
-            // The runtime returns the handler's String as a JSON string.
-            FixtureExpectations.assertProcessorReport(JSON.readTree(answer).asText());
+            FixtureExpectations.assertProcessorReport(answer);
         }
         assertEveryLogLineIsJsonWithTheInvocationsRequestId("OrderProcessorFunction", "order processor run");
     }

@@ -13,14 +13,11 @@ import cloud.iotda.template.Template;
 import cloud.iotda.testing.RepoFiles;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -49,13 +46,13 @@ class TemplateContractTest {
     }
 
     @Test
-    void scheduledFunctionsTakeAScheduledEvent() throws Exception {
+    void scheduledFunctionsAreStreamHandlersRunOnAMinuteRate() throws Exception {
         for (Template.Function function : template.functions().values()) {
             if (function.schedules().isEmpty()) {
                 continue;
             }
             Class<?> type = Handlers.handlerClass(function);
-            assertEquals(ScheduledEvent.class, handlerTypeArguments(type)[0]);
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), type + " is a RequestStreamHandler");
             type.getConstructor();
             type.getConstructor(Service.class);
             assertTrue(function.schedules().stream().allMatch(s -> s.matches("rate\\(\\d+ minutes?\\)")),
@@ -63,34 +60,21 @@ class TemplateContractTest {
         }
     }
 
-    /** The event and answer types of the RequestHandler the class or one of its superclasses implements. */
-    private static Type[] handlerTypeArguments(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Type candidate : c.getGenericInterfaces()) {
-                if (candidate instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    return p.getActualTypeArguments();
-                }
-            }
-        }
-        throw new AssertionError(type + " implements no RequestHandler");
-    }
-
     @Test
-    void everyHandlerNamesAProxyEventHandlerClass() throws Exception {
+    void everyRoutedHandlerIsAnApiHandlerOfTheProxyEvent() throws Exception {
         for (Template.Function function : template.functions().values()) {
             if (function.events().isEmpty()) {
                 continue;
             }
             Class<?> type = Handlers.handlerClass(function);
             assertTrue(function.handler().endsWith("::handleRequest"), function.handler());
-            assertTrue(RequestHandler.class.isAssignableFrom(type), type + " is a RequestHandler");
-            Type[] arguments = handlerTypeArguments(type);
-            assertEquals(APIGatewayProxyRequestEvent.class, arguments[0]);
-            assertEquals(APIGatewayProxyResponseEvent.class, arguments[1]);
+            // The proxy event as JSON in and out, mapped by the edge (ProxyEvents) to aws-lambda-java-events types.
+            assertTrue(ApiHandler.class.isAssignableFrom(type), type + " is an ApiHandler");
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), type + " is a RequestStreamHandler");
             assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()),
                     "Lambda needs a public no-arg constructor");
             type.getConstructor(Service.class);
-            type.getMethod("handleRequest", APIGatewayProxyRequestEvent.class, Context.class);
+            type.getMethod("handleRequest", InputStream.class, OutputStream.class, Context.class);
         }
     }
 

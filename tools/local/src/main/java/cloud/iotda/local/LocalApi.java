@@ -3,10 +3,13 @@ package cloud.iotda.local;
 import cloud.iotda.Service;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.template.Template;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalApi implements AutoCloseable {
     private final LocalDynamo dynamo;
     private final HttpServer server;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final ExecutorService workers;
     private final List<LocalRoute> routes;
     private final Map<String, Template.GatewayResponse> gatewayResponses;
@@ -127,16 +131,25 @@ public final class LocalApi implements AutoCloseable {
 
     private int invoke(HttpExchange exchange, LocalRoute.Match match, byte[] body, String requestId)
             throws IOException {
-        APIGatewayProxyResponseEvent response;
+        JsonNode response;
         try {
-            response = match.route().handler().handleRequest(toEvent(exchange, match, body, requestId), null);
-        } catch (RuntimeException | Error e) {
+            // As Lambda hands it over: the proxy event as JSON in, the proxy response as JSON out.
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            match.route().handler().handleRequest(
+                    new ByteArrayInputStream(JSON.writeValueAsBytes(toEvent(exchange, match, body, requestId))),
+                    output, null);
+            response = JSON.readTree(output.toByteArray());
+        } catch (IOException | RuntimeException | Error e) {
             // A function that fails instead of answering: API Gateway's integration failure.
             System.err.println("handler failed: " + e);
             return respondAsGateway(exchange, "INTEGRATION_FAILURE", 502, requestId);
         }
-        respond(exchange, response.getStatusCode(), response.getHeaders(), response.getBody(), requestId);
-        return response.getStatusCode();
+        Map<String, String> headers = new HashMap<>();
+        response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        int status = response.path("statusCode").asInt(502);
+        respond(exchange, status, headers, response.hasNonNull("body") ? response.get("body").asText() : null,
+                requestId);
+        return status;
     }
 
     /** API Gateway's own answer of {@code type}, as template.yaml's GatewayResponses customize it. */
@@ -158,8 +171,8 @@ public final class LocalApi implements AutoCloseable {
         return status;
     }
 
-    private static APIGatewayProxyRequestEvent toEvent(HttpExchange exchange, LocalRoute.Match match, byte[] body,
-                                                       String requestId) {
+    /** The proxy event (payload 1.0) API Gateway would send for the request. */
+    private static ObjectNode toEvent(HttpExchange exchange, LocalRoute.Match match, byte[] body, String requestId) {
         Map<String, String> headers = new HashMap<>();
         Map<String, List<String>> multiHeaders = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -180,26 +193,26 @@ public final class LocalApi implements AutoCloseable {
         }
         String text = utf8OrNull(body);
         String path = exchange.getRequestURI().getPath();
-        return new APIGatewayProxyRequestEvent()
-                .withResource(match.route().path())
-                .withPath(path)
-                .withHttpMethod(exchange.getRequestMethod())
-                .withHeaders(headers)
-                .withMultiValueHeaders(multiHeaders)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
-                .withPathParameters(match.pathParameters())
-                .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
-                        .withRequestId(requestId)
-                        .withResourcePath(match.route().path())
-                        .withHttpMethod(exchange.getRequestMethod())
-                        .withPath(path)
-                        .withStage("local")
-                        .withProtocol(exchange.getProtocol())
-                        .withIdentity(new APIGatewayProxyRequestEvent.RequestIdentity()
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())))
-                .withBody(body.length == 0 ? null : text != null ? text : Base64.getEncoder().encodeToString(body))
-                .withIsBase64Encoded(body.length > 0 && text == null);
+        ObjectNode event = JSON.createObjectNode()
+                .put("resource", match.route().path())
+                .put("path", path)
+                .put("httpMethod", exchange.getRequestMethod());
+        event.set("headers", JSON.valueToTree(headers));
+        event.set("multiValueHeaders", JSON.valueToTree(multiHeaders));
+        event.set("queryStringParameters", query.isEmpty() ? null : JSON.valueToTree(query));
+        event.set("multiValueQueryStringParameters", multiQuery.isEmpty() ? null : JSON.valueToTree(multiQuery));
+        event.set("pathParameters", JSON.valueToTree(match.pathParameters()));
+        ObjectNode context = event.putObject("requestContext")
+                .put("requestId", requestId)
+                .put("resourcePath", match.route().path())
+                .put("httpMethod", exchange.getRequestMethod())
+                .put("path", path)
+                .put("stage", "local")
+                .put("protocol", exchange.getProtocol());
+        context.putObject("identity").put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+        event.put("body", body.length == 0 ? null : text != null ? text : Base64.getEncoder().encodeToString(body));
+        event.put("isBase64Encoded", body.length > 0 && text == null);
+        return event;
     }
 
     private static String utf8OrNull(byte[] body) {

@@ -1,9 +1,7 @@
 package cloud.iotda.local;
 
 import cloud.iotda.template.Template;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /** One route of template.yaml and the handler instance that serves it (one instance per function, as in Lambda). */
-record LocalRoute(String method, String path, String[] segments,
-                  RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> handler) {
+record LocalRoute(String method, String path, String[] segments, RequestStreamHandler handler) {
 
     record Match(LocalRoute route, Map<String, String> pathParameters) {
     }
 
-    @SuppressWarnings("unchecked")
     static List<LocalRoute> fromTemplate(Template template) throws ReflectiveOperationException {
         List<LocalRoute> routes = new ArrayList<>();
         for (Template.Function function : template.functions().values()) {
@@ -26,8 +22,7 @@ record LocalRoute(String method, String path, String[] segments,
                 continue;
             }
             String className = function.handler().split("::")[0];
-            var handler = (RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent>)
-                    Class.forName(className).getConstructor().newInstance();
+            var handler = (RequestStreamHandler) Class.forName(className).getConstructor().newInstance();
             for (Template.ApiEvent event : function.events()) {
                 routes.add(new LocalRoute(event.method(), event.path(), split(event.path()), handler));
             }

@@ -1,8 +1,11 @@
 package cloud.iotda.local;
 
 import cloud.iotda.template.Template;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -23,7 +26,6 @@ final class LocalSchedule {
     }
 
     /** As {@link #start(Template)}, with a minute of the schedule lasting {@code minute} (tests shorten it). */
-    @SuppressWarnings("unchecked")
     static ScheduledExecutorService start(Template template, Duration minute) throws ReflectiveOperationException {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "schedule");
@@ -37,16 +39,18 @@ final class LocalSchedule {
                     throw new IllegalArgumentException(function.logicalId() + ": unsupported schedule " + expression);
                 }
                 long minutes = Long.parseLong(rate.group(1)) * (rate.group(2).startsWith("hour") ? 60 : 1);
-                var handler = (RequestHandler<ScheduledEvent, String>)
-                        Class.forName(function.handler().split("::")[0]).getConstructor().newInstance();
+                var handler = (RequestStreamHandler) Class.forName(function.handler().split("::")[0])
+                        .getConstructor().newInstance();
                 scheduler.scheduleAtFixedRate(() -> {
                     try {
-                        String result = handler.handleRequest(new ScheduledEvent()
-                                .withId(UUID.randomUUID().toString())
-                                .withSource("aws.events")
-                                .withDetailType("Scheduled Event"), null);
-                        System.out.println(function.logicalId() + " ran: " + result);
-                    } catch (RuntimeException e) {
+                        // EventBridge's scheduled event, as JSON, the way Lambda hands it over.
+                        String event = "{\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"aws.events\","
+                                + "\"detail-type\":\"Scheduled Event\",\"detail\":{}}";
+                        ByteArrayOutputStream result = new ByteArrayOutputStream();
+                        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                                result, null);
+                        System.out.println(function.logicalId() + " ran: " + result.toString(StandardCharsets.UTF_8));
+                    } catch (IOException | RuntimeException e) {
                         System.err.println(function.logicalId() + " failed: " + e);
                     }
                 }, minutes * minute.toMillis(), minutes * minute.toMillis(), TimeUnit.MILLISECONDS);
