@@ -5,6 +5,7 @@ import cloud.iotda.adapter.dynamodb.internal.Failures;
 import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
 import cloud.iotda.adapter.dynamodb.internal.Items;
 import cloud.iotda.adapter.dynamodb.internal.OrderItem;
+import cloud.iotda.adapter.dynamodb.internal.Schemas;
 import cloud.iotda.adapter.dynamodb.internal.TokenItem;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
@@ -35,11 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
 public final class DynamoDbStore implements Instances, Orders, Credentials {
-    // Static: building a bean schema is reflective work, done once per JVM (Lambda init, before the snapshot).
-    private static final TableSchema<InstanceItem> INSTANCE_SCHEMA = TableSchema.fromBean(InstanceItem.class);
-    private static final TableSchema<OrderItem> ORDER_SCHEMA = TableSchema.fromBean(OrderItem.class);
-    private static final TableSchema<TokenItem> TOKEN_SCHEMA = TableSchema.fromBean(TokenItem.class);
-    private static final TableSchema<AccessKeyItem> ACCESS_KEY_SCHEMA = TableSchema.fromBean(AccessKeyItem.class);
+    /** The item classes' table schemas; {@link #WRITTEN_OUT} unless a benchmark compares another way. */
+    public record ItemSchemas(TableSchema<InstanceItem> instance, TableSchema<OrderItem> order,
+                              TableSchema<TokenItem> token, TableSchema<AccessKeyItem> accessKey) {
+    }
+
+    public static final ItemSchemas WRITTEN_OUT = new ItemSchemas(Schemas.INSTANCE, Schemas.ORDER, Schemas.TOKEN,
+            Schemas.ACCESS_KEY);
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(pk)").build();
 
     private final DynamoDbEnhancedClient enhanced;
@@ -49,11 +52,15 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
     private final DynamoDbTable<AccessKeyItem> accessKeys;
 
     public DynamoDbStore(DynamoDbClient client, String tableName) {
+        this(client, tableName, WRITTEN_OUT);
+    }
+
+    public DynamoDbStore(DynamoDbClient client, String tableName, ItemSchemas schemas) {
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.instances = enhanced.table(tableName, INSTANCE_SCHEMA);
-        this.orders = enhanced.table(tableName, ORDER_SCHEMA);
-        this.tokens = enhanced.table(tableName, TOKEN_SCHEMA);
-        this.accessKeys = enhanced.table(tableName, ACCESS_KEY_SCHEMA);
+        this.instances = enhanced.table(tableName, schemas.instance());
+        this.orders = enhanced.table(tableName, schemas.order());
+        this.tokens = enhanced.table(tableName, schemas.token());
+        this.accessKeys = enhanced.table(tableName, schemas.accessKey());
     }
 
     // --- instances ---

@@ -1,6 +1,11 @@
 package cloud.iotda.tests.bench;
 
 import cloud.iotda.Service;
+import cloud.iotda.adapter.dynamodb.DynamoDbStore;
+import cloud.iotda.adapter.dynamodb.internal.AccessKeyItem;
+import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
+import cloud.iotda.adapter.dynamodb.internal.OrderItem;
+import cloud.iotda.adapter.dynamodb.internal.TokenItem;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Operation;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -8,6 +13,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.time.Clock;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -17,8 +23,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class TypicalShowInstanceHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
-    private final ApiGateway gateway = Service.onDynamoDb(DynamoDbClient.create(), System.getenv("TABLE_NAME"),
-            Clock.systemUTC(), System.getenv("AWS_REGION")).gateway(Operation.SHOW_INSTANCE);
+    private final ApiGateway gateway;
+
+    public TypicalShowInstanceHandler() {
+        DynamoDbStore store = new DynamoDbStore(DynamoDbClient.create(), System.getenv("TABLE_NAME"),
+                new DynamoDbStore.ItemSchemas(TableSchema.fromBean(InstanceItem.class),
+                        TableSchema.fromBean(OrderItem.class), TableSchema.fromBean(TokenItem.class),
+                        TableSchema.fromBean(AccessKeyItem.class)));
+        gateway = new Service(store, store, store, Clock.systemUTC(), System.getenv("AWS_REGION"))
+                .gateway(Operation.SHOW_INSTANCE);
+    }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
