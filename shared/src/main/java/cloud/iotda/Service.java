@@ -3,11 +3,21 @@ package cloud.iotda;
 import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Endpoints;
+import cloud.iotda.edge.Json;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.ProcessorRun;
+import cloud.iotda.edge.Views;
 import cloud.iotda.edge.auth.Authenticator;
 import cloud.iotda.edge.auth.DerivedSigningScheme;
 import cloud.iotda.edge.auth.SdkSigningScheme;
@@ -27,6 +37,7 @@ import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -98,6 +109,25 @@ public final class Service {
         }
         DynamoDbClient client = DynamoDbClients.configured(List.of()).build();
         return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment());
+    }
+
+    /**
+     * Priming before a SnapStart snapshot: runs {@code requests} (the function's own request path, refused for an
+     * unknown token after one DynamoDB read) so that no DynamoDB connection outlives them, then renders and maps a
+     * sample instance and order as a successful answer would. Reads nothing else and writes nothing.
+     */
+    public void prime(Runnable requests) {
+        DynamoDbClients.withoutKeptConnections(requests);
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        InstanceRef ref = new InstanceRef("0".repeat(32), "00000000-0000-4000-8000-000000000000");
+        Instance instance = Instance.create(ref, Edition.STANDARD, new Flavor("iotda.standard.s1", 2))
+                .name("priming").regionId("priming").postPaid().at(at);
+        Change change = new Change.Resize(new Flavor("iotda.standard.s1", 3), false, false);
+        Order order = new Order(new OrderId("CS2601010000AAAAA"), ref, change, OrderStatus.COMPLETED,
+                change.fingerprint(), at, at, null);
+        DynamoDbStore.warmMappings(instance, order);
+        Json.write(Views.instance(instance));
+        Json.write(Views.order(order));
     }
 
     public ApiGateway gateway(Operation operation) {

@@ -52,6 +52,10 @@ public final class LocalDynamoDb {
         return instance;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + port;
     }

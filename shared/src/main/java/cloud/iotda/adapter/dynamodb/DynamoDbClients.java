@@ -2,8 +2,11 @@ package cloud.iotda.adapter.dynamodb;
 
 import java.time.Duration;
 import java.util.List;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -21,7 +24,24 @@ public final class DynamoDbClients {
     public static final RetryMode RETRY_MODE = RetryMode.STANDARD;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
+    /** True while {@link #withoutKeptConnections} runs. */
+    private static volatile boolean closingConnections;
+
     private DynamoDbClients() {
+    }
+
+    /**
+     * Runs {@code calls} with every DynamoDB request asking the server to close its connection after the answer
+     * ({@code Connection: close}), so that no pooled connection outlives them: priming before a SnapStart snapshot
+     * must not leave a connection that would be stale after the restore.
+     */
+    public static synchronized void withoutKeptConnections(Runnable calls) {
+        closingConnections = true;
+        try {
+            calls.run();
+        } finally {
+            closingConnections = false;
+        }
     }
 
     /**
@@ -34,10 +54,21 @@ public final class DynamoDbClients {
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(ATTEMPT_TIMEOUT)
                         .build())
-                .overrideConfiguration(override -> override
-                        .retryStrategy(RETRY_MODE)
-                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT)
-                        .executionInterceptors(interceptors));
+                .overrideConfiguration(override -> {
+                    override.retryStrategy(RETRY_MODE)
+                            .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                            .apiCallTimeout(CALL_TIMEOUT)
+                            .addExecutionInterceptor(new ClosingConnections());
+                    interceptors.forEach(override::addExecutionInterceptor);
+                });
+    }
+
+    private static final class ClosingConnections implements ExecutionInterceptor {
+        @Override
+        public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+            return closingConnections
+                    ? context.httpRequest().toBuilder().putHeader("Connection", "close").build()
+                    : context.httpRequest();
+        }
     }
 }

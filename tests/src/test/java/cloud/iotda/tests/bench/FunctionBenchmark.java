@@ -283,7 +283,8 @@ class FunctionBenchmark {
         Variant serviceVariant = variants.get(0);
         Variant typicalVariant = variants.get(2);
         out.append(String.format("| deployment package | %.1f MB, %d jars | %.1f MB, %d jars | %.2f MB, %d jars | "
-                        + "|%n", packageBytes(serviceVariant.artifacts()) / 1e6, packageJars(serviceVariant.artifacts()),
+                        + "|%n", packageBytes(serviceVariant.artifacts()) / 1e6,
+                packageJars(serviceVariant.artifacts()),
                 packageBytes(typicalVariant.artifacts()) / 1e6, packageJars(typicalVariant.artifacts()),
                 packageBytes(variants.get(3).artifacts()) / 1e6, packageJars(variants.get(3).artifacts())));
         return out.toString();
