@@ -58,7 +58,9 @@ class FunctionBenchmark {
     @Test
     void measuresColdStartFirstCallWarmCallsMemoryAndPackage() throws Exception {
         Template template = Template.load(RepoFiles.template());
-        Path service = SamBuild.artifacts(FUNCTION);
+        // -Dbench.package=DIR measures another build of the package (a lever tried in a throwaway copy).
+        Path service = System.getProperty("bench.package") != null ? Path.of(System.getProperty("bench.package"))
+                : SamBuild.artifacts(FUNCTION);
         Path bench = Files.createDirectories(RepoFiles.root().resolve("tests/target/bench"));
         List<Variant> variants = List.of(
                 new Variant("this function", service, template.functions().get(FUNCTION).handler(), List.of(), 200),
@@ -68,6 +70,14 @@ class FunctionBenchmark {
                         + "::handleRequest", List.of(), 200),
                 new Variant("hello-world", helloPackage(bench), HelloHandler.class.getName() + "::handleRequest",
                         List.of(), 200));
+        // -Dbench.candidate=DIR adds another build of the package, started alternately with the others, so that a
+        // lever is measured against the current build in the same run.
+        String candidate = System.getProperty("bench.candidate");
+        if (candidate != null) {
+            variants = new ArrayList<>(variants);
+            variants.add(new Variant("candidate", Path.of(candidate), template.functions().get(FUNCTION).handler(),
+                    List.of(), 200));
+        }
         TestWorld world = new TestWorld();
         String event = Files.readString(RepoFiles.events().resolve("show-instance.json"));
         Map<String, List<Run>> runs = new LinkedHashMap<>();
@@ -82,6 +92,11 @@ class FunctionBenchmark {
             }
         }
         String table = table(runs, variants);
+        if (candidate != null) {
+            table += String.format("%ncandidate %s: spawn to first response %.0f ms, %.3fx this build (median of "
+                    + "pair ratios)%n", candidate, medianOf(runs.get("candidate"), Run::coldMillis),
+                    median(pairRatios(runs.get("candidate"), runs.get("this function"), Run::coldMillis)));
+        }
         System.out.println(table);
         String out = System.getProperty("bench.out");
         Files.writeString(out == null ? bench.resolve("functions.md") : Path.of(out), table);
@@ -272,6 +287,8 @@ class FunctionBenchmark {
                 medianOf(service, Run::firstAfterInitMillis), medianOf(primed, Run::firstAfterInitMillis),
                 medianOf(typical, Run::firstAfterInitMillis), medianOf(hello, Run::firstAfterInitMillis),
                 medianOf(primed, Run::firstAfterInitMillis) / warmP50));
+        out.append(String.format("| init with priming (SnapStart runs it once, before the snapshot) | +%.0f ms "
+                        + "| - | - | |%n", medianOf(primed, Run::coldMillis) - medianOf(service, Run::coldMillis)));
         out.append(String.format("| warm p50 / p99 (read-only call, 2 DynamoDB Local reads) | %.2f / %.2f ms | - "
                         + "| %.2f / %.2f ms | |%n", warmP50, percentile(warmService, 0.99),
                 percentile(warmHello, 0.50), percentile(warmHello, 0.99)));

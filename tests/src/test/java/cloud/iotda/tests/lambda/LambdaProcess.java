@@ -42,10 +42,13 @@ public final class LambdaProcess implements AutoCloseable {
 
     /**
      * JVM options of Lambda's managed Java runtimes (java17 and later) that do not depend on files of its image:
-     * heap at about 85% of the function's 1024 MB, the serial collector, C1 only, IPv4, and the opened java.io.
-     * Benchmarks start functions with them; the class-data-sharing archive of the runtime image is not here.
+     * heap at about 85% of the function's 1024 MB, the serial collector, C1 only, IPv4, and the opened java.io; and
+     * the function's 1024 MB as the memory the JVM sizes itself by (its container's, on Lambda; this machine has
+     * 24 GB, which would start the heap at 384 MB). Benchmarks start functions with them; the class-data-sharing
+     * archive of the runtime image is not here.
      */
-    public static final List<String> MANAGED_RUNTIME_OPTIONS = List.of("-XX:MaxHeapSize=870m", "-XX:+UseSerialGC",
+    public static final List<String> MANAGED_RUNTIME_OPTIONS = List.of("-XX:MaxRAM=1024m",
+            "-XX:MaxHeapSize=870m", "-XX:+UseSerialGC",
             "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
             "--add-opens=java.base/java.io=ALL-UNNAMED");
 
