@@ -1,6 +1,7 @@
 # Build targets that `sam build` runs for BuildMethod: makefile (one per function, with ARTIFACTS_DIR set).
-# Every function ships the same package: the functions module (one handler class per function) and the shared
-# module, every runtime jar under lib/, laid out from a clean folder so no jar of an earlier build slips in.
+# Every function ships the same package: one jar (the functions module, one handler class per function, with the
+# shared module and every runtime dependency, shaded) under lib/, from a clean folder so nothing of an earlier build
+# slips in.
 MVN ?= mvn -B -q
 FUNCTIONS = ListInstancesFunction CreateInstanceFunction ShowInstanceFunction UpdateInstanceFunction \
 	DeleteInstanceFunction BindInstanceTagsFunction UnbindInstanceTagsFunction ResizeFunction \
@@ -14,6 +15,5 @@ package:
 	$(MVN) -pl functions -am -DskipTests package
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp functions/target/lambda/lib/*.jar "$(ARTIFACTS_DIR)/lib/"
-	cp functions/target/*.jar "$(ARTIFACTS_DIR)/lib/"
 
 .PHONY: $(addprefix build-,$(FUNCTIONS)) package

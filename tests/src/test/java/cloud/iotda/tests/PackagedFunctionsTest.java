@@ -23,6 +23,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -42,11 +45,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PackagedFunctionsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
-    /** Jars that belong to tests or tooling, and HTTP clients other than the one the functions use. */
-    private static final Pattern FORBIDDEN_JAR = Pattern.compile(
-            "(?i)(DynamoDBLocal|sqlite4java|junit|opentest4j|apiguardian|mockito|huaweicloud|aws-lambda-java-tests"
-                    + "|iotda-template|jackson-dataformat-yaml|snakeyaml|apache-client|netty-nio-client|aws-crt-client"
-                    + "|httpclient|okhttp|jetty).*");
+    /** Classes of tests or tooling, and of HTTP clients other than the one the functions use. */
+    private static final Pattern FORBIDDEN_CLASS = Pattern.compile(
+            "(com/amazonaws/services/dynamodbv2/|com/almworks/sqlite4java/|org/junit/|org/opentest4j/|org/mockito/"
+                    + "|com/huaweicloud/|com/amazonaws/services/lambda/runtime/tests/|cloud/iotda/template/"
+                    + "|cloud/iotda/testing/|com/fasterxml/jackson/dataformat/yaml/|org/yaml/snakeyaml/"
+                    + "|software/amazon/awssdk/http/apache/|software/amazon/awssdk/http/nio/"
+                    + "|software/amazon/awssdk/http/crt/"
+                    + "|org/apache/http/|okhttp3/|org/eclipse/jetty/|org/joda/time/).*");
 
     /** Someone else's key and region than the ones that created the tables: DynamoDB Local must share them. */
     private static final SamLocalEnvironment.Caller CALLER =
@@ -169,28 +175,29 @@ class PackagedFunctionsTest {
     }
 
     @Test
-    void packagesHoldNoTestJarAndOneHttpClient() throws Exception {
+    void packagesAreOneJarWithoutTestClassesAndWithOneHttpClient() throws Exception {
         for (Map.Entry<String, Deployed> entry : deployed.entrySet()) {
             Path lib = entry.getValue().artifacts().resolve("lib");
-            List<String> jars;
-            long bytes;
+            List<Path> jars;
             try (Stream<Path> files = Files.list(lib)) {
-                List<Path> paths = files.toList();
-                jars = paths.stream().map(path -> path.getFileName().toString()).sorted().toList();
-                bytes = 0;
-                for (Path path : paths) {
-                    bytes += Files.size(path);
-                }
+                jars = files.toList();
             }
-            System.out.printf("package %s: %d jars, %,d bytes%n", entry.getKey(), jars.size(), bytes);
-            for (String jar : jars) {
-                assertFalse(FORBIDDEN_JAR.matcher(jar).matches(), entry.getKey() + " ships " + jar);
+            assertEquals(1, jars.size(), entry.getKey() + ": " + jars);
+            long bytes = Files.size(jars.get(0));
+            List<String> classes;
+            try (JarFile jar = new JarFile(jars.get(0).toFile())) {
+                classes = jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class")).toList();
             }
-            assertEquals(1, jars.stream().filter(jar -> jar.startsWith("url-connection-client-")).count(),
+            System.out.printf("package %s: %s, %d classes, %,d bytes%n", entry.getKey(), jars.get(0).getFileName(),
+                    classes.size(), bytes);
+            for (String name : classes) {
+                assertFalse(FORBIDDEN_CLASS.matcher(name).matches(), entry.getKey() + " ships " + name);
+            }
+            assertTrue(classes.contains("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"),
                     entry.getKey() + ": the one HTTP client");
-            assertEquals(1, jars.stream().filter(jar -> jar.startsWith("iotda-shared-")).count());
-            assertEquals(1, jars.stream().filter(jar -> jar.startsWith("iotda-functions-")).count());
-            assertTrue(bytes < 20_000_000, entry.getKey() + " is " + bytes + " bytes");
+            assertTrue(classes.contains("cloud/iotda/Service.class"));
+            assertTrue(classes.contains("cloud/iotda/functions/ApiHandler.class"));
+            assertTrue(bytes < 12_000_000, entry.getKey() + " is " + bytes + " bytes");
         }
     }
 
@@ -221,12 +228,22 @@ class PackagedFunctionsTest {
 
     @Test
     void missingDependencyFailsInit(@TempDir Path tmp) throws Exception {
+        // The package's jar without the DynamoDB Enhanced Client, as if a dependency had been left out.
         Path broken = tmp.resolve("package");
         Files.createDirectories(broken.resolve("lib"));
+        Path original;
         try (Stream<Path> jars = Files.list(deployed.get("ResizeFunction").artifacts().resolve("lib"))) {
-            for (Path jar : jars.toList()) {
-                if (!jar.getFileName().toString().startsWith("dynamodb-enhanced-")) {
-                    Files.copy(jar, broken.resolve("lib").resolve(jar.getFileName()));
+            original = jars.findFirst().orElseThrow();
+        }
+        try (JarFile in = new JarFile(original.toFile());
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(broken.resolve("lib/without.jar")))) {
+            for (JarEntry entry : in.stream().toList()) {
+                // Its classes and the interceptor list it brings.
+                if (!entry.getName().startsWith("software/amazon/awssdk/enhanced/dynamodb/")
+                        && !entry.getName().equals("software/amazon/awssdk/services/dynamodb/execution.interceptors")) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.getInputStream(entry).transferTo(out);
+                    out.closeEntry();
                 }
             }
         }
