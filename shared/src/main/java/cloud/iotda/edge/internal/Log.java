@@ -21,6 +21,7 @@ import java.util.logging.Logger;
  */
 public final class Log {
     private static final int MAX_TRACE_LINES = 12;
+    private static final boolean IN_LAMBDA = System.getenv("AWS_LAMBDA_RUNTIME_API") != null;
 
     private Log() {
     }
@@ -35,7 +36,7 @@ public final class Log {
         line.put("request_id", requestId);
         line.put("message", message);
         line.put("error", trace(error));
-        LambdaRuntime.getLogger().log(Json.write(line), LogLevel.ERROR);
+        emit(Json.write(line), LogLevel.ERROR);
     }
 
     /** An event worth keeping, with its facts as a JSON object ({@code report}, already written). */
@@ -44,7 +45,7 @@ public final class Log {
         line.put("level", "INFO");
         line.put("message", message);
         line.put("report", Json.parseObject(report.getBytes(StandardCharsets.UTF_8)));
-        LambdaRuntime.getLogger().log(Json.write(line), LogLevel.INFO);
+        emit(Json.write(line), LogLevel.INFO);
     }
 
     /**
@@ -58,6 +59,18 @@ public final class Log {
         }
         root.addHandler(new LibraryLogs());
         root.setLevel(Level.WARNING);
+    }
+
+    /**
+     * In Lambda (the runtime API is set), Lambda's logger: it frames each line and, in JSON format, adds the request
+     * id. Elsewhere (the local API, tests), one line on stdout: the stand-in logger would not end the line.
+     */
+    private static void emit(String line, LogLevel level) {
+        if (IN_LAMBDA) {
+            LambdaRuntime.getLogger().log(line, level);
+        } else {
+            System.out.println(line);
+        }
     }
 
     private static String trace(Throwable error) {
@@ -82,7 +95,7 @@ public final class Log {
             if (record.getThrown() != null) {
                 line.put("error", trace(record.getThrown()));
             }
-            LambdaRuntime.getLogger().log(Json.write(line), severe ? LogLevel.ERROR : LogLevel.WARN);
+            emit(Json.write(line), severe ? LogLevel.ERROR : LogLevel.WARN);
         }
 
         @Override
