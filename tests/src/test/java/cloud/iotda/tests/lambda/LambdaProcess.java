@@ -2,6 +2,7 @@ package cloud.iotda.tests.lambda;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,10 @@ public final class LambdaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);
+        // The runtime client's native library, unpacked once, named as Lambda's runtime names it: left to itself,
+        // each client copies it to /tmp/.libaws-lambda-jni.so at start, and JVMs started together rewrite that file
+        // while another maps it (a SIGBUS seen in CI).
+        command.add("-D" + NATIVE_CLIENT_PROPERTY + "=" + nativeClientLibrary());
         command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -81,6 +86,26 @@ public final class LambdaProcess implements AutoCloseable {
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", "test");
         env.putAll(environment);
         return new LambdaProcess(builder.start());
+    }
+
+    private static final String NATIVE_CLIENT_PROPERTY =
+            "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+    private static Path nativeClient;
+
+    private static synchronized Path nativeClientLibrary() throws IOException {
+        if (nativeClient == null) {
+            String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch_64" : "x86_64";
+            String name = "libaws-lambda-jni.linux-" + arch + ".so";
+            Path file = Files.createTempDirectory("lambda-jni-").resolve(name);
+            try (InputStream in = LambdaProcess.class.getClassLoader().getResourceAsStream("jni/" + name)) {
+                if (in == null) {
+                    throw new IOException("the runtime interface client has no " + name);
+                }
+                Files.copy(in, file);
+            }
+            nativeClient = file;
+        }
+        return nativeClient;
     }
 
     /** The runtime interface client and what it needs (as Lambda's image has them), as the test JVM resolved them. */
