@@ -1,5 +1,6 @@
 package cloud.iotda.testing;
 
+import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.template.Template;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
@@ -7,9 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,6 +65,18 @@ public final class LocalDynamoDb {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /**
+     * A client with the service's own settings (DynamoDbClients: retries, timeouts) on a DynamoDB Local endpoint,
+     * with {@code interceptors} (a fault injector, a call counter).
+     */
+    public static DynamoDbClient serviceClient(String endpoint, List<ExecutionInterceptor> interceptors) {
+        return DynamoDbClients.configured(interceptors)
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
     }
 
     /** A new, empty table with the key schema of template.yaml. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.Service;
-import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.functions.ApiHandler;
 import cloud.iotda.template.Template;
 import cloud.iotda.testing.FaultInjector;
@@ -16,14 +15,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -33,11 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 class PrimingTest {
     private static DynamoDbClient client(String endpoint, FaultInjector counter) {
-        return DynamoDbClients.configured(List.of(counter))
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        return LocalDynamoDb.serviceClient(endpoint, List.of(counter));
     }
 
     private static ApiHandler handler(Template.Function function, Service service) throws Exception {

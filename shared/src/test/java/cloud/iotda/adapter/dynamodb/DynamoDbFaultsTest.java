@@ -26,7 +26,6 @@ import cloud.iotda.testing.TestWorld;
 import cloud.iotda.usecase.port.Unavailable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +45,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -116,11 +112,7 @@ class DynamoDbFaultsTest {
 
     /** The service's DynamoDB client as it deploys (DynamoDbClients), with an injector, on DynamoDB Local. */
     private static DynamoDbClient clientWith(FaultInjector injector) {
-        return DynamoDbClients.configured(List.of(injector))
-                .endpointOverride(URI.create(LocalDynamoDb.get().endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+        return LocalDynamoDb.serviceClient(LocalDynamoDb.get().endpoint(), List.of(injector));
     }
 
     private static Outcome http(TestWorld world, Operation operation, String method, String instanceId,

@@ -3,10 +3,10 @@ package cloud.iotda.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.testing.LocalDynamoDb;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -69,12 +66,7 @@ class ThroughputBenchmark {
     void localApiAgainstTheSameReadsStraightToDynamoDb() throws Exception {
         try (LocalApi api = LocalApiEndToEndTest.startOnE2eSeed();
              // The service's own client settings (DynamoDbClients), so that only the API's own work differs.
-             DynamoDbClient client = DynamoDbClients.configured(List.of())
-                     .endpointOverride(URI.create(api.dynamoEndpoint()))
-                     .region(Region.of(LocalDynamo.REGION))
-                     .credentialsProvider(
-                             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                     .build()) {
+             DynamoDbClient client = LocalDynamoDb.serviceClient(api.dynamoEndpoint(), List.of())) {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
             HttpRequest show = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/v5/iot/"
                     + PROJECT + "/iotda-instances/" + INSTANCE)).header("X-Auth-Token", TOKEN).build();
