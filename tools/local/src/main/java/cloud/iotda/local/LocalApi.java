@@ -78,6 +78,9 @@ public final class LocalApi implements AutoCloseable {
             setIfAbsent("aws.secretAccessKey", "local");
             List<LocalRoute> routes = LocalRoute.fromTemplate(template);
             ExecutorService workers = Executors.newFixedThreadPool(16);
+            // Small JSON answers go out at once instead of waiting on Nagle's algorithm and the client's delayed
+            // ACK. Read once, when the JDK's HTTP server is first used, so it is set before the server is made.
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
             server.setExecutor(workers);
             LocalApi api = new LocalApi(dynamo, server, workers, routes, template.gatewayResponses(),
@@ -253,8 +256,6 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        // Small JSON answers go out at once instead of waiting on Nagle's algorithm and the client's delayed ACK.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
         Options options;
         try {
             options = Cli.localApiOptions(args);
