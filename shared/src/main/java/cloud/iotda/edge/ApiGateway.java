@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,10 +58,9 @@ public final class ApiGateway {
 
     /** The documented error body: {@code {"error_code": ..., "error_msg": ...}}. */
     public static ApiResponse errorResponse(ApiError error, List<Object> facts) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error_code", error.code());
-        body.put("error_msg", error.message(facts));
-        return new ApiResponse(error.status(), Json.write(body));
+        return new ApiResponse(error.status(), Json.write(Json.object()
+                .put("error_code", error.code())
+                .put("error_msg", error.message(facts))));
     }
 
     private static String requestIdOf(APIGatewayProxyRequestEvent event) {

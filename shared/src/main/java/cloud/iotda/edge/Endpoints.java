@@ -19,6 +19,7 @@ import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.UpdateInstance;
 import cloud.iotda.usecase.port.Page;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
@@ -118,7 +119,7 @@ public final class Endpoints {
         return request -> {
             InstanceRef target = target(request);
             Change change = parse.apply(body(request));
-            return ok(Map.of("order_id", useCases.placeOrder().place(target, change).value()));
+            return ok(Json.object().put("order_id", useCases.placeOrder().place(target, change).value()));
         };
     }
 
@@ -181,7 +182,7 @@ public final class Endpoints {
         return Integer.parseInt(text);
     }
 
-    private static ApiResponse ok(Object body) {
+    private static ApiResponse ok(JsonNode body) {
         return ApiResponse.ok(Json.write(body));
     }
 }

@@ -1,36 +1,19 @@
 package cloud.iotda.edge;
 
 import cloud.iotda.domain.Rejected;
-import com.fasterxml.jackson.core.JsonParser;
+import cloud.iotda.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Strict JSON in (no duplicate keys, no trailing data, shallow nesting) and plain JSON out. */
 public final class Json {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
-    }
-
     private Json() {
-    }
-
-    public static ObjectMapper mapper() {
-        return MAPPER;
     }
 
     /**
@@ -46,7 +29,7 @@ public final class Json {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = JsonTrees.read(body);
         } catch (StreamConstraintsException e) {
             throw Rejected.malformed("request body is nested too deeply");
         } catch (JsonProcessingException e) {
@@ -68,15 +51,15 @@ public final class Json {
         return object;
     }
 
-    public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    public static String write(JsonNode value) {
+        return JsonTrees.write(value);
     }
 
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return JsonTrees.object();
+    }
+
+    public static ArrayNode array() {
+        return JsonTrees.array();
     }
 }

@@ -2,6 +2,7 @@ package cloud.iotda.edge;
 
 import cloud.iotda.edge.internal.Log;
 import cloud.iotda.usecase.OrderLifecycle;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.BooleanSupplier;
 
 /** The scheduled processor's edge: one run of the lifecycle, its report as the JSON line the function answers. */
@@ -14,8 +15,8 @@ public final class ProcessorRun {
 
     /** Processes due orders a page at a time, starting a new page only while {@code keepGoing} says so. */
     public String run(BooleanSupplier keepGoing) {
-        String report = Json.write(lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE, keepGoing));
+        ObjectNode report = Views.report(lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE, keepGoing));
         Log.info("order processor run", report);
-        return report;
+        return Json.write(report);
     }
 }

@@ -1,5 +1,6 @@
 package cloud.iotda.edge;
 
+import cloud.iotda.json.JsonTrees;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -25,7 +26,7 @@ public final class ProxyEvents {
     public static APIGatewayProxyRequestEvent read(InputStream input) throws IOException {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(input);
+            root = JsonTrees.read(input);
         } catch (IOException e) {
             return null;
         }
@@ -66,8 +67,7 @@ public final class ProxyEvents {
 
     /** The response as Lambda's proxy integration expects it. */
     public static void write(APIGatewayProxyResponseEvent response, OutputStream output) throws IOException {
-        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(output)) {
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator json = JsonTrees.generator(output)) {
             json.writeStartObject();
             json.writeNumberField("statusCode", response.getStatusCode());
             json.writeObjectFieldStart("headers");

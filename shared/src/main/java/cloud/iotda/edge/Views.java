@@ -13,12 +13,23 @@ import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.usecase.InstanceQueries;
+import cloud.iotda.usecase.OrderLifecycle;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Domain values as the API answers them, with the field names and formats of the official API. */
 public final class Views {
     private Views() {
+    }
+
+    /** What one run of the order processor did, as the processor function answers and logs it. */
+    public static ObjectNode report(OrderLifecycle.Report report) {
+        return Json.object()
+                .put("executed", report.executed())
+                .put("deferred", report.deferred())
+                .put("expired", report.expired())
+                .put("skipped", report.skipped())
+                .put("failed", report.failed());
     }
 
     /** ShowInstance and UpdateInstance: every field the service knows; optional ones only where set. */
@@ -150,7 +161,7 @@ public final class Views {
     }
 
     private static ArrayNode tags(Tags tags) {
-        ArrayNode node = Json.mapper().createArrayNode();
+        ArrayNode node = Json.array();
         for (Tag tag : tags.list()) {
             node.addObject().put("key", tag.key()).put("value", tag.value());
         }

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -14,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The direction of dependencies, checked on the compiled main classes: entry points -> edge -> use cases -> domain;
- * the adapters implement the use cases' ports; the domain knows no JSON, AWS or HTTP type. Each rule is also run
- * on a small set of classes that break it, so a rule that could never fail would fail this test.
+ * the adapters implement the use cases' ports; the domain knows no JSON, AWS or HTTP type; nothing the functions
+ * ship builds an ObjectMapper. Each rule is also run on a small set of classes that break it, so a rule that could
+ * never fail would fail this test.
  */
 class ArchitectureTest {
     private static final String ROOT = "cloud.iotda";
@@ -72,9 +74,18 @@ class ArchitectureTest {
                 .allowEmptyShould(false);
     }
 
+    static ArchRule noObjectMapperInTheFunctions(String root) {
+        return noClasses().that().resideInAnyPackage(root, root + ".functions..", root + ".edge..",
+                        root + ".usecase..", root + ".domain..", root + ".adapter..", root + ".json..")
+                .should().dependOnClassesThat().areAssignableTo(ObjectMapper.class)
+                .because("JSON trees are read and written with jackson-core (JsonTrees): building an ObjectMapper "
+                        + "costs a function about 85 ms of its cold start (bench/levers.md)")
+                .allowEmptyShould(false);
+    }
+
     private static List<ArchRule> rules(String root) {
         return List.of(layers(root), domainStandsAlone(root), useCasesNeedOnlyTheDomain(root),
-                adaptersImplementPortsOnly(root), entryPointsAreThin(root));
+                adaptersImplementPortsOnly(root), entryPointsAreThin(root), noObjectMapperInTheFunctions(root));
     }
 
     @Test

@@ -4,8 +4,8 @@ import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ public final class CatalogueFile {
                 throw new IllegalStateException("flavors.json is missing from the classpath");
             }
             List<FlavorSpec> specs = new ArrayList<>();
-            for (JsonNode node : new ObjectMapper().readTree(in).get("flavors")) {
+            for (JsonNode node : JsonTrees.read(in).get("flavors")) {
                 Edition edition = Edition.fromWireName(node.get("edition").asText());
                 boolean sized = edition == Edition.STANDARD;
                 Set<ChargeMode> modes = EnumSet.noneOf(ChargeMode.class);

@@ -3,12 +3,10 @@ package cloud.iotda.edge.internal;
 import cloud.iotda.edge.Json;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -31,20 +29,20 @@ public final class Log {
     }
 
     public static void error(String requestId, String message, Throwable error) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", "ERROR");
-        line.put("request_id", requestId);
-        line.put("message", message);
-        line.put("error", trace(error));
+        ObjectNode line = Json.object()
+                .put("level", "ERROR")
+                .put("request_id", requestId)
+                .put("message", message)
+                .put("error", trace(error));
         emit(Json.write(line), LogLevel.ERROR);
     }
 
-    /** An event worth keeping, with its facts as a JSON object ({@code report}, already written). */
-    public static void info(String message, String report) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", "INFO");
-        line.put("message", message);
-        line.put("report", Json.parseObject(report.getBytes(StandardCharsets.UTF_8)));
+    /** An event worth keeping, with its facts as a JSON object. */
+    public static void info(String message, ObjectNode report) {
+        ObjectNode line = Json.object()
+                .put("level", "INFO")
+                .put("message", message);
+        line.set("report", report);
         emit(Json.write(line), LogLevel.INFO);
     }
 
@@ -88,10 +86,10 @@ public final class Log {
                 return;
             }
             boolean severe = record.getLevel().intValue() >= Level.SEVERE.intValue();
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("level", severe ? "ERROR" : "WARN");
-            line.put("logger", record.getLoggerName());
-            line.put("message", record.getMessage());
+            ObjectNode line = Json.object()
+                    .put("level", severe ? "ERROR" : "WARN")
+                    .put("logger", record.getLoggerName())
+                    .put("message", record.getMessage());
             if (record.getThrown() != null) {
                 line.put("error", trace(record.getThrown()));
             }

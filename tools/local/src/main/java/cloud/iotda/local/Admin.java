@@ -147,7 +147,7 @@ public final class Admin {
             case "orders list" -> listOrders(instanceRef(required(flags, "project"), required(flags, "instance")));
             case "orders pay" -> printOrder(service.lifecycle().pay(orderId(single(rest, "ORDER_ID"))));
             case "orders cancel" -> printOrder(service.lifecycle().cancel(orderId(single(rest, "ORDER_ID"))));
-            case "orders process-now" -> out.println(Json.write(service.lifecycle().processDue()));
+            case "orders process-now" -> out.println(Json.write(Views.report(service.lifecycle().processDue())));
             default -> throw new UsageError("unknown command " + command, true);
         }
     }

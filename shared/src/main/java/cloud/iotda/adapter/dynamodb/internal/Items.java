@@ -20,8 +20,9 @@ import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.order.OrderType;
+import cloud.iotda.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -46,26 +47,21 @@ public final class Items {
     private static final String INSTANCE_PREFIX = "INSTANCE#";
     private static final String TOKEN_PREFIX = "TOKEN#";
     private static final String ACCESS_KEY_PREFIX = "AK#";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Items() {
     }
 
     /** A page position of a query, as text: the string key attributes of its last evaluated key. */
     public static String encodeCursor(Map<String, AttributeValue> key) {
-        Map<String, String> plain = new TreeMap<>();
-        key.forEach((name, value) -> plain.put(name, value.s()));
-        try {
-            return JSON.writeValueAsString(plain);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode plain = JsonTrees.object();
+        new TreeMap<>(key).forEach((name, value) -> plain.put(name, value.s()));
+        return JsonTrees.write(plain);
     }
 
     public static Map<String, AttributeValue> decodeCursor(String cursor) {
         Map<String, AttributeValue> key = new HashMap<>();
         try {
-            JSON.readTree(cursor).fields().forEachRemaining(e ->
+            JsonTrees.read(cursor).fields().forEachRemaining(e ->
                     key.put(e.getKey(), AttributeValue.fromS(e.getValue().asText())));
         } catch (IOException e) {
             throw new IllegalArgumentException("not a cursor: " + cursor, e);
@@ -312,7 +308,7 @@ public final class Items {
     private static Change legacyChange(OrderType type, String request) {
         JsonNode json;
         try {
-            json = JSON.readTree(request);
+            json = JsonTrees.read(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
