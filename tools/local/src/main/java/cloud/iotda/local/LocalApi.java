@@ -2,9 +2,10 @@ package cloud.iotda.local;
 
 import cloud.iotda.Service;
 import cloud.iotda.edge.ApiGateway;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,7 +22,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 public final class LocalApi implements AutoCloseable {
     private final LocalDynamo dynamo;
     private final HttpServer server;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ExecutorService workers;
     private final List<LocalRoute> routes;
     private final Map<String, Template.GatewayResponse> gatewayResponses;
@@ -139,9 +138,10 @@ public final class LocalApi implements AutoCloseable {
             // As Lambda hands it over: the proxy event as JSON in, the proxy response as JSON out.
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             match.route().handler().handleRequest(
-                    new ByteArrayInputStream(JSON.writeValueAsBytes(toEvent(exchange, match, body, requestId))),
+                    new ByteArrayInputStream(JsonTrees.write(toEvent(exchange, match, body, requestId))
+                            .getBytes(StandardCharsets.UTF_8)),
                     output, null);
-            response = JSON.readTree(output.toByteArray());
+            response = JsonTrees.read(output.toByteArray());
         } catch (IOException | RuntimeException | Error e) {
             // A function that fails instead of answering: API Gateway's integration failure.
             System.err.println("handler failed: " + e);
@@ -176,14 +176,15 @@ public final class LocalApi implements AutoCloseable {
 
     /** The proxy event (payload 1.0) API Gateway would send for the request. */
     private static ObjectNode toEvent(HttpExchange exchange, LocalRoute.Match match, byte[] body, String requestId) {
-        Map<String, String> headers = new HashMap<>();
-        Map<String, List<String>> multiHeaders = new HashMap<>();
+        ObjectNode headers = JsonTrees.object();
+        ObjectNode multiHeaders = JsonTrees.object();
         exchange.getRequestHeaders().forEach((name, values) -> {
             headers.put(name, values.get(values.size() - 1));
-            multiHeaders.put(name, new ArrayList<>(values));
+            ArrayNode all = multiHeaders.putArray(name);
+            values.forEach(all::add);
         });
-        Map<String, String> query = new HashMap<>();
-        Map<String, List<String>> multiQuery = new HashMap<>();
+        ObjectNode query = JsonTrees.object();
+        ObjectNode multiQuery = JsonTrees.object();
         String rawQuery = exchange.getRequestURI().getRawQuery();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
@@ -191,20 +192,22 @@ public final class LocalApi implements AutoCloseable {
                 String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
                 String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
                 query.put(key, value);
-                multiQuery.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+                (multiQuery.has(key) ? (ArrayNode) multiQuery.get(key) : multiQuery.putArray(key)).add(value);
             }
         }
+        ObjectNode pathParameters = JsonTrees.object();
+        match.pathParameters().forEach(pathParameters::put);
         String text = utf8OrNull(body);
         String path = exchange.getRequestURI().getPath();
-        ObjectNode event = JSON.createObjectNode()
+        ObjectNode event = JsonTrees.object()
                 .put("resource", match.route().path())
                 .put("path", path)
                 .put("httpMethod", exchange.getRequestMethod());
-        event.set("headers", JSON.valueToTree(headers));
-        event.set("multiValueHeaders", JSON.valueToTree(multiHeaders));
-        event.set("queryStringParameters", query.isEmpty() ? null : JSON.valueToTree(query));
-        event.set("multiValueQueryStringParameters", multiQuery.isEmpty() ? null : JSON.valueToTree(multiQuery));
-        event.set("pathParameters", JSON.valueToTree(match.pathParameters()));
+        event.set("headers", headers);
+        event.set("multiValueHeaders", multiHeaders);
+        event.set("queryStringParameters", query.isEmpty() ? null : query);
+        event.set("multiValueQueryStringParameters", multiQuery.isEmpty() ? null : multiQuery);
+        event.set("pathParameters", pathParameters);
         ObjectNode context = event.putObject("requestContext")
                 .put("requestId", requestId)
                 .put("resourcePath", match.route().path())
