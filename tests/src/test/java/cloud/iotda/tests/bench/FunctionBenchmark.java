@@ -81,6 +81,8 @@ class FunctionBenchmark {
             variants = new ArrayList<>(variants);
             variants.add(new Variant("candidate", Path.of(candidate), template.functions().get(FUNCTION).handler(),
                     List.of(), 200));
+            variants.add(new Variant("candidate, primed", Path.of(candidate),
+                    template.functions().get(FUNCTION).handler(), List.of("-Diotda.primeAtInit=true"), 200));
         }
         TestWorld world = new TestWorld();
         String event = Files.readString(RepoFiles.events().resolve("show-instance.json"));
@@ -100,6 +102,10 @@ class FunctionBenchmark {
             table += String.format("%ncandidate %s: spawn to first response %.0f ms, %.3fx this build (median of "
                     + "pair ratios)%n", candidate, medianOf(runs.get("candidate"), Run::coldMillis),
                     median(pairRatios(runs.get("candidate"), runs.get("this function"), Run::coldMillis)));
+            table += String.format("candidate %s: first call after priming %.1f ms, %.3fx this build's%n", candidate,
+                    medianOf(runs.get("candidate, primed"), Run::firstAfterInitMillis),
+                    median(pairRatios(runs.get("candidate, primed"), runs.get("this function, primed"),
+                            Run::firstAfterInitMillis)));
         }
         System.out.println(table);
         String out = System.getProperty("bench.out");
