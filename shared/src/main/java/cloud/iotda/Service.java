@@ -9,6 +9,9 @@ import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
@@ -38,6 +41,7 @@ import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -120,8 +124,11 @@ public final class Service {
         DynamoDbClients.withoutKeptConnections(requests);
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         InstanceRef ref = new InstanceRef("0".repeat(32), "00000000-0000-4000-8000-000000000000");
+        // As an instance usually is: with a change window and a tag, so their mappings are primed too.
         Instance instance = Instance.create(ref, Edition.STANDARD, new Flavor("iotda.standard.s1", 2))
-                .name("priming").regionId("priming").postPaid().at(at);
+                .name("priming").regionId("priming").postPaid()
+                .operateWindow(new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 0)))
+                .tags(new Tags(List.of(new Tag("priming", "priming")))).at(at);
         Change change = new Change.Resize(new Flavor("iotda.standard.s1", 3), false, false);
         Order order = new Order(new OrderId("CS2601010000AAAAA"), ref, change, OrderStatus.COMPLETED,
                 change.fingerprint(), at, at, null);
