@@ -55,6 +55,9 @@ public final class Service {
     /** Where the region id comes from when no Lambda environment names one (the local API, tests). */
     public static final String DEFAULT_REGION_ID = "local";
 
+    /** As many as the request rounds of priming (ApiHandler): enough for the JIT to compile the read. */
+    private static final int PRIMING_INSTANCE_READS = 100;
+
     private final Instances instances;
     private final Credentials credentials;
     private final OrderQueries orderQueries;
@@ -117,13 +120,20 @@ public final class Service {
 
     /**
      * Priming before a SnapStart snapshot: runs {@code requests} (the function's own request path, refused for an
-     * unknown token after one DynamoDB read) so that no DynamoDB connection outlives them, then renders and maps a
-     * sample instance and order as a successful answer would. Reads nothing else and writes nothing.
+     * unknown token after one DynamoDB read) and {@value #PRIMING_INSTANCE_READS} reads of an instance no instance
+     * can be (ids are random UUIDs; this one is all zeros), the read nearly every operation makes once
+     * authenticated, so that no DynamoDB connection outlives them. Then renders and maps a sample instance and order
+     * as a successful answer would. Reads nothing else and writes nothing.
      */
     public void prime(Runnable requests) {
-        DynamoDbClients.withoutKeptConnections(requests);
-        Instant at = Instant.parse("2026-01-01T00:00:00Z");
         InstanceRef ref = new InstanceRef("0".repeat(32), "00000000-0000-4000-8000-000000000000");
+        DynamoDbClients.withoutKeptConnections(() -> {
+            requests.run();
+            for (int read = 0; read < PRIMING_INSTANCE_READS; read++) {
+                instances.find(ref);
+            }
+        });
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
         // As an instance usually is: with a change window and a tag, so their mappings are primed too.
         Instance instance = Instance.create(ref, Edition.STANDARD, new Flavor("iotda.standard.s1", 2))
                 .name("priming").regionId("priming").postPaid()
