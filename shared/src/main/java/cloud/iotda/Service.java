@@ -17,7 +17,6 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Endpoints;
-import cloud.iotda.edge.Json;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.ProcessorRun;
 import cloud.iotda.edge.Views;
@@ -26,6 +25,7 @@ import cloud.iotda.edge.auth.DerivedSigningScheme;
 import cloud.iotda.edge.auth.SdkSigningScheme;
 import cloud.iotda.edge.auth.TokenScheme;
 import cloud.iotda.edge.internal.Log;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
 import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.IdSource;
@@ -143,8 +143,8 @@ public final class Service {
         Order order = new Order(new OrderId("CS2601010000AAAAA"), ref, change, OrderStatus.COMPLETED,
                 change.fingerprint(), at, at, null);
         DynamoDbStore.warmMappings(instance, order);
-        Json.write(Views.instance(instance));
-        Json.write(Views.order(order));
+        JsonTrees.write(Views.instance(instance));
+        JsonTrees.write(Views.order(order));
     }
 
     public ApiGateway gateway(Operation operation) {

@@ -2,6 +2,7 @@ package cloud.iotda.edge;
 
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.edge.internal.Log;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.port.Unavailable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -58,7 +59,7 @@ public final class ApiGateway {
 
     /** The documented error body: {@code {"error_code": ..., "error_msg": ...}}. */
     public static ApiResponse errorResponse(ApiError error, List<Object> facts) {
-        return new ApiResponse(error.status(), Json.write(Json.object()
+        return new ApiResponse(error.status(), JsonTrees.write(JsonTrees.object()
                 .put("error_code", error.code())
                 .put("error_msg", error.message(facts))));
     }

@@ -11,6 +11,7 @@ import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.edge.auth.Authenticator;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
 import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.InstanceQueries;
@@ -119,7 +120,7 @@ public final class Endpoints {
         return request -> {
             InstanceRef target = target(request);
             Change change = parse.apply(body(request));
-            return ok(Json.object().put("order_id", useCases.placeOrder().place(target, change).value()));
+            return ok(JsonTrees.object().put("order_id", useCases.placeOrder().place(target, change).value()));
         };
     }
 
@@ -163,7 +164,7 @@ public final class Endpoints {
         OrderId marker = markerText == null ? null : OrderId.parse(markerText)
                 .orElseThrow(() -> Rejected.invalid("marker must be an order_id from an earlier page"));
         Page<Order> page = useCases.orderQueries().list(target, limit, marker);
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonTrees.object();
         ArrayNode orders = body.putArray("orders");
         page.items().forEach(order -> orders.add(Views.order(order)));
         body.put("marker", page.next());
@@ -183,6 +184,6 @@ public final class Endpoints {
     }
 
     private static ApiResponse ok(JsonNode body) {
-        return ApiResponse.ok(Json.write(body));
+        return ApiResponse.ok(JsonTrees.write(body));
     }
 }

@@ -5,11 +5,13 @@ import cloud.iotda.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
-/** Strict JSON in (no duplicate keys, no trailing data, shallow nesting) and plain JSON out. */
+/**
+ * A request body as the API takes it: one JSON object, strictly read (no duplicate keys, no trailing data, shallow
+ * nesting), or the documented refusal. Trees are made and written with {@link JsonTrees}.
+ */
 public final class Json {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -51,15 +53,4 @@ public final class Json {
         return object;
     }
 
-    public static String write(JsonNode value) {
-        return JsonTrees.write(value);
-    }
-
-    public static ObjectNode object() {
-        return JsonTrees.object();
-    }
-
-    public static ArrayNode array() {
-        return JsonTrees.array();
-    }
 }

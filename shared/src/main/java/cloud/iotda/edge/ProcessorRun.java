@@ -1,6 +1,7 @@
 package cloud.iotda.edge;
 
 import cloud.iotda.edge.internal.Log;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.OrderLifecycle;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.BooleanSupplier;
@@ -17,6 +18,6 @@ public final class ProcessorRun {
     public String run(BooleanSupplier keepGoing) {
         ObjectNode report = Views.report(lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE, keepGoing));
         Log.info("order processor run", report);
-        return Json.write(report);
+        return JsonTrees.write(report);
     }
 }

@@ -12,6 +12,7 @@ import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.OrderLifecycle;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +25,7 @@ public final class Views {
 
     /** What one run of the order processor did, as the processor function answers and logs it. */
     public static ObjectNode report(OrderLifecycle.Report report) {
-        return Json.object()
+        return JsonTrees.object()
                 .put("executed", report.executed())
                 .put("deferred", report.deferred())
                 .put("expired", report.expired())
@@ -34,7 +35,7 @@ public final class Views {
 
     /** ShowInstance and UpdateInstance: every field the service knows; optional ones only where set. */
     public static ObjectNode instance(Instance instance) {
-        ObjectNode node = Json.object()
+        ObjectNode node = JsonTrees.object()
                 .put("instance_type", instance.edition().wireName())
                 .put("instance_id", instance.ref().instanceId())
                 .put("charge_mode", instance.chargeMode().wireName())
@@ -70,7 +71,7 @@ public final class Views {
 
     /** One item of ListInstances ({@code QueryInstanceSimplify}). */
     public static ObjectNode listedInstance(Instance instance) {
-        ObjectNode node = Json.object()
+        ObjectNode node = JsonTrees.object()
                 .put("instance_type", instance.edition().wireName())
                 .put("instance_id", instance.ref().instanceId())
                 .put("name", instance.name())
@@ -84,7 +85,7 @@ public final class Views {
     }
 
     public static ObjectNode instanceList(InstanceQueries.InstanceList list) {
-        ObjectNode node = Json.object().put("count", list.count());
+        ObjectNode node = JsonTrees.object().put("count", list.count());
         node.put("marker", list.marker().orElse(null));
         ArrayNode items = node.putArray("instances");
         list.instances().forEach(instance -> items.add(listedInstance(instance)));
@@ -94,7 +95,7 @@ public final class Views {
     /** CreateInstance's answer: the instance as created, with the billing asked for and its order, if any. */
     public static ObjectNode creation(Creation creation, ChargeInfo charge) {
         Instance instance = creation.instance();
-        ObjectNode node = Json.object()
+        ObjectNode node = JsonTrees.object()
                 .put("instance_type", instance.edition().wireName())
                 .put("instance_id", instance.ref().instanceId())
                 .put("name", instance.name());
@@ -112,7 +113,7 @@ public final class Views {
     }
 
     public static ObjectNode order(Order order) {
-        ObjectNode node = Json.object()
+        ObjectNode node = JsonTrees.object()
                 .put("order_id", order.orderId().value())
                 .put("type", order.type().name())
                 .put("status", order.status().name());
@@ -125,7 +126,7 @@ public final class Views {
 
     /** The request an order records, normalized: every default filled in, fields in a fixed order. */
     public static ObjectNode change(Change change) {
-        ObjectNode node = Json.object();
+        ObjectNode node = JsonTrees.object();
         if (change instanceof Change.Resize resize) {
             node.set("flavor", flavor(resize.flavor()));
             return node.put("delay", resize.delay()).put("is_auto_pay", resize.autoPay());
@@ -142,7 +143,7 @@ public final class Views {
     }
 
     private static ObjectNode chargeInfo(ChargeInfo charge) {
-        ObjectNode node = Json.object().put("charge_mode", charge.mode().wireName());
+        ObjectNode node = JsonTrees.object().put("charge_mode", charge.mode().wireName());
         if (charge.mode() == ChargeMode.PRE_PAID) {
             node.put("period_type", charge.periodType().wireName())
                     .put("period_num", charge.periodNum())
@@ -153,7 +154,7 @@ public final class Views {
     }
 
     private static ObjectNode flavor(Flavor flavor) {
-        ObjectNode node = Json.object().put("type", flavor.type());
+        ObjectNode node = JsonTrees.object().put("type", flavor.type());
         if (flavor.size() != null) {
             node.put("size", flavor.size());
         }
@@ -161,7 +162,7 @@ public final class Views {
     }
 
     private static ArrayNode tags(Tags tags) {
-        ArrayNode node = Json.array();
+        ArrayNode node = JsonTrees.array();
         for (Tag tag : tags.list()) {
             node.addObject().put("key", tag.key()).put("value", tag.value());
         }
@@ -169,7 +170,7 @@ public final class Views {
     }
 
     private static ObjectNode access(Network.Access access) {
-        ObjectNode node = Json.object().put("type", access.type().name());
+        ObjectNode node = JsonTrees.object().put("type", access.type().name());
         putIfSet(node, "domain_name", access.domainName());
         if (access.whitelist() != null) {
             ObjectNode whitelist = node.putObject("ip_whitelist").put("enable", access.whitelist().enabled());
@@ -183,7 +184,7 @@ public final class Views {
     }
 
     private static ObjectNode placement(Network network) {
-        ObjectNode node = Json.object();
+        ObjectNode node = JsonTrees.object();
         putIfSet(node, "vpc_id", network.vpcId());
         putIfSet(node, "subnet_id", network.subnetId());
         putIfSet(node, "security_group_id", network.securityGroupId());

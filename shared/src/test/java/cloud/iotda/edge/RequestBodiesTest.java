@@ -12,6 +12,7 @@ import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.order.Change;
+import cloud.iotda.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.Optional;
@@ -265,9 +266,9 @@ class RequestBodiesTest {
     @Test
     void normalizedFormFillsDefaultsInAFixedOrder() {
         assertEquals("{\"period_type\":\"year\",\"period_num\":2,\"is_auto_renew\":false,\"is_auto_pay\":false}",
-                Json.write(Views.change(chargeMode("{\"period_num\":2,\"period_type\":\"year\"}"))));
+                JsonTrees.write(Views.change(chargeMode("{\"period_num\":2,\"period_type\":\"year\"}"))));
         assertEquals("{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2},\"delay\":false,\"is_auto_pay\":false}",
-                Json.write(Views.change(
+                JsonTrees.write(Views.change(
                         resize("{\"is_auto_pay\":false,\"flavor\":{\"size\":2,\"type\":\"iotda.standard.s1\"}}"))));
     }
 

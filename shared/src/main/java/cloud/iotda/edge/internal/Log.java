@@ -1,6 +1,6 @@
 package cloud.iotda.edge.internal;
 
-import cloud.iotda.edge.Json;
+import cloud.iotda.json.JsonTrees;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,21 +29,21 @@ public final class Log {
     }
 
     public static void error(String requestId, String message, Throwable error) {
-        ObjectNode line = Json.object()
+        ObjectNode line = JsonTrees.object()
                 .put("level", "ERROR")
                 .put("request_id", requestId)
                 .put("message", message)
                 .put("error", trace(error));
-        emit(Json.write(line), LogLevel.ERROR);
+        emit(JsonTrees.write(line), LogLevel.ERROR);
     }
 
     /** An event worth keeping, with its facts as a JSON object. */
     public static void info(String message, ObjectNode report) {
-        ObjectNode line = Json.object()
+        ObjectNode line = JsonTrees.object()
                 .put("level", "INFO")
                 .put("message", message);
         line.set("report", report);
-        emit(Json.write(line), LogLevel.INFO);
+        emit(JsonTrees.write(line), LogLevel.INFO);
     }
 
     /**
@@ -86,14 +86,14 @@ public final class Log {
                 return;
             }
             boolean severe = record.getLevel().intValue() >= Level.SEVERE.intValue();
-            ObjectNode line = Json.object()
+            ObjectNode line = JsonTrees.object()
                     .put("level", severe ? "ERROR" : "WARN")
                     .put("logger", record.getLoggerName())
                     .put("message", record.getMessage());
             if (record.getThrown() != null) {
                 line.put("error", trace(record.getThrown()));
             }
-            emit(Json.write(line), severe ? LogLevel.ERROR : LogLevel.WARN);
+            emit(JsonTrees.write(line), severe ? LogLevel.ERROR : LogLevel.WARN);
         }
 
         @Override

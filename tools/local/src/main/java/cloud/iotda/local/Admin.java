@@ -12,9 +12,9 @@ import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
-import cloud.iotda.edge.Json;
 import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.Views;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Page;
@@ -147,7 +147,7 @@ public final class Admin {
             case "orders list" -> listOrders(instanceRef(required(flags, "project"), required(flags, "instance")));
             case "orders pay" -> printOrder(service.lifecycle().pay(orderId(single(rest, "ORDER_ID"))));
             case "orders cancel" -> printOrder(service.lifecycle().cancel(orderId(single(rest, "ORDER_ID"))));
-            case "orders process-now" -> out.println(Json.write(Views.report(service.lifecycle().processDue())));
+            case "orders process-now" -> out.println(JsonTrees.write(Views.report(service.lifecycle().processDue())));
             default -> throw new UsageError("unknown command " + command, true);
         }
     }
@@ -179,14 +179,14 @@ public final class Admin {
     }
 
     private void printOrder(Order order) {
-        out.println(Json.write(Views.order(order)));
+        out.println(JsonTrees.write(Views.order(order)));
     }
 
     private void createInstance(Map<String, String> flags) {
         String project = required(flags, "project");
         String instanceId = required(flags, "instance");
         // The seed file's rules, so an instance made here is one the seed could have made.
-        ObjectNode entry = Json.object()
+        ObjectNode entry = JsonTrees.object()
                 .put("project_id", project)
                 .put("instance_id", instanceId)
                 .put("name", flags.getOrDefault("name", instanceId))
@@ -214,13 +214,13 @@ public final class Admin {
         } catch (Conflict e) {
             throw new UsageError("instance " + instanceId + " already exists in project " + project);
         }
-        out.println(Json.write(Views.instance(created.instance())));
+        out.println(JsonTrees.write(Views.instance(created.instance())));
     }
 
     private void listInstances(String project) {
         for (Instance instance : service.instances().all()) {
             if (project == null || project.equals(instance.ref().projectId())) {
-                out.println(Json.write(Json.object().put("project_id", instance.ref().projectId())
+                out.println(JsonTrees.write(JsonTrees.object().put("project_id", instance.ref().projectId())
                         .setAll(Views.instance(instance))));
             }
         }
