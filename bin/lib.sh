@@ -21,9 +21,10 @@ cds_options() {
   jsa="$root/tools/local/target/cds/${main##*.}-$(basename "$java_home").jsa"
   if [ -f "$jsa" ] && [ -z "$(find "$jar" "$root/tools/local/target/lib" -newer "$jsa" -print -quit)" ]; then
     echo "-XX:SharedArchiveFile=$jsa"
-  else
-    mkdir -p "$(dirname "$jsa")" && rm -f "$jsa"
+  elif mkdir -p "$(dirname "$jsa")" 2>/dev/null && rm -f "$jsa" 2>/dev/null; then
     echo "-XX:ArchiveClassesAtExit=$jsa"
+  else
+    echo "-Xshare:auto" # nowhere to write one: start as before
   fi
 }
 
