@@ -25,7 +25,6 @@ import java.util.UUID;
 public abstract class ApiHandler implements RequestStreamHandler {
     /** Primes at init too: for benchmarks, or a runtime without SnapStart that prefers a slower init. */
     public static final String PRIME_AT_INIT = "iotda.primeAtInit";
-    private static final int PRIMING_ROUNDS = 100;
 
     private final Operation operation;
     private final Service service;
@@ -54,26 +53,25 @@ public abstract class ApiHandler implements RequestStreamHandler {
     }
 
     /**
-     * Runs this function's whole request path a few times, as API Gateway would call it (the event as JSON in, the
-     * response as JSON out), with a token that cannot exist: it is refused after one DynamoDB read of a key that
-     * cannot exist, so nothing is written. Then the service renders and maps a sample answer.
+     * Has the service prime with this function's whole request path, as API Gateway would call it (the event as JSON
+     * in, the response as JSON out), with a token that cannot exist: it is refused after one DynamoDB read of a key
+     * that cannot exist, so nothing is written.
      */
     public final void prime() {
         Route route = operation.routes().get(0);
         String event = "{\"resource\":\"" + route.path() + "\",\"path\":\"/priming\",\"httpMethod\":\""
                 + route.method() + "\",\"headers\":{\"X-Auth-Token\":\"priming-" + UUID.randomUUID()
-                + "\",\"Content-Type\":\"application/json\"},\"pathParameters\":{\"project_id\":\"" + "0".repeat(32)
-                + "\",\"instance_id\":\"00000000-0000-4000-8000-000000000000\",\"order_id\":\"CS2601010000AAAAA\"},"
+                + "\",\"Content-Type\":\"application/json\"},\"pathParameters\":{\"project_id\":\""
+                + Service.PRIMING_PROJECT_ID + "\",\"instance_id\":\"" + Service.PRIMING_INSTANCE_ID
+                + "\",\"order_id\":\"" + Service.PRIMING_ORDER_ID + "\"},"
                 + "\"queryStringParameters\":{\"limit\":\"1\"},\"requestContext\":{\"requestId\":\"priming\"},"
                 + "\"body\":\"{}\",\"isBase64Encoded\":false}";
         byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
         service.prime(() -> {
-            for (int round = 0; round < PRIMING_ROUNDS; round++) {
-                try {
-                    handleRequest(new ByteArrayInputStream(bytes), new ByteArrayOutputStream(), null);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+            try {
+                handleRequest(new ByteArrayInputStream(bytes), new ByteArrayOutputStream(), null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -136,11 +136,10 @@ public final class LocalApi implements AutoCloseable {
         JsonNode response;
         try {
             // As Lambda hands it over: the proxy event as JSON in, the proxy response as JSON out.
+            ByteArrayOutputStream event = new ByteArrayOutputStream();
+            JsonTrees.write(toEvent(exchange, match, body, requestId), event);
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            match.route().handler().handleRequest(
-                    new ByteArrayInputStream(JsonTrees.write(toEvent(exchange, match, body, requestId))
-                            .getBytes(StandardCharsets.UTF_8)),
-                    output, null);
+            match.route().handler().handleRequest(new ByteArrayInputStream(event.toByteArray()), output, null);
             response = JsonTrees.read(output.toByteArray());
         } catch (IOException | RuntimeException | Error e) {
             // A function that fails instead of answering: API Gateway's integration failure.
