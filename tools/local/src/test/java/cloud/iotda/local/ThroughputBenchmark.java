@@ -1,6 +1,5 @@
 package cloud.iotda.local;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
@@ -142,7 +141,9 @@ class ThroughputBenchmark {
             Path file = out == null ? Path.of("target/bench-throughput.md") : Path.of(out);
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, table);
-            assertEquals(ROUNDS, apiRatios.size());
+            // Each call already had to succeed; a way that finished none in a round would make its ratios meaningless.
+            assertTrue(Collections.min(apiRates) > 0 && Collections.min(jvmRates) > 0
+                    && Collections.min(directRates) > 0, table);
         }
     }
 
