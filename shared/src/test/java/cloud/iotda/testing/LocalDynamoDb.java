@@ -6,10 +6,14 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -46,6 +50,7 @@ public final class LocalDynamoDb {
                 DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                         new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(port),
                                       "-disableTelemetry"});
+                onLoopbackOnly(server);
                 server.start();
                 instance = new LocalDynamoDb(port);
             } catch (Exception e) {
@@ -53,6 +58,15 @@ public final class LocalDynamoDb {
             }
         }
         return instance;
+    }
+
+    /** DynamoDB Local opens its port on every interface; the tests' copy listens on loopback only. */
+    private static void onLoopbackOnly(DynamoDBProxyServer server) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        for (Connector connector : ((Server) field.get(server)).getConnectors()) {
+            ((ServerConnector) connector).setHost("127.0.0.1");
+        }
     }
 
     public int port() {

@@ -28,8 +28,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -43,20 +45,49 @@ public final class Admin {
     private static final Set<String> FLAGS = Set.of("table", "region", "endpoint", "project", "instance", "name",
             "type", "flavor", "size", "charge-mode", "window", "expires");
     private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(1);
-    private static final String USAGE = """
-            usage: iotda-admin [--table T] [--region R] [--endpoint URL] COMMAND
-              instances create --project P --instance ID --type standard|enterprise --flavor TYPE [--size N]
-                               [--name NAME] [--charge-mode postPaid|prePaid] [--window HH:mm-HH:mm]
-              instances list [--project P]
-              tokens issue --project P [--expires 2030-01-01T00:00:00Z]     (prints the token once)
-              tokens revoke TOKEN
-              keys create --project P                                      (prints the secret key once)
-              keys revoke ACCESS_KEY
-              orders list --project P --instance ID
-              orders pay ORDER_ID | orders cancel ORDER_ID                 (the billing console's part)
-              orders process-now                                           (one run of the order processor)
+    /** Each command's usage line(s), in the order the usage lists them; the key is the command's two words. */
+    private static final Map<String, String> COMMANDS = commands(
+            "instances create", "  instances create --project P --instance ID --type standard|enterprise --flavor TYPE"
+                    + " [--size N]\n                   [--name NAME] [--charge-mode postPaid|prePaid]"
+                    + " [--window HH:mm-HH:mm]",
+            "instances list", "  instances list [--project P]",
+            "tokens issue", "  tokens issue --project P [--expires 2030-01-01T00:00:00Z]     (prints the token once)",
+            "tokens revoke", "  tokens revoke TOKEN",
+            "keys create", "  keys create --project P                                      "
+                    + "(prints the secret key once)",
+            "keys revoke", "  keys revoke ACCESS_KEY",
+            "orders list", "  orders list --project P --instance ID",
+            "orders pay", "  orders pay ORDER_ID                                          (the billing console's part)",
+            "orders cancel", "  orders cancel ORDER_ID                                       "
+                    + "(the billing console's part)",
+            "orders process-now", "  orders process-now                                           "
+                    + "(one run of the order processor)");
+    private static final String HEADER = "usage: iotda-admin [--table T] [--region R] [--endpoint URL] COMMAND";
+    private static final String FOOTER = """
             defaults: --table iotda-local --endpoint http://127.0.0.1:8000 (the local API's DynamoDB);
-            for a deployed table give --table and --region and leave out --endpoint.""";
+            for a deployed table give --table and --region and leave out --endpoint.
+            iotda-admin help, -h or --help prints this; iotda-admin COMMAND --help prints COMMAND's usage.""";
+    private static final Set<String> HELP = Set.of("-h", "--help", "help");
+
+    private static Map<String, String> commands(String... pairs) {
+        Map<String, String> commands = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            commands.put(pairs[i], pairs[i + 1]);
+        }
+        return commands;
+    }
+
+    /** The usage of every command whose words start with {@code words} (all of them for none). */
+    static String usage(List<String> words) {
+        String prefix = String.join(" ", words);
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        COMMANDS.forEach((command, lines) -> {
+            if (prefix.isEmpty() || command.equals(prefix) || command.startsWith(prefix + " ")) {
+                text.append(lines).append('\n');
+            }
+        });
+        return text.append(FOOTER).toString();
+    }
 
     private final Service service;
     private final PrintStream out;
@@ -88,6 +119,11 @@ public final class Admin {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        Optional<List<String>> help = helpAsked(List.of(args));
+        if (help.isPresent()) {
+            out.println(usage(help.get()));
+            return 0;
+        }
         try {
             List<String> words = new ArrayList<>();
             Map<String, String> flags = Cli.flags(List.of(args), FLAGS, words);
@@ -104,7 +140,7 @@ public final class Admin {
         } catch (UsageError e) {
             err.println("iotda-admin: " + e.getMessage());
             if (e.showUsage) {
-                err.println(USAGE);
+                err.println(usage(List.of()));
             }
             return 2;
         } catch (IllegalArgumentException e) {
@@ -117,6 +153,29 @@ public final class Admin {
             err.println("iotda-admin: failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The command words whose usage is asked for: {@code help}, {@code -h} or {@code --help} alone or first asks
+     * for all, after command words for theirs (an unknown command gets the whole usage).
+     */
+    static Optional<List<String>> helpAsked(List<String> args) {
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("help") && words.isEmpty()) {
+                String prefix = String.join(" ", words);
+                boolean known = COMMANDS.keySet().stream()
+                        .anyMatch(command -> command.equals(prefix) || command.startsWith(prefix + " "));
+                return Optional.of(known ? words : List.of());
+            }
+            if (arg.startsWith("--")) {
+                i++; // the flag's value
+            } else {
+                words.add(arg);
+            }
+        }
+        return Optional.empty();
     }
 
     /** An explicit endpoint, else a deployed table through the SDK's usual settings, else the local API's store. */

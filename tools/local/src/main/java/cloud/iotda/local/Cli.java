@@ -6,9 +6,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Command-line flags: {@code --name value} pairs; anything else is a usage error (exit code 2). */
 final class Cli {
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            OCTET + "(\\." + OCTET + "){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+    static final String LOCAL_API_USAGE = """
+            usage: local-api [--port 3000] [--dynamodb-port 8000] [--dynamodb-host 127.0.0.1] [--data DIR]
+                             [--seed FILE] [--template template.yaml]
+              --port           the API's port on 127.0.0.1 (0: a free one)
+              --dynamodb-port  DynamoDB Local's port (0: a free one)
+              --dynamodb-host  the one address DynamoDB Local listens on (default loopback; 0.0.0.0 is every
+                               interface: it has no authentication and holds tokens and keys)
+              --data           keep the database in DIR across restarts (default: in memory)
+              --seed           the seed file (default: the built-in demo seed)
+              --template       the SAM template whose routes and table are served""";
     static final int DEFAULT_PORT = 3000;
     static final int DEFAULT_DYNAMODB_PORT = 8000;
 
@@ -52,15 +66,35 @@ final class Cli {
         }
     }
 
+    /** An address of this machine to listen on, given as an IP literal; loopback unless asked otherwise. */
+    static String host(Map<String, String> flags, String name) {
+        String text = flags.get(name);
+        if (text == null) {
+            return LocalDynamo.LOOPBACK;
+        }
+        if (!IP_LITERAL.matcher(text).matches()) {
+            throw new IllegalArgumentException("--" + name + " must be an IP address such as 127.0.0.1, "
+                    + "172.17.0.1 or 0.0.0.0 (every interface), not " + text);
+        }
+        return text;
+    }
+
+    /** Whether the arguments ask for the usage ({@code -h}, {@code --help} or {@code help}). */
+    static boolean helpAsked(String[] args) {
+        return List.of(args).stream().anyMatch(arg -> arg.equals("-h") || arg.equals("--help"))
+                || args.length > 0 && args[0].equals("help");
+    }
+
     static LocalApi.Options localApiOptions(String[] args) {
         List<String> positional = new ArrayList<>();
-        Map<String, String> flags = flags(List.of(args), Set.of("port", "dynamodb-port", "data", "seed", "template"),
-                positional);
+        Map<String, String> flags = flags(List.of(args),
+                Set.of("port", "dynamodb-host", "dynamodb-port", "data", "seed", "template"), positional);
         if (!positional.isEmpty()) {
             throw new IllegalArgumentException("unexpected argument " + positional.get(0));
         }
         return new LocalApi.Options(
                 port(flags, "port", DEFAULT_PORT),
+                host(flags, "dynamodb-host"),
                 port(flags, "dynamodb-port", DEFAULT_DYNAMODB_PORT),
                 flags.containsKey("data") ? Path.of(flags.get("data")) : null,
                 flags.containsKey("seed") ? Path.of(flags.get("seed")) : null,

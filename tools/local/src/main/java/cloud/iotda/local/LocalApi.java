@@ -58,13 +58,18 @@ public final class LocalApi implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    public record Options(int port, int dynamoPort, Path dataDir, Path seed, Path template) {
+    /** How to start: ports (0 picks a free one), DynamoDB Local's address, data folder (null: in memory), seed. */
+    public record Options(int port, String dynamoHost, int dynamoPort, Path dataDir, Path seed, Path template) {
+        /** DynamoDB Local on loopback. */
+        public Options(int port, int dynamoPort, Path dataDir, Path seed, Path template) {
+            this(port, LocalDynamo.LOOPBACK, dynamoPort, dataDir, seed, template);
+        }
     }
 
     public static LocalApi start(Options options) throws Exception {
         Template template = Template.load(options.template());
         Seed seed = Seed.load(options.seed(), System.getProperty("aws.region", LocalDynamo.REGION));
-        LocalDynamo dynamo = LocalDynamo.start(options.dynamoPort(), options.dataDir());
+        LocalDynamo dynamo = LocalDynamo.start(options.dynamoHost(), options.dynamoPort(), options.dataDir());
         try {
             dynamo.ensureTable(template);
             // What Lambda would find in its environment, as the SDK's standard system properties.
@@ -258,11 +263,16 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Cli.helpAsked(args)) {
+            System.out.println(Cli.LOCAL_API_USAGE);
+            return;
+        }
         Options options;
         try {
             options = Cli.localApiOptions(args);
         } catch (IllegalArgumentException e) {
             System.err.println("local-api: " + e.getMessage());
+            System.err.println(Cli.LOCAL_API_USAGE);
             System.exit(2);
             return;
         }

@@ -5,12 +5,16 @@ import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,23 +22,34 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** DynamoDB Local in server mode on a loopback port: in memory, or on disk under a folder that outlives restarts. */
+/**
+ * DynamoDB Local in server mode on a port of loopback (or of the one address given): in memory, or on disk under a
+ * folder that outlives restarts. It has no authentication and holds tokens and secret keys, so it never listens on
+ * every interface unless that is asked for by name ({@code 0.0.0.0}).
+ */
 final class LocalDynamo implements AutoCloseable {
     static final String TABLE = "iotda-local";
+    static final String LOOPBACK = "127.0.0.1";
     /** The region the local API's functions and DynamoDB client use (and ShowInstance's region_id there). */
     static final String REGION = "us-east-1";
 
     private final DynamoDBProxyServer server;
+    private final String host;
     private final int port;
     private final DynamoDbClient client;
 
-    private LocalDynamo(DynamoDBProxyServer server, int port) {
+    private LocalDynamo(DynamoDBProxyServer server, String host, int port) {
         this.server = server;
+        this.host = host;
         this.port = port;
         this.client = client(endpoint());
     }
 
     static LocalDynamo start(int requestedPort, Path dataDir) throws Exception {
+        return start(LOOPBACK, requestedPort, dataDir);
+    }
+
+    static LocalDynamo start(String host, int requestedPort, Path dataDir) throws Exception {
         int port = requestedPort == 0 ? freePort() : requestedPort;
         // One database whatever the caller's access key and region (-sharedDb): without it DynamoDB Local keeps one
         // per key and region, and a function or CLI with the user's own credentials would find no table.
@@ -47,8 +62,32 @@ final class LocalDynamo implements AutoCloseable {
             args.addAll(List.of("-dbPath", dataDir.toString()));
         }
         DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+        bindTo(server, host);
         server.start();
-        return new LocalDynamo(server, port);
+        return new LocalDynamo(server, host, port);
+    }
+
+    /**
+     * DynamoDB Local has no option for the address: its Jetty server is made for a port on every interface. Its
+     * connectors are given the host before they open, so nothing else ever listens.
+     */
+    static void bindTo(DynamoDBProxyServer server, String host) {
+        Server jetty;
+        try {
+            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+            field.setAccessible(true);
+            jetty = (Server) field.get(server);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("this DynamoDB Local cannot be bound to " + host
+                    + " (its server is not where version 2.6 keeps it)", e);
+        }
+        Connector[] connectors = jetty.getConnectors();
+        if (connectors.length == 0) {
+            throw new IllegalStateException("DynamoDB Local has no connector to bind to " + host);
+        }
+        for (Connector connector : connectors) {
+            ((ServerConnector) connector).setHost(host);
+        }
     }
 
     static DynamoDbClient client(String endpoint) {
@@ -73,8 +112,10 @@ final class LocalDynamo implements AutoCloseable {
         return port;
     }
 
+    /** Where clients on this machine reach it: its address, or loopback when it listens on every interface. */
     String endpoint() {
-        return "http://127.0.0.1:" + port;
+        String reachable = "0.0.0.0".equals(host) || "::".equals(host) ? LOOPBACK : host;
+        return "http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port;
     }
 
     DynamoDbClient client() {

@@ -1,12 +1,17 @@
 package cloud.iotda.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cloud.iotda.template.Template;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +56,39 @@ class LocalDynamoTest {
                             .item(), caller[0] + " in " + caller[1]);
                 }
             }
+        }
+    }
+
+    private static void connect(String address, int port) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+        }
+    }
+
+    /**
+     * It holds tokens and secret keys and has no authentication, so it must not be reachable through any address
+     * of the machine but the one it was given. 127.0.0.2 is such an address: a server on every interface
+     * (0.0.0.0, what DynamoDB Local does by itself) accepts there as on any other of the machine's addresses.
+     */
+    @Test
+    void listensOnLoopbackOnlyAndIsRefusedThroughAnotherAddressOfTheMachine() throws Exception {
+        try (LocalDynamo dynamo = LocalDynamo.start(0, null)) {
+            connect("127.0.0.1", dynamo.port());
+            assertThrows(ConnectException.class, () -> connect("127.0.0.2", dynamo.port()));
+            assertEquals("http://127.0.0.1:" + dynamo.port(), dynamo.endpoint());
+        }
+    }
+
+    @Test
+    void listensOnEveryInterfaceOnlyWhenAskedByName() throws Exception {
+        try (LocalDynamo dynamo = LocalDynamo.start("0.0.0.0", 0, null)) {
+            connect("127.0.0.2", dynamo.port());
+            assertEquals("http://127.0.0.1:" + dynamo.port(), dynamo.endpoint(), "clients here still use loopback");
+        }
+        try (LocalDynamo dynamo = LocalDynamo.start("127.0.0.2", 0, null)) {
+            connect("127.0.0.2", dynamo.port());
+            assertThrows(ConnectException.class, () -> connect("127.0.0.1", dynamo.port()));
+            assertEquals("http://127.0.0.2:" + dynamo.port(), dynamo.endpoint());
         }
     }
 }
