@@ -7,14 +7,10 @@ import cloud.iotda.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,24 +19,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The API on one machine: DynamoDB Local in server mode, and an HTTP server that turns each request into the
  * API Gateway proxy event the deployed API would send and hands it to the handler class that template.yaml names
- * for that route, built as Lambda builds it (no-arg constructor, settings from the environment).
+ * for that route, built as Lambda builds it (no-arg constructor, settings from the environment). The server is
+ * Jetty (DynamoDB Local's own), which keeps header names as they are written, as API Gateway does.
  */
 public final class LocalApi implements AutoCloseable {
     private final LocalDynamo dynamo;
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
     private final List<LocalRoute> routes;
     private final Map<String, Template.GatewayResponse> gatewayResponses;
     /** API Gateway's payload limit (10 MB). */
@@ -48,11 +56,11 @@ public final class LocalApi implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler;
 
-    private LocalApi(LocalDynamo dynamo, HttpServer server, ExecutorService workers, List<LocalRoute> routes,
+    private LocalApi(LocalDynamo dynamo, Server server, ServerConnector connector, List<LocalRoute> routes,
                      Map<String, Template.GatewayResponse> gatewayResponses, ScheduledExecutorService scheduler) {
         this.dynamo = dynamo;
         this.server = server;
-        this.workers = workers;
+        this.connector = connector;
         this.routes = routes;
         this.gatewayResponses = gatewayResponses;
         this.scheduler = scheduler;
@@ -81,15 +89,29 @@ public final class LocalApi implements AutoCloseable {
             setIfAbsent("aws.accessKeyId", "local");
             setIfAbsent("aws.secretAccessKey", "local");
             List<LocalRoute> routes = LocalRoute.fromTemplate(template);
-            ExecutorService workers = Executors.newFixedThreadPool(16);
-            // Small JSON answers go out at once instead of waiting on Nagle's algorithm and the client's delayed
-            // ACK. Read once, when the JDK's HTTP server is first used, so it is set before the server is made.
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
-            server.setExecutor(workers);
-            LocalApi api = new LocalApi(dynamo, server, workers, routes, template.gatewayResponses(),
+            Server server = new Server(new QueuedThreadPool(32, 4));
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendXPoweredBy(false);
+            // As API Gateway: header names reach the function as the client wrote them, and a path is routed by
+            // its segments as sent (an encoded slash or dot segment is the handler's to refuse, not the server's).
+            http.setHttpCompliance(HttpCompliance.RFC7230.with("local-api",
+                    HttpCompliance.Violation.CASE_SENSITIVE_FIELD_NAME));
+            http.setUriCompliance(UriCompliance.UNSAFE);
+            ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+            connector.setHost(LocalDynamo.LOOPBACK);
+            connector.setPort(options.port());
+            connector.setAcceptQueueSize(64);
+            server.addConnector(connector);
+            LocalApi api = new LocalApi(dynamo, server, connector, routes, template.gatewayResponses(),
                     LocalSchedule.start(template));
-            server.createContext("/", api::serve);
+            server.setHandler(new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) {
+                    api.serve(request, response, callback);
+                    return true;
+                }
+            });
             server.start();
             return api;
         } catch (Exception | Error e) {
@@ -105,91 +127,113 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public String dynamoEndpoint() {
         return dynamo.endpoint();
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        long started = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
-        int status;
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-            }
-            LocalRoute.Match match = LocalRoute.match(routes, method, path);
-            if (body.length > MAX_PAYLOAD_BYTES) {
-                status = respondAsGateway(exchange, "REQUEST_TOO_LARGE", 413, requestId);
-            } else if (match == null) {
-                status = respondAsGateway(exchange, "MISSING_AUTHENTICATION_TOKEN", 403, requestId);
-            } else {
-                status = invoke(exchange, match, body, requestId);
-            }
-        }
-        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        System.out.println(method + " " + path + " " + status + " " + ms + "ms " + requestId);
+    /** The parts of a request the proxy event is made of, read once from the server's request. */
+    private record Exchange(String method, String rawPath, String path, String rawQuery, String protocol,
+                            String sourceIp, List<HttpField> headers, byte[] body) {
     }
 
-    private int invoke(HttpExchange exchange, LocalRoute.Match match, byte[] body, String requestId)
-            throws IOException {
+    private void serve(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
+        String requestId = UUID.randomUUID().toString();
+        String method = request.getMethod();
+        String rawPath = request.getHttpURI().getPath();
+        Answer answer;
+        try {
+            byte[] body;
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+            }
+            LocalRoute.Match match = LocalRoute.match(routes, method, rawPath);
+            if (body.length > MAX_PAYLOAD_BYTES) {
+                answer = gatewayAnswer("REQUEST_TOO_LARGE", 413, requestId);
+            } else if (match == null) {
+                answer = gatewayAnswer("MISSING_AUTHENTICATION_TOKEN", 403, requestId);
+            } else {
+                Exchange exchange = new Exchange(method, rawPath, decodedPath(request), request.getHttpURI().getQuery(),
+                        request.getConnectionMetaData().getProtocol(), Request.getRemoteAddr(request),
+                        request.getHeaders().stream().toList(), body);
+                answer = invoke(exchange, match, requestId);
+            }
+        } catch (IOException e) {
+            // The client went away while sending its body: nothing reached a function.
+            callback.failed(e);
+            return;
+        }
+        respond(response, answer, requestId, callback);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        System.out.println(method + " " + rawPath + " " + answer.status() + " " + ms + "ms " + requestId);
+    }
+
+    private static String decodedPath(Request request) {
+        try {
+            return request.getHttpURI().getDecodedPath();
+        } catch (RuntimeException ambiguous) {
+            return URLDecoder.decode(request.getHttpURI().getPath(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** What goes back to the client: status, headers in the case they were given, body. */
+    private record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    private Answer invoke(Exchange exchange, LocalRoute.Match match, String requestId) {
         JsonNode response;
         try {
             // As Lambda hands it over: the proxy event as JSON in, the proxy response as JSON out.
             ByteArrayOutputStream event = new ByteArrayOutputStream();
-            JsonTrees.write(toEvent(exchange, match, body, requestId), event);
+            JsonTrees.write(toEvent(exchange, match, requestId), event);
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             match.route().handler().handleRequest(new ByteArrayInputStream(event.toByteArray()), output, null);
             response = JsonTrees.read(output.toByteArray());
         } catch (IOException | RuntimeException | Error e) {
             // A function that fails instead of answering: API Gateway's integration failure.
             System.err.println("handler failed: " + e);
-            return respondAsGateway(exchange, "INTEGRATION_FAILURE", 502, requestId);
+            return gatewayAnswer("INTEGRATION_FAILURE", 502, requestId);
         }
-        Map<String, String> headers = new HashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
-        int status = response.path("statusCode").asInt(502);
-        respond(exchange, status, headers, response.hasNonNull("body") ? response.get("body").asText() : null,
-                requestId);
-        return status;
+        return new Answer(response.path("statusCode").asInt(502), headers,
+                response.hasNonNull("body") ? response.get("body").asText() : null);
     }
 
     /** API Gateway's own answer of {@code type}, as template.yaml's GatewayResponses customize it. */
-    private int respondAsGateway(HttpExchange exchange, String type, int defaultStatus, String requestId)
-            throws IOException {
+    private Answer gatewayAnswer(String type, int defaultStatus, String requestId) {
         Template.GatewayResponse response = gatewayResponses.get(type);
         if (response == null) {
-            respond(exchange, defaultStatus, Map.of("Content-Type", "application/json"), null, requestId);
-            return defaultStatus;
+            return new Answer(defaultStatus, Map.of("Content-Type", "application/json"), null);
         }
-        Map<String, String> headers = new HashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         response.headers().forEach((name, expression) -> headers.put(name, expression.equals("context.requestId")
                 ? requestId : expression.replaceAll("^'(.*)'$", "$1")));
         int status = response.status() == null ? defaultStatus : response.status();
         String body = response.jsonTemplate() == null ? null
                 : response.jsonTemplate().replace("$context.requestId", requestId);
-        respond(exchange, status, headers, body, requestId);
-        return status;
+        return new Answer(status, headers, body);
     }
 
     /** The proxy event (payload 1.0) API Gateway would send for the request. */
-    private static ObjectNode toEvent(HttpExchange exchange, LocalRoute.Match match, byte[] body, String requestId) {
+    private static ObjectNode toEvent(Exchange exchange, LocalRoute.Match match, String requestId) {
         ObjectNode headers = JsonTrees.object();
         ObjectNode multiHeaders = JsonTrees.object();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            headers.put(name, values.get(values.size() - 1));
-            ArrayNode all = multiHeaders.putArray(name);
-            values.forEach(all::add);
-        });
+        for (HttpField header : exchange.headers()) {
+            // One name, however its repeats are written: the first spelling, the last value (as API Gateway).
+            String name = headers.properties().stream().map(Map.Entry::getKey)
+                    .filter(header.getName()::equalsIgnoreCase).findFirst().orElse(header.getName());
+            headers.put(name, header.getValue());
+            (multiHeaders.has(name) ? (ArrayNode) multiHeaders.get(name) : multiHeaders.putArray(name))
+                    .add(header.getValue());
+        }
         ObjectNode query = JsonTrees.object();
         ObjectNode multiQuery = JsonTrees.object();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String rawQuery = exchange.rawQuery();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 String[] kv = pair.split("=", 2);
@@ -201,12 +245,13 @@ public final class LocalApi implements AutoCloseable {
         }
         ObjectNode pathParameters = JsonTrees.object();
         match.pathParameters().forEach(pathParameters::put);
+        byte[] body = exchange.body();
         String text = utf8OrNull(body);
-        String path = exchange.getRequestURI().getPath();
+        String path = exchange.path();
         ObjectNode event = JsonTrees.object()
                 .put("resource", match.route().path())
                 .put("path", path)
-                .put("httpMethod", exchange.getRequestMethod());
+                .put("httpMethod", exchange.method());
         event.set("headers", headers);
         event.set("multiValueHeaders", multiHeaders);
         event.set("queryStringParameters", query.isEmpty() ? null : query);
@@ -215,11 +260,11 @@ public final class LocalApi implements AutoCloseable {
         ObjectNode context = event.putObject("requestContext")
                 .put("requestId", requestId)
                 .put("resourcePath", match.route().path())
-                .put("httpMethod", exchange.getRequestMethod())
+                .put("httpMethod", exchange.method())
                 .put("path", path)
                 .put("stage", "local")
-                .put("protocol", exchange.getProtocol());
-        context.putObject("identity").put("sourceIp", exchange.getRemoteAddress().getAddress().getHostAddress());
+                .put("protocol", exchange.protocol());
+        context.putObject("identity").put("sourceIp", exchange.sourceIp());
         event.put("body", body.length == 0 ? null : text != null ? text : Base64.getEncoder().encodeToString(body));
         event.put("isBase64Encoded", body.length > 0 && text == null);
         return event;
@@ -236,29 +281,24 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, Map<String, String> headers, String body,
-                                String requestId) throws IOException {
-        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (status == 204) {
-            bytes = new byte[0];
+    private static void respond(Response response, Answer answer, String requestId, Callback callback) {
+        byte[] bytes = answer.body() == null || answer.status() == 204 ? new byte[0]
+                : answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (answer.headers().keySet().stream().noneMatch(ApiGateway.REQUEST_ID_HEADER::equalsIgnoreCase)) {
+            response.getHeaders().put(ApiGateway.REQUEST_ID_HEADER, requestId);
         }
-        if (headers != null) {
-            headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (answer.status() != 204) {
+            response.getHeaders().put("Content-Length", Integer.toString(bytes.length));
         }
-        exchange.getResponseHeaders().putIfAbsent(ApiGateway.REQUEST_ID_HEADER, List.of(requestId));
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
+        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 
     @Override
     public void close() throws Exception {
         scheduler.shutdownNow();
-        server.stop(0);
-        workers.shutdownNow();
+        server.stop();
         dynamo.close();
     }
 

@@ -23,6 +23,7 @@ import com.huaweicloud.sdk.iotdm.v5.model.ShowInstanceResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -159,6 +160,31 @@ class LocalApiEndToEndTest {
         assertError(noRoute, 404, "APIGW.0101");
         assertEquals(noRoute.headers().firstValue("X-Request-Id").orElseThrow(),
                 json(noRoute).get("request_id").asText(), "API Gateway's own answer carries the request id");
+    }
+
+    /** The header lines of a raw HTTP/1.1 exchange, as written on the wire (clients read them case-blind). */
+    private static List<String> rawResponseHeaderLines(String requestLine, String... headers) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("Connection: close\r\n\r\n").toString()
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return response.substring(0, response.indexOf("\r\n\r\n")).lines().skip(1).toList();
+        }
+    }
+
+    @Test
+    void headerNamesGoOutInTheCaseTheyAreWrittenAsApiGatewaySendsThem() throws Exception {
+        List<String> shown = rawResponseHeaderLines("GET " + path(PROJECT, RAW_STANDARD, "") + " HTTP/1.1",
+                "X-Auth-Token: e2e-token-a");
+        assertTrue(shown.stream().anyMatch(line -> line.equals("Content-Type: application/json")), shown.toString());
+        assertTrue(shown.stream().anyMatch(line -> line.startsWith("X-Request-Id: ")), shown.toString());
+        List<String> noRoute = rawResponseHeaderLines("GET /nowhere HTTP/1.1");
+        assertTrue(noRoute.stream().anyMatch(line -> line.startsWith("X-Request-Id: ")), noRoute.toString());
+        assertTrue(noRoute.stream().noneMatch(line -> line.startsWith("Server:")), "no server banner: " + noRoute);
     }
 
     @Test
