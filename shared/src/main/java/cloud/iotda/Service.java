@@ -66,6 +66,7 @@ public final class Service {
     private static final int PRIMING_ROUNDS = 100;
 
     private final Instances instances;
+    private final Orders orders;
     private final Credentials credentials;
     private final OrderQueries orderQueries;
     private final OrderLifecycle lifecycle;
@@ -81,6 +82,7 @@ public final class Service {
         RetryPolicy retry = RetryPolicy.standard();
         IdSource ids = new IdSource();
         this.instances = instances;
+        this.orders = orders;
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders);
         this.lifecycle = new OrderLifecycle(instances, orders, clock, retry, Log::error);
@@ -179,6 +181,11 @@ public final class Service {
     /** The instance store, for the operator CLI and seeding. */
     public Instances instances() {
         return instances;
+    }
+
+    /** The order store, for seeding. */
+    public Orders orders() {
+        return orders;
     }
 
     /** The credential store, for the operator CLI and seeding. */

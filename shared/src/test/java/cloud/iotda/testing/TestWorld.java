@@ -1,6 +1,7 @@
 package cloud.iotda.testing;
 
 import cloud.iotda.Service;
+import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
@@ -15,7 +16,9 @@ import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.Tag;
 import cloud.iotda.domain.instance.Tags;
+import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.Plan;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.Instances;
@@ -64,6 +67,16 @@ public final class TestWorld {
     public static final String S0 = "2a2b3c4d-0000-4000-8000-000000000004";
     /** standard s1 x2, postPaid, FROZEN. */
     public static final String FROZEN = "2a2b3c4d-0000-4000-8000-000000000005";
+    /** Instances of one fixture each, so that fixtures answer alike in any order (as in the demo seed). */
+    public static final String DELETABLE = "2a2b3c4d-0000-4000-8000-000000000006";
+    public static final String DELAYED = "2a2b3c4d-0000-4000-8000-000000000007";
+    public static final String CHARGE_MODE = "2a2b3c4d-0000-4000-8000-000000000008";
+    public static final String CHARGE_MODE_PUT = "2a2b3c4d-0000-4000-8000-000000000009";
+    /** standard s2 x4 after the seeded, completed resize {@link #HISTORY_ORDER} (from s1 x2). */
+    public static final String HISTORY = "2a2b3c4d-0000-4000-8000-000000000010";
+    public static final String HISTORY_ORDER = "CS2601150900HIST1";
+    public static final String PREPAID_RESIZE = "2a2b3c4d-0000-4000-8000-000000000011";
+    public static final String ENTERPRISE_RESIZE = "2a2b3c4d-0000-4000-8000-000000000012";
     /** An id that is valid but names no instance. */
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
 
@@ -150,6 +163,22 @@ public final class TestWorld {
         instances.create(Instance.create(ref(S0), Edition.STANDARD, new Flavor("iotda.standard.s0", 1))
                 .name("instance-04").regionId(REGION).at(created));
         instances.create(standard(FROZEN).operateWindow(nightly).status(InstanceStatus.FROZEN).at(created));
+        for (String id : List.of(DELETABLE, CHARGE_MODE, CHARGE_MODE_PUT, HISTORY)) {
+            instances.create(standard(id).at(created));
+        }
+        instances.create(standard(DELAYED).operateWindow(nightly).at(created));
+        instances.create(standard(PREPAID_RESIZE).operateWindow(aroundMidnight)
+                .prePaid(new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20)))).at(created));
+        instances.create(Instance.create(ref(ENTERPRISE_RESIZE), Edition.ENTERPRISE,
+                new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null)).name("instance-12").regionId(REGION)
+                .prePaid(new Subscription(PeriodType.YEAR, 1, true, START.plus(Duration.ofDays(300)))).at(created));
+        // A finished order a fixture can show, placed as the API places an immediate resize.
+        Instance history = instance(HISTORY);
+        Instant placed = START.minus(Duration.ofHours(1));
+        Plan plan = Plan.of(history, new Change.Resize(new Flavor("iotda.standard.s2", 4), false, false),
+                CatalogueFile.published(), placed);
+        OrderId orderId = new OrderId(HISTORY_ORDER);
+        orders.place(plan.order(history, orderId, placed), plan.instanceAfter(history, orderId, placed));
     }
 
     private static Instance.Builder standard(String id) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.testing.FixtureAnswers;
+import cloud.iotda.testing.FixtureAnswers.Expected;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,52 +24,10 @@ final class FixtureExpectations {
     private FixtureExpectations() {
     }
 
-    /** What each fixture must get back: status, error code (null for 200) and a part of the message. */
-    record Expected(int status, String errorCode, String messagePart) {
-        static Expected ok() {
-            return new Expected(200, null, null);
-        }
-    }
-
-    static final Map<String, Expected> EXPECTED = Map.ofEntries(
-            Map.entry("list-instances.json", Expected.ok()),
-            Map.entry("list-instances-limit-600.json", new Expected(400, "IOTDA.000017", "'limit'")),
-            Map.entry("create-instance.json", Expected.ok()),
-            Map.entry("create-instance-yearly.json", Expected.ok()),
-            Map.entry("create-instance-s0-yearly.json", new Expected(400, "IOTDA.060007", "iotda.standard.s0")),
-            Map.entry("show-instance.json", Expected.ok()),
-            Map.entry("update-instance.json", Expected.ok()),
-            Map.entry("update-instance-short-window.json",
-                    new Expected(400, "IOTDA.000006", "operate_window must be at least 1 hour long")),
-            Map.entry("delete-instance.json", new Expected(204, null, null)),
-            Map.entry("delete-instance-yearly.json", new Expected(400, "IOTDA.060012", "yearly/monthly")),
-            Map.entry("bind-tags.json", Expected.ok()),
-            Map.entry("bind-tags-21.json", new Expected(400, "IOTDA.000006", "at most 20 tags")),
-            Map.entry("unbind-tags.json", Expected.ok()),
-            Map.entry("list-orders.json", Expected.ok()),
-            Map.entry("show-order-unknown.json", new Expected(404, "IOTDA.060009", "does not exist")),
-            Map.entry("resize.json", Expected.ok()),
-            Map.entry("resize-enterprise.json", Expected.ok()),
-            Map.entry("resize-delayed.json", Expected.ok()),
-            Map.entry("resize-prepaid-awaits-payment.json", Expected.ok()),
-            Map.entry("resize-missing-flavor-type.json", new Expected(400, "IOTDA.000006", "flavor.type is required")),
-            Map.entry("resize-cross-edition.json",
-                    new Expected(400, "IOTDA.060004", "standard edition to the enterprise")),
-            Map.entry("resize-delay-as-string.json", new Expected(400, "IOTDA.000006", "delay must be a boolean")),
-            Map.entry("resize-text-plain.json", new Expected(400, "IOTDA.000008", "application/json")),
-            Map.entry("resize-not-json.json", new Expected(400, "IOTDA.000008", "not valid JSON")),
-            Map.entry("resize-unknown-instance.json", new Expected(404, "IOTDA.060000", "does not exist")),
-            Map.entry("resize-no-token.json", new Expected(401, "IOTDA.000002", "no credentials")),
-            Map.entry("resize-other-project-token.json", new Expected(403, "IOTDA.000004", "do not grant access")),
-            Map.entry("change-charge-mode.json", Expected.ok()),
-            Map.entry("change-charge-mode-put.json", Expected.ok()),
-            Map.entry("change-charge-mode-period-num-4-year.json",
-                    new Expected(400, "IOTDA.000006", "period_num must be 1..3 when period_type is year")),
-            Map.entry("change-charge-mode-s0.json", new Expected(400, "IOTDA.060007", "iotda.standard.s0")),
-            Map.entry("change-charge-mode-already-prepaid.json", new Expected(400, "IOTDA.060006", "prePaid")));
+    static final Map<String, Expected> EXPECTED = FixtureAnswers.EXPECTED;
 
     /** Scheduled-event fixtures (EventBridge) and what the function they reach must answer. */
-    static final Map<String, String> SCHEDULED = Map.of("order-processor.json", "OrderProcessorFunction");
+    static final Map<String, String> SCHEDULED = FixtureAnswers.SCHEDULED;
 
     /** The processor's report on a seeded world: nothing is due there, so it executed and cancelled nothing. */
     static void assertProcessorReport(String report) throws Exception {
@@ -123,6 +83,11 @@ final class FixtureExpectations {
                     new Tag("cost-center", "4711")), world.instance(instanceId).tags().list(),
                     "a bound key takes the new value");
             case "POST /{instance_id}/unbind-tags" -> assertEquals(List.of(), world.instance(instanceId).tags().list());
+            case "GET /{instance_id}/orders/{order_id}" -> {
+                assertEquals(event.getPathParameters().get("order_id"), body.get("order_id").asText());
+                assertEquals("COMPLETED", body.get("status").asText(), body.toString());
+                assertEquals("RESIZE", body.get("type").asText(), body.toString());
+            }
             case "GET /{instance_id}/orders" -> {
                 assertTrue(body.get("orders").isArray(), body.toString());
                 assertTrue(body.has("marker"), body.toString());

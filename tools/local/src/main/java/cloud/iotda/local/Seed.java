@@ -3,6 +3,7 @@ package cloud.iotda.local;
 import cloud.iotda.Service;
 import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
@@ -18,7 +19,9 @@ import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Tags;
+import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
+import cloud.iotda.domain.order.Plan;
 import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.RequestBodies;
 import cloud.iotda.usecase.port.Conflict;
@@ -34,16 +37,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A seed file, checked whole before anything is written: credentials (token and/or access key per project) and
- * instances, by the API's own rules. A bad entry is refused with its place and field, e.g.
- * {@code instances[1].flavor.size}.
+ * A seed file, checked whole before anything is written: credentials (token and/or access key per project),
+ * instances, and orders placed on them under fixed ids, by the API's own rules. A bad entry is refused with its
+ * place and field, e.g. {@code instances[1].flavor.size}.
  */
 final class Seed {
     static final String DEMO = "demo-seed.json";
@@ -52,12 +57,18 @@ final class Seed {
     record Credential(String projectId, String token, Instant tokenExpiresAt, String accessKey, String secretKey) {
     }
 
+    /** A change the seed places on one of its instances, under an id a fixture or a test can name. */
+    record SeedOrder(InstanceRef instance, OrderId orderId, Change change) {
+    }
+
     private final List<Credential> credentials;
     private final List<Instance> instances;
+    private final List<SeedOrder> orders;
 
-    private Seed(List<Credential> credentials, List<Instance> instances) {
+    private Seed(List<Credential> credentials, List<Instance> instances, List<SeedOrder> orders) {
         this.credentials = credentials;
         this.instances = instances;
+        this.orders = orders;
     }
 
     /** A seed file that is not valid; the message names the file, the entry and the field. */
@@ -100,7 +111,57 @@ final class Seed {
             }
             instances.add(instance);
         }
-        return new Seed(credentials, instances);
+        // Each order is decided as the API would decide it, on the instance as the seed's earlier entries leave it.
+        Map<InstanceRef, Instance> state = new HashMap<>();
+        instances.forEach(instance -> state.put(instance.ref(), instance));
+        List<SeedOrder> orders = new ArrayList<>();
+        Set<OrderId> ids = new HashSet<>();
+        List<JsonFields> orderEntries = entries(root, "orders");
+        for (int i = 0; i < orderEntries.size(); i++) {
+            JsonFields entry = orderEntries.get(i);
+            SeedOrder order = order(entry, root.get("orders").get(i).get("body"), catalogue);
+            Instance current = state.get(order.instance());
+            if (current == null) {
+                throw Rejected.invalid(entry.path("instance_id") + " " + order.instance().instanceId()
+                        + " is not an instance of this seed's project " + order.instance().projectId());
+            }
+            if (!ids.add(order.orderId())) {
+                throw Rejected.invalid(entry.path("order_id") + " " + order.orderId() + " is listed twice");
+            }
+            Plan plan;
+            try {
+                plan = Plan.of(current, order.change(), catalogue, now);
+            } catch (Rejected refused) {
+                throw Rejected.invalid(entry.path("body") + " is refused for " + current.ref().instanceId() + ": "
+                        + refused.detail());
+            }
+            state.put(current.ref(), plan.instanceAfter(current, order.orderId(), now));
+            orders.add(order);
+        }
+        return new Seed(credentials, instances, orders);
+    }
+
+    /** An order entry: its instance, its id, and the body of the request that places it, as the API reads it. */
+    private static SeedOrder order(JsonFields entry, JsonNode body, FlavorCatalogue catalogue) {
+        InstanceRef ref = new InstanceRef(entry.requiredString("project_id"), entry.requiredString("instance_id"));
+        String id = entry.requiredString("order_id");
+        OrderId orderId = OrderId.parse(id).orElseThrow(() -> Rejected.invalid(entry.path("order_id") + " " + id
+                + " must be " + OrderId.DESCRIPTION));
+        String operation = entry.requiredString("operation");
+        if (!(body instanceof ObjectNode request)) {
+            throw Rejected.invalid(entry.path("body") + " must be the request body of " + operation);
+        }
+        try {
+            Change change = switch (operation) {
+                case "resize" -> RequestBodies.resize(request, catalogue);
+                case "change-charge-mode" -> RequestBodies.chargeMode(request);
+                default -> throw Rejected.invalid(entry.path("operation") + " must be resize or change-charge-mode");
+            };
+            return new SeedOrder(ref, orderId, change);
+        } catch (Rejected refused) {
+            throw refused.detail().startsWith(entry.path("")) ? refused
+                    : Rejected.invalid(entry.path("body") + ": " + refused.detail());
+        }
     }
 
     private static Credential credential(JsonFields entry) {
@@ -238,6 +299,21 @@ final class Seed {
                 // the data folder has it from an earlier run
             }
         }
+        FlavorCatalogue catalogue = CatalogueFile.published();
+        for (SeedOrder order : orders) {
+            if (service.orders().find(order.instance(), order.orderId()).isPresent()) {
+                continue; // the data folder has it from an earlier run
+            }
+            Instance current = service.instances().find(order.instance()).orElseThrow();
+            Instant now = clock.instant();
+            Plan plan = Plan.of(current, order.change(), catalogue, now);
+            service.orders().place(plan.order(current, order.orderId(), now),
+                    plan.instanceAfter(current, order.orderId(), now));
+        }
+    }
+
+    List<SeedOrder> orders() {
+        return orders;
     }
 
     List<Instance> instances() {

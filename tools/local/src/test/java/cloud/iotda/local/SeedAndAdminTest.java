@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,30 @@ class SeedAndAdminTest {
 
     @Test
     void demoSeedIsValid() {
-        assertEquals(5, Seed.load(null, LocalDynamo.REGION).instances().size());
+        Seed demo = Seed.load(null, LocalDynamo.REGION);
+        assertEquals(12, demo.instances().size());
+        assertEquals(List.of("CS2601150900HIST1"), demo.orders().stream().map(o -> o.orderId().value()).toList());
+    }
+
+    private static String orderEntry(String instanceId, String orderId, String body) {
+        return "{\"instances\":[" + GOOD_INSTANCE + "],\"orders\":[{\"project_id\":\"p\",\"instance_id\":\""
+                + instanceId + "\",\"order_id\":\"" + orderId + "\",\"operation\":\"resize\",\"body\":" + body
+                + "}]}";
+    }
+
+    @Test
+    void seedOrdersAreDecidedByTheApisRulesBeforeAnythingIsWritten() throws Exception {
+        String resize = "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}";
+        assertTrue(seedError(orderEntry("zz", "CS2601150900HIST1", resize))
+                .endsWith("orders[0].instance_id zz is not an instance of this seed's project p"));
+        assertTrue(seedError(orderEntry("ab", "CS123", resize))
+                .endsWith("orders[0].order_id CS123 must be " + cloud.iotda.domain.OrderId.DESCRIPTION));
+        String unchanged = seedError(orderEntry("ab", "CS2601150900HIST1",
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2}}"));
+        assertTrue(unchanged.contains("orders[0].body is refused for ab: "), unchanged);
+        String badSize = seedError(orderEntry("ab", "CS2601150900HIST1",
+                "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":0}}"));
+        assertTrue(badSize.endsWith("orders[0].body: flavor.size must be 1..200 for iotda.standard.s2"), badSize);
     }
 
     private record Run(int code, String out, String err) {
