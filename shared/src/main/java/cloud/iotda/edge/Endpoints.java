@@ -167,7 +167,9 @@ public final class Endpoints {
         ObjectNode body = JsonTrees.object();
         ArrayNode orders = body.putArray("orders");
         page.items().forEach(order -> orders.add(Views.order(order)));
-        body.put("marker", page.next());
+        // ListInstances' documented rule for every list: the id of the page's last record, null for an empty page.
+        body.put("marker", page.items().isEmpty() ? null
+                : page.items().get(page.items().size() - 1).orderId().value());
         return ok(body);
     }
 

@@ -130,7 +130,11 @@ class EndpointsTest {
         String marker = first.body().get("marker").asText();
         Response second = world.listOrders(STANDARD, Map.of("limit", "2", "marker", marker));
         assertEquals(List.of(placed.get(0)), idsOf(second));
-        assertTrue(second.body().get("marker").isNull(), "no page after the last");
+        assertEquals(placed.get(0), second.body().get("marker").asText(),
+                "as ListInstances documents it: the last record of the page, on the last page too");
+        Response after = world.listOrders(STANDARD, Map.of("limit", "2", "marker", placed.get(0)));
+        assertEquals(List.of(), idsOf(after));
+        assertTrue(after.body().get("marker").isNull(), "an empty page has no last record");
 
         JsonNode order = first.body().get("orders").get(0);
         assertEquals(List.of("order_id", "type", "status", "request", "create_time", "update_time", "execute_after"),

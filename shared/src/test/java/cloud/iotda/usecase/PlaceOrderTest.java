@@ -192,4 +192,26 @@ class PlaceOrderTest {
         placeOrder.place(ref(STANDARD), resizeS1(3));
         assertEquals(new Flavor("iotda.standard.s1", 3), world.instance(STANDARD).flavor());
     }
+
+    /**
+     * update_time is when something ShowInstance shows last changed. A delayed order leaves flavor and status as
+     * they are, but the instance now shows it as {@code order_id} (a field the SDK's model does not carry), so the
+     * time moves with it; a retry answered with its earlier order writes nothing and moves nothing.
+     */
+    @Test
+    void updateTimeMovesWithTheShownOrderIdAndNotForARetry() {
+        Instance before = world.instance(STANDARD);
+        world.clock.advance(Duration.ofMinutes(1));
+        Change.Resize delayed = resize("iotda.standard.s2", 4, true, false);
+        OrderId orderId = placeOrder.place(ref(STANDARD), delayed);
+        Instance placed = world.instance(STANDARD);
+        assertEquals(before.flavor(), placed.flavor());
+        assertEquals(before.status(), placed.status());
+        assertEquals(orderId, placed.orderId(), "what ShowInstance shows as order_id");
+        assertEquals(world.clock.instant(), placed.updateTime());
+
+        world.clock.advance(Duration.ofMinutes(1));
+        assertEquals(orderId, placeOrder.place(ref(STANDARD), delayed));
+        assertEquals(placed, world.instance(STANDARD), "a retry changes nothing, update_time included");
+    }
 }
