@@ -147,7 +147,7 @@ public final class Admin {
             err.println("iotda-admin: " + e.getMessage());
             return 2;
         } catch (Rejected e) {
-            err.println("iotda-admin: " + e.detail());
+            err.println("iotda-admin: " + Cli.describe(e));
             return 2;
         } catch (RuntimeException e) {
             err.println("iotda-admin: failed: " + e.getMessage());

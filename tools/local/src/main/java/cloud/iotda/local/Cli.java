@@ -1,5 +1,8 @@
 package cloud.iotda.local;
 
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.edge.ApiError;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,6 +80,18 @@ final class Cli {
                     + "172.17.0.1 or 0.0.0.0 (every interface), not " + text);
         }
         return text;
+    }
+
+    /**
+     * A refusal as the tools say it: the field and rule of invalid input, otherwise the API's own message and code
+     * for it (the one error table), so the CLI and the seed say what the API would.
+     */
+    static String describe(Rejected refused) {
+        if (refused.reason() == Reason.INVALID_INPUT) {
+            return refused.detail();
+        }
+        ApiError error = ApiError.of(refused.reason());
+        return error.message(refused.facts()) + " (" + error.code() + ")";
     }
 
     /** Whether the arguments ask for the usage ({@code -h}, {@code --help} or {@code help}). */

@@ -133,7 +133,7 @@ final class Seed {
                 plan = Plan.of(current, order.change(), catalogue, now);
             } catch (Rejected refused) {
                 throw Rejected.invalid(entry.path("body") + " is refused for " + current.ref().instanceId() + ": "
-                        + refused.detail());
+                        + Cli.describe(refused));
             }
             state.put(current.ref(), plan.instanceAfter(current, order.orderId(), now));
             orders.add(order);

@@ -136,6 +136,14 @@ class SeedAndAdminTest {
     }
 
     @Test
+    void adminRefusesAsTheApiWouldWithItsMessageAndCode() {
+        Run unknown = admin("orders", "pay", "CS2601150900ZZZZZ");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("iotda-admin: The order CS2601150900ZZZZZ ")
+                && unknown.err().strip().endsWith("(IOTDA.060009)"), unknown.err());
+    }
+
+    @Test
     void adminIssuesAndRevokesTokensAndKeys() {
         Run issued = admin("tokens", "issue", "--project", "p2");
         assertEquals(0, issued.code(), issued.err());
