@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.UriCompliance;
@@ -302,7 +304,12 @@ public final class LocalApi implements AutoCloseable {
         dynamo.close();
     }
 
+    /** Held so the setting stays: java.util.logging keeps loggers only weakly. */
+    private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
+
     public static void main(String[] args) throws Exception {
+        // Jetty's start and stop notices are not the user's business; its warnings are.
+        JETTY_LOG.setLevel(Level.WARNING);
         if (Cli.helpAsked(args)) {
             System.out.println(Cli.LOCAL_API_USAGE);
             return;

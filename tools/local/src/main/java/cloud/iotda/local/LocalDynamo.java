@@ -3,11 +3,14 @@ package cloud.iotda.local;
 import cloud.iotda.template.Template;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,9 +64,21 @@ final class LocalDynamo implements AutoCloseable {
             Files.createDirectories(dataDir);
             args.addAll(List.of("-dbPath", dataDir.toString()));
         }
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        bindTo(server, host);
-        server.start();
+        // Its banner (the configuration, line by line) goes to System.out; the tools print their own one line.
+        PrintStream console = System.out;
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        DynamoDBProxyServer server;
+        System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8));
+        try {
+            server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            bindTo(server, host);
+            server.start();
+        } catch (Exception | Error e) {
+            console.print(banner.toString(StandardCharsets.UTF_8));
+            throw e;
+        } finally {
+            System.setOut(console);
+        }
         return new LocalDynamo(server, host, port);
     }
 
