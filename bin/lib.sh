@@ -13,7 +13,7 @@ build_if_needed() {
 }
 
 # A class-data-sharing archive of what a tool loads makes its next start faster (the local API: 2.15 -> 1.31 s to
-# its first answer, README "Performance"). It must be made by the JVM that uses it, for these exact jars: the first
+# its first answer, docs/performance.md). It must be made by the JVM that uses it, for these exact jars: the first
 # run after a build (or with another java) writes it at exit, later runs use it; a stale one is ignored quietly.
 cds_options() {
   local main="$1" java_home jsa

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The one error table: each refusal reason with its HTTP status, the {@code error_code} of the body and the message
- * its facts fill in. Codes below IOTDA.001000 are the platform's published ones (README, "Error codes", names the
+ * its facts fill in. Codes below IOTDA.001000 are the platform's published ones (docs/api.md, "Error codes", names the
  * source of each); the 0600xx range is this service's own, used only where none is published.
  */
 public enum ApiError {

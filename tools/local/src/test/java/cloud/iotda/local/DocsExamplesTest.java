@@ -1,0 +1,382 @@
+package cloud.iotda.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.json.JsonTrees;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The docs cannot drift: every {@code console} block of README.md and docs/*.md is run, page by page in the order
+ * written, against a freshly started local API on the demo seed, and prints what the page says it prints; every
+ * {@code java runnable} block is compiled and run against it and prints its {@code output} block. Any other shell
+ * block may hold only commands that cannot run inside a test (they start servers, need SAM CLI, Docker or an AWS
+ * account, or are the test run itself), each of them run by a test of its own where this machine can.
+ *
+ * <p>What the test changes, and only that: the API's address {@code http://127.0.0.1:3000} and DynamoDB Local's
+ * {@code 127.0.0.1:8000} become the ports of the API it started, and {@code ./bin/iotda-admin} and
+ * {@code ./bin/local-api} run the classes those scripts run, from the build under test. Generated values (times,
+ * order ids, instance and request ids, tokens, keys) match any value of the same form; everything else must be
+ * equal.
+ */
+class DocsExamplesTest {
+    private static final Path ROOT = LocalApiEndToEndTest.repoRoot();
+    private static final Pattern FENCE = Pattern.compile("^```(.*)$");
+    /** Commands a shell block may hold without being run here, and why. */
+    private static final Map<String, String> NOT_RUN_HERE = Map.of(
+            "./bin/local-api", "starts a server (LocalApiProcessTest starts it as its own process)",
+            "./bin/test", "is the test run itself",
+            "bash .ci/run", "is CI",
+            "sam ", "needs SAM CLI and Docker (PackagedFunctionsTest runs what sam build and sam local invoke run)",
+            "mvn ", "is the build",
+            "bench/run", "runs for minutes (a smoke run of each benchmark is part of the tests)",
+            "cfn-lint ", "is part of CI",
+            "aws ", "needs an AWS account");
+    private static final List<Pattern> GENERATED = List.of(
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z"),
+            Pattern.compile("CS\\d{10}[A-Z0-9]{5}"),
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+            Pattern.compile("[0-9a-f]{24}"),
+            Pattern.compile("[A-Za-z0-9_-]{43}"),
+            Pattern.compile("[0-9A-F]{20}"),
+            Pattern.compile("[A-Za-z0-9+/]{40}"));
+    /** JSON fields whose values the service makes: any value of the documented value's form matches. */
+    private static final Set<String> GENERATED_FIELDS = Set.of("order_id", "instance_id", "request_id",
+            "create_time", "update_time", "execute_after", "marker", "task_id", "start_time", "end_time");
+
+    @TempDir
+    Path work;
+
+    /** A fenced block of a page: its info string, its lines, and where it starts. */
+    record Block(String info, List<String> lines, int line) {
+    }
+
+    /** One command of a console block and the lines it is documented to print. */
+    record Command(String text, List<String> expected, int line) {
+    }
+
+    static Stream<Path> pages() throws IOException {
+        try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
+            List<Path> pages = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+            pages.addAll(docs.filter(path -> path.toString().endsWith(".md")).sorted().toList());
+            return pages.stream();
+        }
+    }
+
+    static List<Block> blocks(Path page) throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        List<String> lines = Files.readAllLines(page);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher open = FENCE.matcher(lines.get(i));
+            if (!open.matches()) {
+                continue;
+            }
+            int start = i;
+            List<String> body = new ArrayList<>();
+            while (++i < lines.size() && !lines.get(i).equals("```")) {
+                body.add(lines.get(i));
+            }
+            blocks.add(new Block(open.group(1).strip(), body, start + 1));
+        }
+        return blocks;
+    }
+
+    static List<Command> commands(Block block) {
+        List<Command> commands = new ArrayList<>();
+        StringBuilder text = null;
+        List<String> expected = null;
+        int line = 0;
+        boolean continued = false;
+        for (int i = 0; i < block.lines().size(); i++) {
+            String current = block.lines().get(i);
+            boolean partOfCommand = continued || current.startsWith("$ ");
+            if (continued) {
+                text.append('\n').append(current);
+            } else if (current.startsWith("$ ")) {
+                if (text != null) {
+                    commands.add(new Command(text.toString(), expected, line));
+                }
+                text = new StringBuilder(current.substring(2));
+                expected = new ArrayList<>();
+                line = block.line() + 1 + i;
+            } else if (expected != null) {
+                expected.add(current.stripTrailing());
+            } else {
+                throw new AssertionError("line " + (block.line() + 1 + i) + ": a console block starts with $ ");
+            }
+            continued = partOfCommand && current.endsWith("\\");
+        }
+        if (text != null) {
+            commands.add(new Command(text.toString(), expected, line));
+        }
+        return commands;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void everyExampleOfThePagePrintsWhatThePageSays(Path page) throws Exception {
+        List<Block> blocks = blocks(page);
+        List<Command> commands = blocks.stream().filter(block -> block.info().equals("console"))
+                .flatMap(block -> commands(block).stream()).toList();
+        List<Block> programs = blocks.stream().filter(block -> block.info().equals("java runnable")).toList();
+        if (commands.isEmpty() && programs.isEmpty()) {
+            return;
+        }
+        List<String> wrong = new ArrayList<>();
+        try (LocalApi api = LocalApi.start(new LocalApi.Options(0, 0, null, null, ROOT.resolve("template.yaml")))) {
+            List<String> outputs = run(commands, api);
+            for (int i = 0; i < commands.size(); i++) {
+                Command command = commands.get(i);
+                List<String> actual = outputs.get(i).lines().map(String::stripTrailing).toList();
+                String problem = mismatch(trimmed(command.expected()), trimmed(actual));
+                if (problem != null) {
+                    wrong.add(page.getFileName() + ":" + command.line() + " $ " + command.text() + "\n  " + problem
+                            + "\n  printed:\n    " + String.join("\n    ", actual));
+                }
+            }
+            for (Block program : programs) {
+                Block output = blocks.get(blocks.indexOf(program) + 1);
+                assertEquals("output", output.info(), page + ":" + program.line()
+                        + ": a java runnable block is followed by the output block it prints");
+                List<String> actual = runJava(program, api).lines().map(String::stripTrailing).toList();
+                String problem = mismatch(trimmed(output.lines()), trimmed(actual));
+                if (problem != null) {
+                    wrong.add(page.getFileName() + ":" + program.line() + " (java)\n  " + problem + "\n  printed:\n    "
+                            + String.join("\n    ", actual));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void everyOtherShellCommandIsOneThatCannotRunInATest(Path page) throws IOException {
+        for (Block block : blocks(page)) {
+            if (!block.info().equals("bash") && !block.info().equals("sh")) {
+                continue;
+            }
+            boolean continued = false;
+            for (String line : block.lines()) {
+                String command = line.strip();
+                if (!continued && !command.isEmpty() && !command.startsWith("#")) {
+                    assertTrue(NOT_RUN_HERE.keySet().stream().anyMatch(command::startsWith), page.getFileName() + ":"
+                            + block.line() + ": `" + command + "` can run here: put it in a console block with the "
+                            + "output it prints, so that this test runs it");
+                }
+                continued = command.endsWith("\\");
+            }
+        }
+    }
+
+    @Test
+    void theReadmeHasTheTwoCommandsAndAFirstCallAndStaysShort() throws IOException {
+        List<String> readme = Files.readAllLines(ROOT.resolve("README.md"));
+        assertTrue(readme.size() <= 150, "README.md has " + readme.size() + " lines; the rest belongs in docs/");
+        String text = String.join("\n", readme);
+        assertTrue(text.contains("`./bin/local-api`") && text.contains("`./bin/test`"), "the two commands");
+        List<Block> blocks = blocks(ROOT.resolve("README.md"));
+        assertTrue(blocks.stream().anyMatch(block -> block.info().equals("console")
+                && String.join("\n", block.lines()).contains("$ curl")), "a first call with curl");
+        assertTrue(blocks.stream().anyMatch(block -> block.info().equals("java runnable")),
+                "a first call with the SDK");
+        for (String page : List.of("api.md", "local-development.md", "deployment.md", "reliability.md",
+                                   "performance.md", "architecture.md")) {
+            assertTrue(text.contains("(docs/" + page + ")"), "README links docs/" + page);
+        }
+    }
+
+    @Test
+    void aDocumentedOutputThatDiffersFromThePrintedOneIsSeen() {
+        List<String> documented = List.of("{\"order_id\":\"CS2612031500AG619\",\"status\":\"ACTIVE\"}");
+        assertEquals(null, mismatch(documented, List.of("{\"order_id\":\"CS2612041717ZZ000\",\"status\":\"ACTIVE\"}")));
+        assertFalse(mismatch(documented, List.of("{\"order_id\":\"CS2612041717ZZ000\",\"status\":\"FROZEN\"}"))
+                == null, "a fixed value must be equal");
+        assertFalse(mismatch(documented, List.of("{\"order_id\":\"nope\",\"status\":\"ACTIVE\"}")) == null,
+                "a generated value must have the documented form");
+        assertFalse(mismatch(documented, List.of()) == null, "printing nothing is not the documented output");
+        assertFalse(mismatch(List.of("revoked"), List.of("no such token")) == null);
+    }
+
+    private List<String> run(List<Command> commands, LocalApi api) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        String sqlite = System.getProperty("sqlite4java.library.path");
+        StringBuilder script = new StringBuilder("cd '" + ROOT + "'\n")
+                .append("iotda_admin() { '").append(java).append("' -cp '").append(classPath)
+                .append("' cloud.iotda.local.Admin --endpoint ").append(api.dynamoEndpoint()).append(" \"$@\"; }\n")
+                .append("local_api() { '").append(java).append("' -Dsqlite4java.library.path='").append(sqlite)
+                .append("' -cp '").append(classPath).append("' cloud.iotda.local.LocalApi \"$@\"; }\n");
+        for (int i = 0; i < commands.size(); i++) {
+            String text = commands.get(i).text()
+                    .replace("http://127.0.0.1:3000", "http://127.0.0.1:" + api.port())
+                    .replace("127.0.0.1:8000", api.dynamoEndpoint().replace("http://", ""))
+                    .replace("./bin/iotda-admin", "iotda_admin")
+                    .replace("./bin/local-api", "local_api");
+            script.append("printf '\\n<<<command ").append(i).append(">>>\\n'\n{ ").append(text).append("\n} 2>&1\n");
+        }
+        Path file = work.resolve("examples.sh");
+        Files.writeString(file, script);
+        Process bash = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(bash.waitFor(120, TimeUnit.SECONDS), "the examples finish");
+        List<String> outputs = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            String marker = "<<<command " + i + ">>>\n";
+            int from = out.indexOf(marker) + marker.length();
+            int to = i + 1 < commands.size() ? out.indexOf("\n<<<command " + (i + 1) + ">>>") : out.length();
+            outputs.add(from < marker.length() || to < from ? "(not run: " + out + ")" : out.substring(from, to));
+        }
+        return outputs;
+    }
+
+    private String runJava(Block program, LocalApi api) throws Exception {
+        String source = String.join("\n", program.lines())
+                .replace("http://127.0.0.1:3000", "http://127.0.0.1:" + api.port());
+        Matcher name = Pattern.compile("(?m)^(?:public )?(?:final )?class (\\w+)").matcher(source);
+        assertTrue(name.find(), "a java runnable block is a whole class with a main method");
+        Path dir = Files.createDirectories(work.resolve("java-" + program.line()));
+        Path file = dir.resolve(name.group(1) + ".java");
+        Files.writeString(file, source);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int compiled = compiler.run(null, diagnostics, diagnostics, "-d", dir.toString(), "-cp",
+                System.getProperty("java.class.path"), file.toString());
+        assertEquals(0, compiled, diagnostics.toString(StandardCharsets.UTF_8));
+        // Its own JVM, as the user's program is: the local API's request log stays out of what it prints.
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                dir + File.pathSeparator + System.getProperty("java.class.path"), name.group(1))
+                .redirectError(work.resolve("java-" + program.line() + ".stderr").toFile()).start();
+        // What it prints is its standard output; the SDK logs each call on standard error.
+        String printed = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "the program finishes");
+        assertEquals(0, run.exitValue(), Files.readString(work.resolve("java-" + program.line() + ".stderr")));
+        return printed;
+    }
+
+    private static List<String> trimmed(List<String> lines) {
+        int end = lines.size();
+        while (end > 0 && lines.get(end - 1).isBlank()) {
+            end--;
+        }
+        return lines.subList(0, end);
+    }
+
+    /** Null if {@code actual} is what {@code documented} says, else what differs. */
+    static String mismatch(List<String> documented, List<String> actual) {
+        if (documented.size() != actual.size()) {
+            return documented.size() + " lines documented, " + actual.size() + " printed";
+        }
+        for (int i = 0; i < documented.size(); i++) {
+            String expected = documented.get(i);
+            String got = actual.get(i);
+            String problem = expected.startsWith("{") || expected.startsWith("[")
+                    ? jsonMismatch(expected, got) : textMismatch(expected, got);
+            if (problem != null) {
+                return "line " + (i + 1) + ": " + problem;
+            }
+        }
+        return null;
+    }
+
+    private static String jsonMismatch(String expected, String actual) {
+        JsonNode want;
+        JsonNode got;
+        try {
+            want = JsonTrees.read(expected.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return textMismatch(expected, actual);
+        }
+        try {
+            got = JsonTrees.read(actual.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return "not JSON: " + actual;
+        }
+        return treeMismatch("", want, got);
+    }
+
+    private static String treeMismatch(String path, JsonNode want, JsonNode got) {
+        if (want.isObject() && got.isObject()) {
+            List<String> wantNames = new ArrayList<>();
+            want.fieldNames().forEachRemaining(wantNames::add);
+            List<String> gotNames = new ArrayList<>();
+            got.fieldNames().forEachRemaining(gotNames::add);
+            if (!wantNames.equals(gotNames)) {
+                return path + " has fields " + gotNames + ", documented " + wantNames;
+            }
+            for (String field : wantNames) {
+                JsonNode wantValue = want.get(field);
+                JsonNode gotValue = got.get(field);
+                if (GENERATED_FIELDS.contains(field) && wantValue.isTextual() && gotValue.isTextual()) {
+                    if (!sameForm(wantValue.asText(), gotValue.asText())) {
+                        return path + "." + field + " is " + gotValue + ", not of the form of " + wantValue;
+                    }
+                    continue;
+                }
+                String problem = treeMismatch(path + "." + field, wantValue, gotValue);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        if (want.isArray() && got.isArray()) {
+            if (want.size() != got.size()) {
+                return path + " has " + got.size() + " items, documented " + want.size();
+            }
+            Iterator<JsonNode> wanted = want.elements();
+            Iterator<JsonNode> gotten = got.elements();
+            for (int i = 0; wanted.hasNext(); i++) {
+                String problem = treeMismatch(path + "[" + i + "]", wanted.next(), gotten.next());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+            return null;
+        }
+        return want.equals(got) ? null : path + " is " + got + ", documented " + want;
+    }
+
+    private static boolean sameForm(String documented, String actual) {
+        return documented.equals(actual) || GENERATED.stream()
+                .anyMatch(form -> form.matcher(documented).matches() && form.matcher(actual).matches());
+    }
+
+    /** Text compared word by word; a word of a generated form matches any word of that form. */
+    private static String textMismatch(String expected, String actual) {
+        String[] want = expected.split("((?<=[\\s\"',:=])|(?=[\\s\"',:=]))");
+        String[] got = actual.split("((?<=[\\s\"',:=])|(?=[\\s\"',:=]))");
+        if (want.length == got.length) {
+            boolean same = true;
+            for (int i = 0; i < want.length && same; i++) {
+                same = sameForm(want[i], got[i]);
+            }
+            if (same) {
+                return null;
+            }
+        }
+        return "printed `" + actual + "`, documented `" + expected + "`";
+    }
+}
