@@ -1,12 +1,17 @@
 # Shared by bin/local-api and bin/iotda-admin: build the local tools once (quietly), then run a class of them.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/tools/local/target/iotda-local-1.0.0-SNAPSHOT.jar"
+# When the tools were last built (tools/local's package phase touches it): Maven leaves the jar as it is when its
+# classes did not change, so the jar's own time cannot tell whether a build is due. Only what the tools ship counts
+# (main sources, resources, poms), not tests.
+built="$root/tools/local/target/.tools-built"
 
 build_if_needed() {
   local newest
-  newest=$(find "$root/pom.xml" "$root/shared" "$root/functions" "$root/tools" -newer "$jar" \
-           \( -name '*.java' -o -name 'pom.xml' -o -name '*.json' \) -not -path '*/target/*' -print -quit 2>/dev/null || true)
-  if [ ! -f "$jar" ] || [ -n "$newest" ]; then
+  newest=$(find "$root/pom.xml" "$root/shared" "$root/functions" "$root/tools" -newer "$built" \
+           \( -name '*.java' -o -name 'pom.xml' -o -name '*.json' \) -not -path '*/target/*' \
+           -not -path '*/src/test/*' -print -quit 2>/dev/null || true)
+  if [ ! -f "$jar" ] || [ ! -f "$built" ] || [ -n "$newest" ]; then
     echo "building the local tools (once)..." >&2
     (cd "$root" && mvn -B -q -DskipTests -pl tools/local -am install) >&2
   fi
