@@ -3,7 +3,7 @@
 # shared module and every runtime dependency, shaded) under lib/, from a clean folder so nothing of an earlier build
 # slips in.
 MVN ?= mvn -B -q
-FUNCTIONS = ListInstancesFunction CreateInstanceFunction ShowInstanceFunction UpdateInstanceFunction \
+FUNCTIONS = ListInstancesFunction ListInstanceFlavorsFunction CreateInstanceFunction ShowInstanceFunction UpdateInstanceFunction \
 	DeleteInstanceFunction BindInstanceTagsFunction UnbindInstanceTagsFunction ResizeFunction \
 	ChangeChargeModeFunction ListOrdersFunction ShowOrderFunction OrderProcessorFunction
 

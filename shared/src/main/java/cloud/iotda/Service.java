@@ -29,6 +29,7 @@ import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
 import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.IdSource;
+import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTags;
 import cloud.iotda.usecase.OrderLifecycle;
@@ -37,6 +38,7 @@ import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.RetryPolicy;
 import cloud.iotda.usecase.UpdateInstance;
 import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import java.time.Clock;
@@ -71,14 +73,17 @@ public final class Service {
     private final OrderQueries orderQueries;
     private final OrderLifecycle lifecycle;
     private final CreateInstance createInstance;
+    private final InstanceFlavors instanceFlavors;
     private final Endpoints endpoints;
 
     /**
      * @param regionId the region the instances live in (ShowInstance's {@code region_id}) and that derived AK/SK
      *                 signatures are scoped to
      */
-    public Service(Instances instances, Orders orders, Credentials credentials, Clock clock, String regionId) {
+    public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Clock clock,
+                   String regionId) {
         FlavorCatalogue catalogue = CatalogueFile.published();
+        this.instanceFlavors = new InstanceFlavors(catalogue, sales);
         RetryPolicy retry = RetryPolicy.standard();
         IdSource ids = new IdSource();
         this.instances = instances;
@@ -86,20 +91,21 @@ public final class Service {
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders);
         this.lifecycle = new OrderLifecycle(instances, orders, clock, retry, Log::error);
-        this.createInstance = new CreateInstance(instances, orders, catalogue, ids, clock, regionId, retry);
+        this.createInstance = new CreateInstance(instances, orders, instanceFlavors, ids, clock, regionId, retry);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock),
                 new SdkSigningScheme(credentials, clock), new DerivedSigningScheme(credentials, clock, regionId)));
         this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
-                new PlaceOrder(instances, orders, catalogue, ids, clock, retry),
+                new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
                 new UpdateInstance(instances, orders, clock, retry),
                 new InstanceQueries(instances), orderQueries, createInstance,
-                new DeleteInstance(instances, clock, retry), new InstanceTags(instances, clock, retry)));
+                new DeleteInstance(instances, clock, retry), new InstanceTags(instances, clock, retry),
+                instanceFlavors));
     }
 
     /** Everything on one DynamoDB table. */
     public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId) {
         DynamoDbStore store = new DynamoDbStore(client, tableName);
-        return new Service(store, store, store, clock, regionId);
+        return new Service(store, store, store, store, clock, regionId);
     }
 
     /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */
@@ -176,6 +182,11 @@ public final class Service {
     /** CreateInstance, which the operator CLI's {@code instances create} goes through too. */
     public CreateInstance createInstance() {
         return createInstance;
+    }
+
+    /** The catalogue with its sale settings: ListInstanceFlavors and the operator CLI's {@code flavors}. */
+    public InstanceFlavors instanceFlavors() {
+        return instanceFlavors;
     }
 
     /** The instance store, for the operator CLI and seeding. */

@@ -44,5 +44,7 @@ public enum Reason {
     /** facts: how many tags the instance would have, how many it may have. */
     TOO_MANY_TAGS,
     /** facts: the instance's edition: the change needs an enterprise instance. */
-    UNSUPPORTED_BY_EDITION
+    UNSUPPORTED_BY_EDITION,
+    /** facts: the flavor type that is sold out. */
+    FLAVOR_SOLD_OUT
 }

@@ -49,6 +49,8 @@ public enum ApiError {
                     + "one instead)."),
     TOO_MANY_TAGS(Reason.TOO_MANY_TAGS, 400, "IOTDA.060013",
             "The instance would have %s tags; at most %s are allowed."),
+    FLAVOR_SOLD_OUT(Reason.FLAVOR_SOLD_OUT, 400, "IOTDA.060014",
+            "Flavor %s is sold out; choose another flavor (ListInstanceFlavors shows what is on sale)."),
     UNAVAILABLE(null, 503, "IOTDA.060503",
             "The service is temporarily unavailable; nothing was changed in part. Retry after %s seconds."),
     INTERNAL(null, 500, "IOTDA.060500", "Internal server error; quote the X-Request-Id when reporting it.");

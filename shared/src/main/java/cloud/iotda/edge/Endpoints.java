@@ -14,6 +14,7 @@ import cloud.iotda.edge.auth.Authenticator;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
 import cloud.iotda.usecase.DeleteInstance;
+import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTags;
 import cloud.iotda.usecase.OrderQueries;
@@ -40,7 +41,7 @@ public final class Endpoints {
     /** The use cases the endpoints call. */
     public record UseCases(PlaceOrder placeOrder, UpdateInstance updateInstance, InstanceQueries instanceQueries,
                            OrderQueries orderQueries, CreateInstance createInstance, DeleteInstance deleteInstance,
-                           InstanceTags instanceTags) {
+                           InstanceTags instanceTags, InstanceFlavors instanceFlavors) {
     }
 
     private final Authenticator authenticator;
@@ -56,6 +57,7 @@ public final class Endpoints {
     public Endpoint of(Operation operation) {
         return switch (operation) {
             case LIST_INSTANCES -> this::listInstances;
+            case LIST_FLAVORS -> this::listFlavors;
             case CREATE_INSTANCE -> this::createInstance;
             case SHOW_INSTANCE -> request -> ok(Views.instance(useCases.instanceQueries().show(target(request))));
             case UPDATE_INSTANCE -> request -> {
@@ -137,13 +139,7 @@ public final class Endpoints {
         if (name.isPresent() && !ProfileChange.isValidName(name.get())) {
             throw Rejected.invalid("name must be 1..64 characters of Chinese characters, letters, digits, _ and -");
         }
-        Optional<Edition> edition = Optional.ofNullable(query.get("instance_type")).map(type -> {
-            try {
-                return Edition.fromWireName(type);
-            } catch (IllegalArgumentException e) {
-                throw Rejected.invalid("instance_type must be standard or enterprise");
-            }
-        });
+        Optional<Edition> edition = edition(query.get("instance_type"));
         Optional<String> marker = Optional.ofNullable(query.get("marker"));
         if (marker.isPresent() && !InstanceQueries.isMarker(marker.get())) {
             throw Rejected.invalid("marker must be the marker of an earlier page (24 lowercase hex digits)");
@@ -154,6 +150,31 @@ public final class Endpoints {
                 () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
         InstanceQueries.ListQuery listQuery = new InstanceQueries.ListQuery(name, edition, marker, offset, limit);
         return ok(Views.instanceList(useCases.instanceQueries().list(projectId, listQuery)));
+    }
+
+    private ApiResponse listFlavors(ApiRequest request) {
+        project(request);
+        Map<String, String> query = request.queryParameters();
+        Optional<Edition> edition = edition(query.get("instance_type"));
+        Optional<String> marker = Optional.ofNullable(query.get("marker"));
+        if (marker.isPresent() && !useCases.instanceFlavors().isMarker(marker.get())) {
+            throw Rejected.invalid("marker must be the marker of an earlier page (a flavor type)");
+        }
+        int offset = integer(query.get("offset"), 0, 0, InstanceFlavors.MAX_OFFSET,
+                () -> Rejected.invalid("offset must be an integer 0.." + InstanceFlavors.MAX_OFFSET));
+        int limit = integer(query.get("limit"), InstanceFlavors.MAX_LIMIT, 1, InstanceFlavors.MAX_LIMIT,
+                () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
+        return ok(Views.flavorPage(useCases.instanceFlavors().list(edition, marker, offset, limit)));
+    }
+
+    private static Optional<Edition> edition(String instanceType) {
+        return Optional.ofNullable(instanceType).map(type -> {
+            try {
+                return Edition.fromWireName(type);
+            } catch (IllegalArgumentException e) {
+                throw Rejected.invalid("instance_type must be standard or enterprise");
+            }
+        });
     }
 
     private ApiResponse listOrders(ApiRequest request) {

@@ -3,11 +3,13 @@ package cloud.iotda.edge;
 import java.util.List;
 
 /**
- * The operations of the API (the nine of the official SDK's IoTDMClient, and the order queries) and the routes each
- * answers; template.yaml must route exactly these.
+ * The operations of the API (the nine of the official SDK's IoTDMClient 3.1.143, those the newer SDKs add, and the
+ * order queries) and the routes each answers; template.yaml must route exactly these.
  */
 public enum Operation {
     LIST_INSTANCES(new Route("GET", Route.INSTANCES)),
+    // A literal segment beats {instance_id}, in API Gateway and in the local API alike.
+    LIST_FLAVORS(new Route("GET", Route.INSTANCES + "/flavors")),
     CREATE_INSTANCE(new Route("POST", Route.INSTANCES)),
     SHOW_INSTANCE(new Route("GET", Route.INSTANCE)),
     UPDATE_INSTANCE(new Route("PUT", Route.INSTANCE)),

@@ -13,6 +13,7 @@ import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.json.JsonTrees;
+import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.OrderLifecycle;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -89,6 +90,26 @@ public final class Views {
         node.put("marker", list.marker().orElse(null));
         ArrayNode items = node.putArray("instances");
         list.instances().forEach(instance -> items.add(listedInstance(instance)));
+        return node;
+    }
+
+    /** ListInstanceFlavors' answer: the SDK's InstanceFlavor items and its Page. */
+    public static ObjectNode flavorPage(InstanceFlavors.FlavorPage page) {
+        ObjectNode node = JsonTrees.object();
+        ArrayNode flavors = node.putArray("flavors");
+        for (InstanceFlavors.Listed listed : page.flavors()) {
+            ObjectNode flavor = flavors.addObject()
+                    .put("instance_type", listed.spec().edition().wireName())
+                    .put("type", listed.spec().type())
+                    .put("status", listed.status().wireName());
+            ArrayNode modes = flavor.putArray("charge_modes");
+            for (ChargeMode mode : ChargeMode.values()) {
+                if (listed.spec().supports(mode)) {
+                    modes.add(mode.wireName());
+                }
+            }
+        }
+        node.putObject("page").put("count", page.count()).put("marker", page.marker().orElse(null));
         return node;
     }
 

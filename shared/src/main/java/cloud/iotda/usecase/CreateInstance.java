@@ -1,7 +1,6 @@
 package cloud.iotda.usecase;
 
 import cloud.iotda.domain.InstanceRef;
-import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.usecase.port.Conflict;
@@ -19,17 +18,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CreateInstance {
     private final Instances instances;
     private final Orders orders;
-    private final FlavorCatalogue catalogue;
+    private final InstanceFlavors flavors;
     private final IdSource ids;
     private final Clock clock;
     private final String regionId;
     private final RetryPolicy retry;
 
-    public CreateInstance(Instances instances, Orders orders, FlavorCatalogue catalogue, IdSource ids, Clock clock,
+    public CreateInstance(Instances instances, Orders orders, InstanceFlavors flavors, IdSource ids, Clock clock,
                           String regionId, RetryPolicy retry) {
         this.instances = instances;
         this.orders = orders;
-        this.catalogue = catalogue;
+        this.flavors = flavors;
         this.ids = ids;
         this.clock = clock;
         this.regionId = regionId;
@@ -43,7 +42,7 @@ public final class CreateInstance {
     public Creation create(Creation.Request request) {
         InstanceRef ref = new InstanceRef(request.projectId(), request.instanceId().orElseGet(ids::nextInstanceId));
         Instant now = clock.instant();
-        Creation creation = Creation.of(request, ref, regionId, catalogue, () -> ids.nextOrderId(now), now);
+        Creation creation = Creation.of(request, ref, regionId, flavors.current(), () -> ids.nextOrderId(now), now);
         AtomicBoolean written = new AtomicBoolean();
         try {
             return retry.run(() -> {

@@ -19,16 +19,16 @@ import java.util.Optional;
 public final class PlaceOrder {
     private final Instances instances;
     private final Orders orders;
-    private final FlavorCatalogue catalogue;
+    private final InstanceFlavors flavors;
     private final IdSource orderIds;
     private final Clock clock;
     private final RetryPolicy retry;
 
-    public PlaceOrder(Instances instances, Orders orders, FlavorCatalogue catalogue, IdSource orderIds,
+    public PlaceOrder(Instances instances, Orders orders, InstanceFlavors flavors, IdSource orderIds,
                       Clock clock, RetryPolicy retry) {
         this.instances = instances;
         this.orders = orders;
-        this.catalogue = catalogue;
+        this.flavors = flavors;
         this.orderIds = orderIds;
         this.clock = clock;
         this.retry = retry;
@@ -36,6 +36,8 @@ public final class PlaceOrder {
 
     /** The order for this change: a new one, or the one an identical recent request created. */
     public OrderId place(InstanceRef ref, Change change) {
+        // Only a new flavor can be sold out: a change of billing keeps the one the instance has.
+        FlavorCatalogue catalogue = change instanceof Change.Resize ? flavors.current() : flavors.published();
         return retry.run(() -> {
             Instance current = Lookup.instance(instances, ref);
             Instant now = clock.instant();

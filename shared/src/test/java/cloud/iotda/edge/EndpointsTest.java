@@ -8,6 +8,7 @@ import static cloud.iotda.testing.TestWorld.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.testing.TestWorld.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,5 +209,48 @@ class EndpointsTest {
         assertEquals("{\"type\":\"iotda.standard.s1\",\"size\":2}", shown.get("flavor").toString());
         assertEquals("2025-12-16T10:00:00Z", shown.get("create_time").asText());
         assertEquals(TestWorld.REGION, shown.get("region_id").asText());
+    }
+
+    private Response listFlavors(Map<String, String> query, String token) {
+        return world.send(Operation.LIST_FLAVORS, "GET", Map.of("project_id", PROJECT), query, null, token);
+    }
+
+    @Test
+    void listInstanceFlavorsAnswersTheSdksFlavorsAndPage() {
+        world.sales.setSaleStatus("iotda.enterprise.2000tps.10wonlinedevice", SaleStatus.SELLOUT);
+        Response page = listFlavors(Map.of("instance_type", "enterprise", "limit", "2", "offset", "1"), TOKEN);
+        assertEquals(200, page.status(), page.body().toString());
+        assertEquals(List.of("flavors", "page"), fieldNames(page.body()));
+        JsonNode first = page.body().get("flavors").get(0);
+        assertEquals(List.of("instance_type", "type", "status", "charge_modes"), fieldNames(first));
+        assertEquals("enterprise", first.get("instance_type").asText());
+        assertEquals("[\"prePaid\"]", first.get("charge_modes").toString());
+        assertEquals(List.of("count", "marker"), fieldNames(page.body().get("page")));
+        assertEquals(page.body().get("flavors").get(1).get("type").asText(),
+                page.body().get("page").get("marker").asText());
+        Response all = listFlavors(Map.of(), TOKEN);
+        all.body().get("flavors").forEach(flavor -> assertEquals(
+                flavor.get("type").asText().equals("iotda.enterprise.2000tps.10wonlinedevice") ? "sellout" : "normal",
+                flavor.get("status").asText(), flavor.toString()));
+        assertEquals(all.body().get("flavors").size(), all.body().get("page").get("count").asInt());
+    }
+
+    @Test
+    void listInstanceFlavorsRefusesBadQueriesAndStrangers() {
+        assertEquals(401, listFlavors(Map.of(), null).status());
+        assertEquals(403, listFlavors(Map.of(), OTHER_PROJECT_TOKEN).status());
+        assertError(listFlavors(Map.of("limit", "501"), TOKEN), 400, "IOTDA.000017",
+                "Invalid input. The specified parameter 'limit' is out of range.");
+        assertEquals("IOTDA.000006", listFlavors(Map.of("offset", "501"), TOKEN).errorCode());
+        assertEquals("IOTDA.000006", listFlavors(Map.of("instance_type", "basic"), TOKEN).errorCode());
+        assertEquals("IOTDA.000006", listFlavors(Map.of("marker", "iotda.standard.s99"), TOKEN).errorCode());
+    }
+
+    @Test
+    void aResizeToASoldOutFlavorIsRefusedWithOurCode() {
+        world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.SELLOUT);
+        assertError(resizeWith(TOKEN, VALID_RESIZE), 400, "IOTDA.060014",
+                "Flavor iotda.standard.s2 is sold out; choose another flavor (ListInstanceFlavors shows what is on "
+                        + "sale).");
     }
 }

@@ -20,6 +20,7 @@ public final class FixtureAnswers {
 
     public static final Map<String, Expected> EXPECTED = Map.ofEntries(
             Map.entry("list-instances.json", Expected.ok()),
+            Map.entry("list-instance-flavors.json", Expected.ok()),
             Map.entry("list-instances-limit-600.json", new Expected(400, "IOTDA.000017", "'limit'")),
             Map.entry("create-instance.json", Expected.ok()),
             Map.entry("create-instance-yearly.json", Expected.ok()),

@@ -2,6 +2,7 @@ package cloud.iotda.testing;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Instance;
@@ -9,6 +10,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
@@ -20,21 +22,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The ports in memory, with the same conditions as the DynamoDB adapter (StoreContract runs the same checks on
  * both), for fast tests of the rules. Every method holds the one lock, so a write and its conditions are atomic.
  */
-public final class InMemoryStore implements Instances, Orders, Credentials {
+public final class InMemoryStore implements Instances, Orders, Credentials, FlavorSales {
     private final Map<InstanceRef, Instance> instances = new LinkedHashMap<>();
     private final Map<OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<String, StoredToken> tokens = new TreeMap<>();
     private final Map<String, AccessKey> accessKeys = new TreeMap<>();
+    private final Map<String, SaleStatus> sales = new TreeMap<>();
 
     /** Everything held, as a value: equal snapshots mean nothing was written in between. */
     public synchronized Object snapshot() {
-        return List.of(Map.copyOf(instances), Map.copyOf(orders), Map.copyOf(tokens), Map.copyOf(accessKeys));
+        return List.of(Map.copyOf(instances), Map.copyOf(orders), Map.copyOf(tokens), Map.copyOf(accessKeys),
+                Map.copyOf(sales));
     }
 
     @Override
@@ -182,5 +188,21 @@ public final class InMemoryStore implements Instances, Orders, Credentials {
     @Override
     public synchronized boolean deleteAccessKey(String accessKeyId) {
         return accessKeys.remove(accessKeyId) != null;
+    }
+
+    @Override
+    public synchronized Set<String> soldOut() {
+        Set<String> soldOut = new TreeSet<>();
+        sales.forEach((type, status) -> {
+            if (status == SaleStatus.SELLOUT) {
+                soldOut.add(type);
+            }
+        });
+        return Set.copyOf(soldOut);
+    }
+
+    @Override
+    public synchronized void setSaleStatus(String flavorType, SaleStatus status) {
+        sales.put(flavorType, status);
     }
 }

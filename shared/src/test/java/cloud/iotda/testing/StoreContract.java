@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.ChargeMode;
@@ -27,6 +28,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
@@ -37,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +50,9 @@ public abstract class StoreContract {
     private static final Instant T0 = Instant.parse("2026-01-15T10:00:00Z");
     private static final InstanceRef REF = new InstanceRef("p1", "ab");
 
-    /** The three ports of one store, and a handle on it for {@link #contentOf}. */
-    public record Store(Instances instances, Orders orders, Credentials credentials, Object content) {
+    /** The ports of one store, and a handle on it for {@link #contentOf}. */
+    public record Store(Instances instances, Orders orders, Credentials credentials, FlavorSales sales,
+                        Object content) {
     }
 
     protected abstract Store newStore();
@@ -299,5 +303,16 @@ public abstract class StoreContract {
         store.orders().place(order, held(base, order));
         assertEquals(change, store.orders().find(REF, order.orderId()).orElseThrow().change());
         assertEquals(ChargeMode.POST_PAID, store.instances().find(REF).orElseThrow().chargeMode());
+    }
+
+    @Test
+    void saleStatusesAreKeptPerFlavorAndNormalLiftsASellout() {
+        assertEquals(Set.of(), store.sales().soldOut(), "every flavor is on sale until set otherwise");
+        store.sales().setSaleStatus("iotda.standard.s2", SaleStatus.SELLOUT);
+        store.sales().setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
+        store.sales().setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
+        assertEquals(Set.of("iotda.standard.s2", "iotda.standard.s3"), store.sales().soldOut());
+        store.sales().setSaleStatus("iotda.standard.s2", SaleStatus.NORMAL);
+        assertEquals(Set.of("iotda.standard.s3"), store.sales().soldOut());
     }
 }

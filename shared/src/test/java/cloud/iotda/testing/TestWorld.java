@@ -21,6 +21,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.Plan;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
@@ -93,6 +94,7 @@ public final class TestWorld {
     public final Instances instances;
     public final Orders orders;
     public final Credentials credentials;
+    public final FlavorSales sales;
     public final Service service;
     private final Supplier<Object> state;
 
@@ -112,7 +114,8 @@ public final class TestWorld {
         this.orders = store;
         this.credentials = store;
         this.state = this::allItems;
-        this.service = new Service(instances, orders, credentials, clock, REGION);
+        this.sales = store;
+        this.service = new Service(instances, orders, credentials, sales, clock, REGION);
         seed();
     }
 
@@ -122,7 +125,8 @@ public final class TestWorld {
         this.orders = store;
         this.credentials = store;
         this.state = store::snapshot;
-        this.service = new Service(instances, orders, credentials, clock, REGION);
+        this.sales = store;
+        this.service = new Service(instances, orders, credentials, sales, clock, REGION);
         seed();
     }
 

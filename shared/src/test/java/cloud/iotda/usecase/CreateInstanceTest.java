@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
@@ -36,7 +37,8 @@ class CreateInstanceTest {
     private static final Flavor ENTERPRISE_FLAVOR = new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null);
     private final TestWorld world = TestWorld.inMemory();
     private final CreateInstance create = new CreateInstance(world.instances, world.orders,
-            CatalogueFile.published(), new IdSource(), world.clock, TestWorld.REGION, RetryPolicy.standard());
+            new InstanceFlavors(CatalogueFile.published(), world.sales), new IdSource(), world.clock, TestWorld.REGION,
+            RetryPolicy.standard());
 
     private static Creation.Request request(Edition edition, Flavor flavor, ChargeInfo charge) {
         return new Creation.Request(PROJECT, Optional.empty(), "plant-a", "line-7", edition, flavor, charge, "0",
@@ -110,6 +112,17 @@ class CreateInstanceTest {
         Rejected enterprisePayPerUse = assertThrows(Rejected.class, () -> create.create(request(Edition.ENTERPRISE,
                 ENTERPRISE_FLAVOR, ChargeInfo.postPaid())));
         assertEquals(Reason.FLAVOR_NOT_BILLABLE, enterprisePayPerUse.reason());
+        assertEquals(before, world.state(), "nothing is written");
+    }
+
+    @Test
+    void refusesASoldOutFlavorAndWritesNothing() {
+        world.sales.setSaleStatus(ENTERPRISE_FLAVOR.type(), SaleStatus.SELLOUT);
+        Object before = world.state();
+        Rejected soldOut = assertThrows(Rejected.class, () -> create.create(request(Edition.ENTERPRISE,
+                ENTERPRISE_FLAVOR, ChargeInfo.prePaid(PeriodType.MONTH, 1, false, true))));
+        assertEquals(Reason.FLAVOR_SOLD_OUT, soldOut.reason());
+        assertEquals(List.of(ENTERPRISE_FLAVOR.type()), soldOut.facts());
         assertEquals(before, world.state(), "nothing is written");
     }
 

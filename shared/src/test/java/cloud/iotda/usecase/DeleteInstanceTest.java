@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class DeleteInstanceTest {
     private final TestWorld world = TestWorld.inMemory();
     private final DeleteInstance delete = new DeleteInstance(world.instances, world.clock, RetryPolicy.standard());
-    private final PlaceOrder place = new PlaceOrder(world.instances, world.orders, CatalogueFile.published(),
+    private final PlaceOrder place = new PlaceOrder(world.instances, world.orders,
+            new InstanceFlavors(CatalogueFile.published(), world.sales),
             new IdSource(), world.clock, RetryPolicy.standard());
     private final InstanceQueries queries = new InstanceQueries(world.instances);
 

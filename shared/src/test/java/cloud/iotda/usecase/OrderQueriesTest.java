@@ -27,7 +27,8 @@ class OrderQueriesTest {
     private final OrderQueries queries = new OrderQueries(world.instances, world.orders);
 
     private List<OrderId> placeResizes(int count) {
-        PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders, CatalogueFile.published(),
+        PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders,
+            new InstanceFlavors(CatalogueFile.published(), world.sales),
                 new IdSource(), world.clock, RetryPolicy.standard());
         List<OrderId> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -16,6 +16,7 @@ import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /** The business rules of placing an order, and what each accepted order writes, on the ports in memory. */
 class PlaceOrderTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders, CatalogueFile.published(),
+    private final PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders,
+            new InstanceFlavors(CatalogueFile.published(), world.sales),
             new IdSource(), world.clock, RetryPolicy.standard());
 
     private static Change.Resize resize(String type, Integer size, boolean delay, boolean autoPay) {
@@ -213,5 +215,24 @@ class PlaceOrderTest {
         world.clock.advance(Duration.ofMinutes(1));
         assertEquals(orderId, placeOrder.place(ref(STANDARD), delayed));
         assertEquals(placed, world.instance(STANDARD), "a retry changes nothing, update_time included");
+    }
+
+    @Test
+    void refusesAResizeToASoldOutFlavorAndWritesNothingThenTakesItOnSaleAgain() {
+        world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.SELLOUT);
+        Object before = world.state();
+        assertEquals(Reason.FLAVOR_SOLD_OUT, refusal(STANDARD, resize("iotda.standard.s2", 4, false, false)));
+        assertEquals(Reason.FLAVOR_SOLD_OUT, refusal(STANDARD, resize("iotda.standard.s2", 4, true, false)));
+        assertEquals(before, world.state(), "a refused order writes nothing");
+        world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.NORMAL);
+        placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+        assertEquals(new Flavor("iotda.standard.s2", 4), world.instance(STANDARD).flavor());
+    }
+
+    @Test
+    void aSoldOutFlavorDoesNotStopAChangeOfBillingThatKeepsIt() {
+        world.sales.setSaleStatus("iotda.standard.s1", SaleStatus.SELLOUT);
+        placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.MONTH, 1, false, true));
+        assertEquals(ChargeMode.PRE_PAID, world.instance(STANDARD).chargeMode());
     }
 }

@@ -39,7 +39,8 @@ class UpdateInstanceTest {
     }
 
     private OrderId delayedResize() {
-        return new PlaceOrder(world.instances, world.orders, CatalogueFile.published(), new IdSource(),
+        return new PlaceOrder(world.instances, world.orders,
+            new InstanceFlavors(CatalogueFile.published(), world.sales), new IdSource(),
                 world.clock, RetryPolicy.standard())
                 .place(ref(STANDARD), new Change.Resize(new Flavor("iotda.standard.s1", 8), true, false));
     }

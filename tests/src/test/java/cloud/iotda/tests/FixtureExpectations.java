@@ -60,6 +60,15 @@ final class FixtureExpectations {
                 assertTrue(body.get("count").asInt() >= 5, body.toString());
                 assertTrue(body.get("marker").asText().matches("[0-9a-f]{24}"), body.toString());
             }
+            case "GET /flavors" -> {
+                assertEquals(2, body.get("flavors").size(), body.toString());
+                assertTrue(body.get("page").get("count").asInt() >= 4, body.toString());
+                JsonNode first = body.get("flavors").get(0);
+                assertEquals("enterprise", first.get("instance_type").asText(), body.toString());
+                assertEquals("normal", first.get("status").asText(), body.toString());
+                assertEquals(body.get("flavors").get(1).get("type").asText(),
+                        body.get("page").get("marker").asText(), "the marker is the page's last flavor");
+            }
             case "POST " -> {
                 String created = body.get("instance_id").asText();
                 assertTrue(world.instances.find(TestWorld.ref(created)).isPresent(), "the instance is stored");

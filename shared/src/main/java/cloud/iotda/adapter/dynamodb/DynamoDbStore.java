@@ -2,6 +2,7 @@ package cloud.iotda.adapter.dynamodb;
 
 import cloud.iotda.adapter.dynamodb.internal.AccessKeyItem;
 import cloud.iotda.adapter.dynamodb.internal.Failures;
+import cloud.iotda.adapter.dynamodb.internal.FlavorSaleItem;
 import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
 import cloud.iotda.adapter.dynamodb.internal.Items;
 import cloud.iotda.adapter.dynamodb.internal.OrderItem;
@@ -9,12 +10,14 @@ import cloud.iotda.adapter.dynamodb.internal.Schemas;
 import cloud.iotda.adapter.dynamodb.internal.TokenItem;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
@@ -22,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
@@ -35,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
-public final class DynamoDbStore implements Instances, Orders, Credentials {
+public final class DynamoDbStore implements Instances, Orders, Credentials, FlavorSales {
     /** The item classes' table schemas; {@link #WRITTEN_OUT} unless a benchmark compares another way. */
     public record ItemSchemas(TableSchema<InstanceItem> instance, TableSchema<OrderItem> order,
                               TableSchema<TokenItem> token, TableSchema<AccessKeyItem> accessKey) {
@@ -50,6 +55,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
     private final DynamoDbTable<OrderItem> orders;
     private final DynamoDbTable<TokenItem> tokens;
     private final DynamoDbTable<AccessKeyItem> accessKeys;
+    private final DynamoDbTable<FlavorSaleItem> flavorSales;
 
     public DynamoDbStore(DynamoDbClient client, String tableName) {
         this(client, tableName, WRITTEN_OUT);
@@ -61,6 +67,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
         this.orders = enhanced.table(tableName, schemas.order());
         this.tokens = enhanced.table(tableName, schemas.token());
         this.accessKeys = enhanced.table(tableName, schemas.accessKey());
+        this.flavorSales = enhanced.table(tableName, Schemas.FLAVOR_SALE);
     }
 
     /**
@@ -257,6 +264,27 @@ public final class DynamoDbStore implements Instances, Orders, Credentials {
     public boolean deleteAccessKey(String accessKeyId) {
         return Failures.call("delete access key", () -> accessKeys.deleteItem(
                 key(Items.accessKeyPk(accessKeyId), Items.META))) != null;
+    }
+
+    // --- flavor sales ---
+
+    @Override
+    public Set<String> soldOut() {
+        // Strongly consistent: an operator's sellout holds for the next order placed.
+        return Failures.call("read flavor sales", () -> flavorSales.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                                .partitionValue(Items.FLAVOR_SALES_PK).build()))
+                        .consistentRead(true).build())
+                .items().stream()
+                .filter(item -> SaleStatus.SELLOUT.wireName().equals(item.getStatus()))
+                .map(item -> item.getSk().substring(Items.FLAVOR_SALE_PREFIX.length()))
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    @Override
+    public void setSaleStatus(String flavorType, SaleStatus status) {
+        Failures.run("set sale status of " + flavorType, () -> flavorSales.putItem(
+                Items.toItem(flavorType, status)));
     }
 
     private static Key key(String pk, String sk) {

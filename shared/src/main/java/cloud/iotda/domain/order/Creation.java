@@ -6,6 +6,7 @@ import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
@@ -41,6 +42,9 @@ public record Creation(Instance instance, Optional<Order> order) {
                 .filter(found -> found.edition() == request.edition())
                 .orElseThrow(() -> new IllegalArgumentException("not a " + request.edition() + " flavor: "
                         + request.flavor()));
+        if (catalogue.saleStatus(spec.type()) == SaleStatus.SELLOUT) {
+            throw Rejected.because(Reason.FLAVOR_SOLD_OUT, spec.type());
+        }
         ChargeInfo charge = request.charge();
         if (!spec.supports(charge.mode())) {
             throw Rejected.because(Reason.FLAVOR_NOT_BILLABLE, spec.type(), charge.mode().wireName());

@@ -5,6 +5,7 @@ import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
@@ -41,6 +42,9 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         }
         if (resize.flavor().equals(current.flavor())) {
             throw Rejected.because(Reason.FLAVOR_UNCHANGED, current.flavor());
+        }
+        if (catalogue.saleStatus(target.type()) == SaleStatus.SELLOUT) {
+            throw Rejected.because(Reason.FLAVOR_SOLD_OUT, target.type());
         }
         if (!target.supports(current.chargeMode())) {
             throw Rejected.because(Reason.FLAVOR_NOT_BILLABLE, target.type(), current.chargeMode().wireName());

@@ -6,6 +6,7 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.ChargeMode;
@@ -15,6 +16,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.Views;
 import cloud.iotda.json.JsonTrees;
+import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Page;
@@ -61,7 +63,11 @@ public final class Admin {
             "orders cancel", "  orders cancel ORDER_ID                                       "
                     + "(the billing console's part)",
             "orders process-now", "  orders process-now                                           "
-                    + "(one run of the order processor)");
+                    + "(one run of the order processor)",
+            "flavors list", "  flavors list                                                 "
+                    + "(each flavor and its sale status)",
+            "flavors set-status", "  flavors set-status TYPE normal|sellout                       "
+                    + "(at run time, no deploy)");
     private static final String HEADER = "usage: iotda-admin [--table T] [--region R] [--endpoint URL] COMMAND";
     private static final String FOOTER = """
             defaults: --table iotda-local --endpoint http://127.0.0.1:8000 (the local API's DynamoDB);
@@ -207,8 +213,30 @@ public final class Admin {
             case "orders pay" -> printOrder(service.lifecycle().pay(orderId(single(rest, "ORDER_ID"))));
             case "orders cancel" -> printOrder(service.lifecycle().cancel(orderId(single(rest, "ORDER_ID"))));
             case "orders process-now" -> out.println(JsonTrees.write(Views.report(service.lifecycle().processDue())));
+            case "flavors list" -> listFlavors();
+            case "flavors set-status" -> setSaleStatus(rest);
             default -> throw new UsageError("unknown command " + command, true);
         }
+    }
+
+    private void listFlavors() {
+        // One line per flavor, as ListInstanceFlavors answers it.
+        Views.flavorPage(service.instanceFlavors().list(Optional.empty(), Optional.empty(), 0,
+                InstanceFlavors.MAX_LIMIT)).get("flavors").forEach(flavor -> out.println(JsonTrees.write(flavor)));
+    }
+
+    private void setSaleStatus(List<String> rest) {
+        if (rest.size() != 2) {
+            throw new UsageError("flavors set-status needs TYPE and normal|sellout", true);
+        }
+        SaleStatus status;
+        try {
+            status = SaleStatus.fromWireName(rest.get(1));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("the status must be normal or sellout, not " + rest.get(1));
+        }
+        service.instanceFlavors().setSaleStatus(rest.get(0), status);
+        out.println(rest.get(0) + " " + status.wireName());
     }
 
     private static String required(Map<String, String> flags, String name) {

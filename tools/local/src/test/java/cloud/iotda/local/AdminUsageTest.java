@@ -33,7 +33,7 @@ class AdminUsageTest {
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("usage: iotda-admin "), run.out());
         for (String command : new String[] {"instances create", "tokens issue", "keys revoke", "orders pay",
-                                            "orders process-now"}) {
+                                            "orders process-now", "flavors set-status"}) {
             assertTrue(run.out().contains("  " + command), command + " in " + run.out());
         }
     }

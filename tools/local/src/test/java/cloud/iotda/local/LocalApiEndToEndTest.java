@@ -58,6 +58,7 @@ class LocalApiEndToEndTest {
     static final String SIGNING = "0000000a-0000-4000-8000-000000000004";
     static final String FROZEN = "0000000a-0000-4000-8000-000000000005";
     static final String SDK_CHARGE = "0000000a-0000-4000-8000-000000000006";
+    static final String SOLD_OUT = "0000000a-0000-4000-8000-000000000007";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalApi api;
@@ -185,6 +186,46 @@ class LocalApiEndToEndTest {
         List<String> noRoute = rawResponseHeaderLines("GET /nowhere HTTP/1.1");
         assertTrue(noRoute.stream().anyMatch(line -> line.startsWith("X-Request-Id: ")), noRoute.toString());
         assertTrue(noRoute.stream().noneMatch(line -> line.startsWith("Server:")), "no server banner: " + noRoute);
+    }
+
+    @Test
+    void listInstanceFlavorsIsRoutedAheadOfAnInstanceIdAndAnswersTheSdksFields() throws Exception {
+        HttpResponse<String> response = send("GET", "/v5/iot/" + PROJECT + "/iotda-instances/flavors?instance_type="
+                + "standard&limit=2", "e2e-token-a", null);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode body = json(response);
+        assertEquals(2, body.get("flavors").size(), response.body());
+        for (JsonNode flavor : body.get("flavors")) {
+            // InstanceFlavor of the newest SDKs: instance_type, type, status (normal|sellout), charge_modes.
+            assertEquals("standard", flavor.get("instance_type").asText());
+            assertTrue(flavor.get("type").isTextual() && flavor.get("status").asText().matches("normal|sellout"));
+            assertTrue(flavor.get("charge_modes").isArray() && flavor.get("charge_modes").size() > 0);
+        }
+        // Page: count (the SDK's int64) and marker.
+        assertTrue(body.get("page").get("count").isIntegralNumber(), response.body());
+        assertEquals(body.get("flavors").get(1).get("type").asText(), body.get("page").get("marker").asText());
+    }
+
+    @Test
+    void aFlavorSoldOutByTheOperatorIsRefusedUntilItIsOnSaleAgain() throws Exception {
+        String resize = "{\"flavor\":{\"type\":\"iotda.standard.s3\",\"size\":2}}";
+        assertEquals("iotda.standard.s3 sellout",
+                admin("flavors", "set-status", "iotda.standard.s3", "sellout").strip());
+        try {
+            HttpResponse<String> refused = send("POST", path(PROJECT, SOLD_OUT, "/resize"), "e2e-token-a",
+                    resize);
+            assertError(refused, 400, "IOTDA.060014");
+            JsonNode listed = json(send("GET", "/v5/iot/" + PROJECT + "/iotda-instances/flavors", "e2e-token-a",
+                    null));
+            listed.get("flavors").forEach(flavor -> assertEquals(
+                    flavor.get("type").asText().equals("iotda.standard.s3") ? "sellout" : "normal",
+                    flavor.get("status").asText()));
+        } finally {
+            assertEquals("iotda.standard.s3 normal",
+                    admin("flavors", "set-status", "iotda.standard.s3", "normal").strip());
+        }
+        HttpResponse<String> accepted = send("POST", path(PROJECT, SOLD_OUT, "/resize"), "e2e-token-a", resize);
+        assertEquals(200, accepted.statusCode(), accepted.body());
     }
 
     @Test

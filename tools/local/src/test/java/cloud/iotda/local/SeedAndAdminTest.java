@@ -144,6 +144,23 @@ class SeedAndAdminTest {
     }
 
     @Test
+    void adminListsFlavorsAndSetsTheirSaleStatusRefusingWhatIsNotInTheCatalogue() {
+        Run set = admin("flavors", "set-status", "iotda.standard.s4", "sellout");
+        assertEquals(0, set.code(), set.err());
+        assertEquals("iotda.standard.s4 sellout", set.out().strip());
+        Run listed = admin("flavors", "list");
+        assertEquals(0, listed.code(), listed.err());
+        assertTrue(listed.out().contains("{\"instance_type\":\"standard\",\"type\":\"iotda.standard.s4\","
+                + "\"status\":\"sellout\",\"charge_modes\":[\"postPaid\",\"prePaid\"]}"), listed.out());
+        assertEquals(0, admin("flavors", "set-status", "iotda.standard.s4", "normal").code());
+        assertEquals(2, admin("flavors", "set-status", "iotda.standard.s99", "sellout").code());
+        assertEquals(2, admin("flavors", "set-status", "iotda.standard.s4", "gone").code());
+        assertEquals(2, admin("flavors", "set-status", "iotda.standard.s4").code());
+        assertTrue(admin("flavors", "list").out().lines().noneMatch(line -> line.contains("sellout")),
+                "refused settings wrote nothing");
+    }
+
+    @Test
     void adminIssuesAndRevokesTokensAndKeys() {
         Run issued = admin("tokens", "issue", "--project", "p2");
         assertEquals(0, issued.code(), issued.err());

@@ -2,6 +2,7 @@ package cloud.iotda.adapter.dynamodb.internal;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.ChargeInfo;
@@ -39,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Items {
     public static final String META = "#META";
     public static final String ORDER_PREFIX = "ORDER#";
+    /** The one partition of every flavor's sale setting, and the prefix of each setting's sort key. */
+    public static final String FLAVOR_SALES_PK = "CATALOGUE";
+    public static final String FLAVOR_SALE_PREFIX = "SALE#";
     /** Fixed-width UTC text, so that an index sorts it as time. */
     public static final DateTimeFormatter CREATED_FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
@@ -67,6 +71,15 @@ public final class Items {
             throw new IllegalArgumentException("not a cursor: " + cursor, e);
         }
         return key;
+    }
+
+    public static FlavorSaleItem toItem(String flavorType, SaleStatus status) {
+        FlavorSaleItem item = new FlavorSaleItem();
+        item.setPk(FLAVOR_SALES_PK);
+        item.setSk(FLAVOR_SALE_PREFIX + flavorType);
+        item.setEntity("FLAVOR_SALE");
+        item.setStatus(status.wireName());
+        return item;
     }
 
     public static String instancePk(InstanceRef ref) {

@@ -213,6 +213,45 @@ public final class Schemas {
             .build();
     }
 
+    public static final StaticTableSchema<FlavorSaleItem> FLAVOR_SALE = schemaFlavorSaleItem();
+
+    private static StaticTableSchema<FlavorSaleItem> schemaFlavorSaleItem() {
+        FlavorSaleItemAccess access = new FlavorSaleItemAccess();
+        return StaticTableSchema.builder(FlavorSaleItem.class)
+            .newItemSupplier(FlavorSaleItem::new)
+            .addAttribute(attribute(FlavorSaleItem.class, EnhancedType.of(String.class), "pk", access, 0,
+                    primaryPartitionKey()))
+            .addAttribute(attribute(FlavorSaleItem.class, EnhancedType.of(String.class), "sk", access, 1,
+                    primarySortKey()))
+            .addAttribute(attribute(FlavorSaleItem.class, EnhancedType.of(String.class), "entity", access, 2))
+            .addAttribute(attribute(FlavorSaleItem.class, EnhancedType.of(String.class), "status", access, 3))
+            .build();
+    }
+
+    private static final class FlavorSaleItemAccess implements Access<FlavorSaleItem> {
+        @Override
+        public Object get(FlavorSaleItem item, int attribute) {
+            return switch (attribute) {
+                case 0 -> item.getPk();
+                case 1 -> item.getSk();
+                case 2 -> item.getEntity();
+                case 3 -> item.getStatus();
+                default -> throw new IllegalArgumentException("attribute " + attribute);
+            };
+        }
+
+        @Override
+        public void set(FlavorSaleItem item, int attribute, Object value) {
+            switch (attribute) {
+                case 0 -> item.setPk((String) value);
+                case 1 -> item.setSk((String) value);
+                case 2 -> item.setEntity((String) value);
+                case 3 -> item.setStatus((String) value);
+                default -> throw new IllegalArgumentException("attribute " + attribute);
+            }
+        }
+    }
+
     /** Reads and writes {@link AllowedAddressItem}'s attributes by number. */
     private static final class AllowedAddressItemAccess implements Access<AllowedAddressItem> {
         @Override
