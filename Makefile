@@ -5,7 +5,8 @@
 MVN ?= mvn -B -q
 FUNCTIONS = ListInstancesFunction ListInstanceFlavorsFunction CreateInstanceFunction ShowInstanceFunction UpdateInstanceFunction \
 	DeleteInstanceFunction BindInstanceTagsFunction UnbindInstanceTagsFunction ResizeFunction \
-	ChangeChargeModeFunction ListOrdersFunction ShowOrderFunction OrderProcessorFunction
+	ChangeChargeModeFunction ListOrdersFunction ShowOrderFunction ListInstanceTasksFunction \
+	ShowInstanceTaskFunction OrderProcessorFunction
 
 $(addprefix build-,$(FUNCTIONS)): package
 

@@ -32,6 +32,7 @@ import cloud.iotda.usecase.IdSource;
 import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTags;
+import cloud.iotda.usecase.InstanceTasks;
 import cloud.iotda.usecase.OrderLifecycle;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
@@ -41,6 +42,7 @@ import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Tasks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -80,8 +82,8 @@ public final class Service {
      * @param regionId the region the instances live in (ShowInstance's {@code region_id}) and that derived AK/SK
      *                 signatures are scoped to
      */
-    public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Clock clock,
-                   String regionId) {
+    public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
+                   Clock clock, String regionId) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         this.instanceFlavors = new InstanceFlavors(catalogue, sales);
         RetryPolicy retry = RetryPolicy.standard();
@@ -90,22 +92,23 @@ public final class Service {
         this.orders = orders;
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders);
-        this.lifecycle = new OrderLifecycle(instances, orders, clock, retry, Log::error);
-        this.createInstance = new CreateInstance(instances, orders, instanceFlavors, ids, clock, regionId, retry);
+        this.lifecycle = new OrderLifecycle(instances, orders, tasks, clock, retry, Log::error);
+        this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
+                retry);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock),
                 new SdkSigningScheme(credentials, clock), new DerivedSigningScheme(credentials, clock, regionId)));
         this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
                 new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
-                new UpdateInstance(instances, orders, clock, retry),
+                new UpdateInstance(instances, orders, tasks, ids, clock, retry),
                 new InstanceQueries(instances), orderQueries, createInstance,
-                new DeleteInstance(instances, clock, retry), new InstanceTags(instances, clock, retry),
-                instanceFlavors));
+                new DeleteInstance(instances, tasks, ids, clock, retry), new InstanceTags(instances, clock, retry),
+                instanceFlavors, new InstanceTasks(instances, tasks, clock)));
     }
 
     /** Everything on one DynamoDB table. */
     public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId) {
         DynamoDbStore store = new DynamoDbStore(client, tableName);
-        return new Service(store, store, store, store, clock, regionId);
+        return new Service(store, store, store, store, store, clock, regionId);
     }
 
     /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */
@@ -155,7 +158,7 @@ public final class Service {
                 .tags(new Tags(List.of(new Tag("priming", "priming")))).at(at);
         Change change = new Change.Resize(new Flavor("iotda.standard.s1", 3), false, false);
         Order order = new Order(new OrderId(PRIMING_ORDER_ID), ref, change, OrderStatus.COMPLETED,
-                change.fingerprint(), at, at, null);
+                change.fingerprint(), at, at, null, null);
         DynamoDbStore.warmMappings(instance, order);
         JsonTrees.write(Views.instance(instance));
         JsonTrees.write(Views.order(order));

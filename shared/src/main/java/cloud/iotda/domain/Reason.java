@@ -46,5 +46,7 @@ public enum Reason {
     /** facts: the instance's edition: the change needs an enterprise instance. */
     UNSUPPORTED_BY_EDITION,
     /** facts: the flavor type that is sold out. */
-    FLAVOR_SOLD_OUT
+    FLAVOR_SOLD_OUT,
+    /** facts: the task id. */
+    TASK_NOT_FOUND
 }

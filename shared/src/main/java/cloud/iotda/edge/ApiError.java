@@ -51,6 +51,7 @@ public enum ApiError {
             "The instance would have %s tags; at most %s are allowed."),
     FLAVOR_SOLD_OUT(Reason.FLAVOR_SOLD_OUT, 400, "IOTDA.060014",
             "Flavor %s is sold out; choose another flavor (ListInstanceFlavors shows what is on sale)."),
+    TASK_NOT_FOUND(Reason.TASK_NOT_FOUND, 404, "IOTDA.060015", "The task %s does not exist."),
     UNAVAILABLE(null, 503, "IOTDA.060503",
             "The service is temporarily unavailable; nothing was changed in part. Retry after %s seconds."),
     INTERNAL(null, 500, "IOTDA.060500", "Internal server error; quote the X-Request-Id when reporting it.");

@@ -10,6 +10,7 @@ import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.auth.Authenticator;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
@@ -17,6 +18,7 @@ import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTags;
+import cloud.iotda.usecase.InstanceTasks;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.UpdateInstance;
@@ -41,7 +43,7 @@ public final class Endpoints {
     /** The use cases the endpoints call. */
     public record UseCases(PlaceOrder placeOrder, UpdateInstance updateInstance, InstanceQueries instanceQueries,
                            OrderQueries orderQueries, CreateInstance createInstance, DeleteInstance deleteInstance,
-                           InstanceTags instanceTags, InstanceFlavors instanceFlavors) {
+                           InstanceTags instanceTags, InstanceFlavors instanceFlavors, InstanceTasks instanceTasks) {
     }
 
     private final Authenticator authenticator;
@@ -85,6 +87,13 @@ public final class Endpoints {
                 OrderId orderId = OrderId.parse(request.pathParameter("order_id"))
                         .orElseThrow(() -> Rejected.invalid("order_id must be " + OrderId.DESCRIPTION));
                 return ok(Views.order(useCases.orderQueries().show(target, orderId)));
+            };
+            case LIST_TASKS -> this::listTasks;
+            case SHOW_TASK -> request -> {
+                InstanceRef target = target(request);
+                TaskId taskId = TaskId.parse(request.pathParameter("task_id"))
+                        .orElseThrow(() -> Rejected.invalid("task_id must be " + TaskId.DESCRIPTION));
+                return ok(Views.shownTask(useCases.instanceTasks().show(target, taskId)));
             };
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
             case CHANGE_CHARGE_MODE -> placing(RequestBodies::chargeMode);
@@ -165,6 +174,18 @@ public final class Endpoints {
         int limit = integer(query.get("limit"), InstanceFlavors.MAX_LIMIT, 1, InstanceFlavors.MAX_LIMIT,
                 () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
         return ok(Views.flavorPage(useCases.instanceFlavors().list(edition, marker, offset, limit)));
+    }
+
+    private ApiResponse listTasks(ApiRequest request) {
+        InstanceRef target = target(request);
+        Map<String, String> query = request.queryParameters();
+        Optional<TaskId> marker = Optional.ofNullable(query.get("marker")).map(text -> TaskId.parse(text)
+                .orElseThrow(() -> Rejected.invalid("marker must be the marker of an earlier page (a task_id)")));
+        int offset = integer(query.get("offset"), 0, 0, InstanceTasks.MAX_OFFSET,
+                () -> Rejected.invalid("offset must be an integer 0.." + InstanceTasks.MAX_OFFSET));
+        int limit = integer(query.get("limit"), InstanceTasks.MAX_LIMIT, 1, InstanceTasks.MAX_LIMIT,
+                () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
+        return ok(Views.taskPage(useCases.instanceTasks().list(target, marker, offset, limit)));
     }
 
     private static Optional<Edition> edition(String instanceType) {

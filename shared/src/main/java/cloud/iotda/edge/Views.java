@@ -12,9 +12,12 @@ import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.task.TargetConfig;
+import cloud.iotda.domain.task.Task;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
+import cloud.iotda.usecase.InstanceTasks;
 import cloud.iotda.usecase.OrderLifecycle;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -113,6 +116,51 @@ public final class Views {
         return node;
     }
 
+    /** A task as the newest SDKs' InstanceTask has it; times with milliseconds, as documented for tasks. */
+    public static ObjectNode task(Task task) {
+        ObjectNode node = JsonTrees.object()
+                .put("task_id", task.taskId().value())
+                .put("type", task.type().name())
+                .put("status", task.status().name())
+                .put("status_detail", task.statusDetail())
+                .put("create_time", ApiTime.formatMillis(task.createTime()))
+                .put("start_time", ApiTime.formatMillis(task.startTime()))
+                .put("end_time", ApiTime.formatMillis(task.endTime()));
+        TargetConfig target = task.targetConfig();
+        if (target != null) {
+            ObjectNode config = node.putObject("target_config");
+            if (target.flavor() != null) {
+                config.set("flavor", flavor(target.flavor()));
+            }
+            if (target.chargeMode() != null) {
+                config.put("charge_mode", target.chargeMode().wireName());
+            }
+        }
+        if (task.operateWindow() != null) {
+            node.putObject("operate_window")
+                    .put("start_time", OperateWindow.format(task.operateWindow().start()))
+                    .put("end_time", OperateWindow.format(task.operateWindow().end()));
+        }
+        if (task.orderId() != null) {
+            node.put("order_id", task.orderId().value());
+        }
+        return node;
+    }
+
+    /** ShowInstanceTask's answer: the task and its progress. */
+    public static ObjectNode shownTask(Task task) {
+        return task(task).put("progress", task.progress());
+    }
+
+    /** ListInstanceTasks' answer: the SDK's tasks and Page. */
+    public static ObjectNode taskPage(InstanceTasks.TaskPage page) {
+        ObjectNode node = JsonTrees.object();
+        ArrayNode tasks = node.putArray("tasks");
+        page.tasks().forEach(task -> tasks.add(task(task)));
+        node.putObject("page").put("count", page.count()).put("marker", page.marker().orElse(null));
+        return node;
+    }
+
     /** CreateInstance's answer: the instance as created, with the billing asked for and its order, if any. */
     public static ObjectNode creation(Creation creation, ChargeInfo charge) {
         Instance instance = creation.instance();
@@ -142,6 +190,7 @@ public final class Views {
         node.put("create_time", ApiTime.format(order.createTime()));
         node.put("update_time", ApiTime.format(order.updateTime()));
         node.put("execute_after", ApiTime.format(order.executeAfter()));
+        node.put("task_id", order.taskId() == null ? null : order.taskId().value());
         return node;
     }
 

@@ -6,8 +6,10 @@ import cloud.iotda.domain.order.Creation;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Tasks;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -18,16 +20,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CreateInstance {
     private final Instances instances;
     private final Orders orders;
+    private final Tasks tasks;
     private final InstanceFlavors flavors;
     private final IdSource ids;
     private final Clock clock;
     private final String regionId;
     private final RetryPolicy retry;
 
-    public CreateInstance(Instances instances, Orders orders, InstanceFlavors flavors, IdSource ids, Clock clock,
-                          String regionId, RetryPolicy retry) {
+    public CreateInstance(Instances instances, Orders orders, Tasks tasks, InstanceFlavors flavors, IdSource ids,
+                          Clock clock, String regionId, RetryPolicy retry) {
         this.instances = instances;
         this.orders = orders;
+        this.tasks = tasks;
         this.flavors = flavors;
         this.ids = ids;
         this.clock = clock;
@@ -42,7 +46,8 @@ public final class CreateInstance {
     public Creation create(Creation.Request request) {
         InstanceRef ref = new InstanceRef(request.projectId(), request.instanceId().orElseGet(ids::nextInstanceId));
         Instant now = clock.instant();
-        Creation creation = Creation.of(request, ref, regionId, flavors.current(), () -> ids.nextOrderId(now), now);
+        Creation creation = Creation.of(request, ref, regionId, flavors.current(), () -> ids.nextOrderId(now),
+                ids.nextTaskRandom(), now);
         AtomicBoolean written = new AtomicBoolean();
         try {
             return retry.run(() -> {
@@ -58,9 +63,9 @@ public final class CreateInstance {
                 }
                 written.set(true);
                 if (creation.order().isPresent()) {
-                    orders.place(creation.order().get(), creation.instance());
+                    orders.place(creation.order().get(), creation.instance(), creation.task());
                 } else {
-                    instances.create(creation.instance());
+                    tasks.record(creation.instance(), List.of(creation.task()));
                 }
                 return creation;
             });

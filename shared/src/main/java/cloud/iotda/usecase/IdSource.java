@@ -30,6 +30,11 @@ public final class IdSource {
         return new UUID(high, low).toString();
     }
 
+    /** The random part of a task's id. */
+    public UUID nextTaskRandom() {
+        return UUID.fromString(nextInstanceId());
+    }
+
     private SecureRandom random() {
         SecureRandom current = random;
         if (current == null) {

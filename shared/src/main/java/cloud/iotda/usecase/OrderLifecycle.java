@@ -6,12 +6,15 @@ import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.task.Task;
 import cloud.iotda.usecase.port.ErrorLog;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.Tasks;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
@@ -27,13 +30,16 @@ public final class OrderLifecycle {
 
     private final Instances instances;
     private final Orders orders;
+    private final Tasks tasks;
     private final Clock clock;
     private final RetryPolicy retry;
     private final ErrorLog errors;
 
-    public OrderLifecycle(Instances instances, Orders orders, Clock clock, RetryPolicy retry, ErrorLog errors) {
+    public OrderLifecycle(Instances instances, Orders orders, Tasks tasks, Clock clock, RetryPolicy retry,
+                          ErrorLog errors) {
         this.instances = instances;
         this.orders = orders;
+        this.tasks = tasks;
         this.clock = clock;
         this.retry = retry;
         this.errors = errors;
@@ -75,7 +81,7 @@ public final class OrderLifecycle {
             }
             Order.Transition transition = move.of(order, instanceOf(order), now);
             attempted.set(transition.order());
-            orders.apply(transition);
+            apply(transition, now);
             return transition.order();
         });
     }
@@ -128,7 +134,7 @@ public final class OrderLifecycle {
                 if (transition.isEmpty()) {
                     return Step.SKIPPED;
                 }
-                orders.apply(transition.get());
+                apply(transition.get(), now);
                 return switch (transition.get().order().status()) {
                     case COMPLETED -> Step.EXECUTED;
                     case CANCELLED -> Step.EXPIRED;
@@ -143,6 +149,15 @@ public final class OrderLifecycle {
             errors.error("order " + due.orderId() + " could not be processed", e);
             return Step.FAILED;
         }
+    }
+
+    /** Writes a transition with what it does to the order's task (an order placed before tasks were kept has none). */
+    private void apply(Order.Transition transition, Instant now) {
+        Order order = transition.order();
+        List<Task> moved = transition.taskOutcome() == Order.TaskOutcome.NONE || order.taskId() == null ? List.of()
+                : tasks.find(order.instance(), order.taskId()).map(task -> List.of(task.after(transition.taskOutcome(),
+                        now))).orElse(List.of());
+        orders.apply(transition, moved);
     }
 
     private Order orderById(OrderId orderId) {

@@ -6,6 +6,7 @@ import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Plan;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import java.time.Clock;
@@ -47,7 +48,9 @@ public final class PlaceOrder {
             }
             Plan plan = Plan.of(current, change, catalogue, now);
             OrderId orderId = orderIds.nextOrderId(now);
-            orders.place(plan.order(current, orderId, now), plan.instanceAfter(current, orderId, now));
+            TaskId taskId = Plan.taskId(current, orderIds.nextTaskRandom());
+            orders.place(plan.order(current, orderId, taskId, now), plan.instanceAfter(current, orderId, now),
+                    plan.task(current, orderId, taskId, now));
             return orderId;
         });
     }

@@ -138,7 +138,8 @@ class EndpointsTest {
         assertTrue(after.body().get("marker").isNull(), "an empty page has no last record");
 
         JsonNode order = first.body().get("orders").get(0);
-        assertEquals(List.of("order_id", "type", "status", "request", "create_time", "update_time", "execute_after"),
+        assertEquals(List.of("order_id", "type", "status", "request", "create_time", "update_time", "execute_after",
+                "task_id"),
                 fieldNames(order));
         assertEquals("RESIZE", order.get("type").asText());
         assertEquals("COMPLETED", order.get("status").asText());
@@ -252,5 +253,65 @@ class EndpointsTest {
         assertError(resizeWith(TOKEN, VALID_RESIZE), 400, "IOTDA.060014",
                 "Flavor iotda.standard.s2 is sold out; choose another flavor (ListInstanceFlavors shows what is on "
                         + "sale).");
+    }
+
+    private Response tasks(String instanceId, Map<String, String> query, String token) {
+        return world.send(Operation.LIST_TASKS, "GET", Map.of("project_id", PROJECT, "instance_id", instanceId),
+                query, null, token);
+    }
+
+    private Response task(String instanceId, String taskId, String token) {
+        return world.send(Operation.SHOW_TASK, "GET", Map.of("project_id", PROJECT, "instance_id", instanceId,
+                "task_id", taskId), Map.of(), null, token);
+    }
+
+    @Test
+    void taskQueriesAnswerTheSdksInstanceTaskWithMillisecondTimesAndProgress() {
+        Response placed = world.resize(STANDARD, "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4},"
+                + "\"delay\":true}");
+        Response list = tasks(STANDARD, Map.of("limit", "1"), TOKEN);
+        assertEquals(200, list.status(), list.body().toString());
+        assertEquals(List.of("tasks", "page"), fieldNames(list.body()));
+        JsonNode listed = list.body().get("tasks").get(0);
+        assertEquals(List.of("task_id", "type", "status", "status_detail", "create_time", "start_time", "end_time",
+                "target_config", "operate_window", "order_id"), fieldNames(listed));
+        assertEquals("MODIFY", listed.get("type").asText());
+        assertEquals("PENDING", listed.get("status").asText());
+        assertEquals("2026-01-15T10:00:00.000Z", listed.get("create_time").asText());
+        assertTrue(listed.get("start_time").isNull() && listed.get("end_time").isNull());
+        assertEquals("{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}",
+                listed.get("target_config").toString());
+        assertEquals("{\"start_time\":\"02:00\",\"end_time\":\"04:00\"}", listed.get("operate_window").toString());
+        assertEquals(placed.orderId(), listed.get("order_id").asText());
+        assertEquals(listed.get("task_id").asText(), list.body().get("page").get("marker").asText());
+        assertEquals(List.of("count", "marker"), fieldNames(list.body().get("page")));
+
+        Response shown = task(STANDARD, listed.get("task_id").asText(), TOKEN);
+        assertEquals(200, shown.status(), shown.body().toString());
+        assertEquals(0, shown.body().get("progress").asInt());
+        assertEquals(listed.get("task_id"), shown.body().get("task_id"));
+        assertEquals(listed.get("task_id").asText(), world.showOrder(STANDARD, placed.orderId()).body()
+                .get("task_id").asText(), "the order names its task");
+    }
+
+    @Test
+    void taskQueriesRefuseMalformedIdsUnknownTasksAndOtherProjects() {
+        assertError(task(STANDARD, "NOT-A-TASK", TOKEN), 400, "IOTDA.000006",
+                "Invalid input data: task_id must be up to 64 characters of a-f, 0-9 and -.");
+        assertError(task(STANDARD, "a".repeat(65), TOKEN), 400, "IOTDA.000006",
+                "Invalid input data: task_id must be up to 64 characters of a-f, 0-9 and -.");
+        String unknown = "00000009-7a5c0f3e-1d2b-4c8a-9e6f-3b2a1c0d9e8f";
+        assertError(task(STANDARD, unknown, TOKEN), 404, "IOTDA.060015", "The task " + unknown + " does not exist.");
+        assertEquals(404, task(TestWorld.HISTORY, "abc", TOKEN).status(), "well-formed, not ours: no such task");
+        assertEquals(200, task(TestWorld.HISTORY, TestWorld.HISTORY_TASK, TOKEN).status());
+        assertEquals(403, task(TestWorld.HISTORY, TestWorld.HISTORY_TASK, OTHER_PROJECT_TOKEN).status());
+        assertEquals(404, world.send(Operation.SHOW_TASK, "GET", Map.of("project_id", OTHER_PROJECT, "instance_id",
+                TestWorld.HISTORY, "task_id", TestWorld.HISTORY_TASK), Map.of(), null, OTHER_PROJECT_TOKEN).status(),
+                "another project's instance, and its tasks, are unknown");
+        assertEquals(401, tasks(STANDARD, Map.of(), null).status());
+        assertEquals("IOTDA.000017", tasks(STANDARD, Map.of("limit", "501"), TOKEN).errorCode());
+        assertEquals("IOTDA.000006", tasks(STANDARD, Map.of("offset", "501"), TOKEN).errorCode());
+        assertEquals("IOTDA.000006", tasks(STANDARD, Map.of("marker", "NOPE"), TOKEN).errorCode());
+        assertEquals(404, tasks(TestWorld.MISSING, Map.of(), TOKEN).status());
     }
 }

@@ -8,12 +8,15 @@ import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.Tasks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,17 +33,21 @@ import java.util.TreeSet;
  * The ports in memory, with the same conditions as the DynamoDB adapter (StoreContract runs the same checks on
  * both), for fast tests of the rules. Every method holds the one lock, so a write and its conditions are atomic.
  */
-public final class InMemoryStore implements Instances, Orders, Credentials, FlavorSales {
+public final class InMemoryStore implements Instances, Orders, Credentials, FlavorSales, Tasks {
     private final Map<InstanceRef, Instance> instances = new LinkedHashMap<>();
     private final Map<OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<String, StoredToken> tokens = new TreeMap<>();
     private final Map<String, AccessKey> accessKeys = new TreeMap<>();
     private final Map<String, SaleStatus> sales = new TreeMap<>();
+    /** By instance, then by the task's place in the instance's history. */
+    private final Map<InstanceRef, TreeMap<Long, Task>> tasks = new LinkedHashMap<>();
 
     /** Everything held, as a value: equal snapshots mean nothing was written in between. */
     public synchronized Object snapshot() {
+        Map<InstanceRef, Map<Long, Task>> taskCopy = new LinkedHashMap<>();
+        tasks.forEach((ref, byPlace) -> taskCopy.put(ref, Map.copyOf(byPlace)));
         return List.of(Map.copyOf(instances), Map.copyOf(orders), Map.copyOf(tokens), Map.copyOf(accessKeys),
-                Map.copyOf(sales));
+                Map.copyOf(sales), Map.copyOf(taskCopy));
     }
 
     @Override
@@ -125,7 +132,7 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
-    public synchronized void place(Order order, Instance changed) {
+    public synchronized void place(Order order, Instance changed, Task task) {
         if (orders.containsKey(order.orderId())) {
             throw new Conflict("order id " + order.orderId() + " taken");
         }
@@ -134,10 +141,18 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
         }
         orders.put(order.orderId(), order);
         instances.put(changed.ref(), changed);
+        putTask(task);
+    }
+
+    private void putTask(Task task) {
+        if (task != null) {
+            tasks.computeIfAbsent(task.instance(), ref -> new TreeMap<>()).put(task.taskId().sequence().orElseThrow(),
+                    task);
+        }
     }
 
     @Override
-    public synchronized void apply(Order.Transition transition) {
+    public synchronized void apply(Order.Transition transition, List<Task> moved) {
         Order stored = orders.get(transition.order().orderId());
         if (stored == null || stored.status() != transition.from()) {
             throw new Conflict("order " + transition.order().orderId() + " is not " + transition.from());
@@ -147,6 +162,27 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
             instances.put(transition.instance().ref(), transition.instance());
         }
         orders.put(transition.order().orderId(), transition.order());
+        moved.forEach(this::putTask);
+    }
+
+    @Override
+    public synchronized Optional<Task> find(InstanceRef instance, TaskId taskId) {
+        return taskId.sequence().map(place -> tasks.getOrDefault(instance, new TreeMap<>()).get(place))
+                .filter(task -> task.taskId().equals(taskId));
+    }
+
+    @Override
+    public synchronized List<Task> newest(InstanceRef instance, int limit) {
+        return tasks.getOrDefault(instance, new TreeMap<>()).descendingMap().values().stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized void record(Instance changed, List<Task> made) {
+        if (changed.version() == 0 ? instances.containsKey(changed.ref()) : !atVersionBefore(changed)) {
+            throw new Conflict("instance " + changed.ref() + " changed concurrently or exists");
+        }
+        instances.put(changed.ref(), changed);
+        made.forEach(this::putTask);
     }
 
     private void requireVersion(Instance changed) {

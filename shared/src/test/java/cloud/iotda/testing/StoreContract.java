@@ -20,18 +20,25 @@ import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.Tag;
 import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.task.TargetConfig;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskType;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.Tasks;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -40,6 +47,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,7 +60,7 @@ public abstract class StoreContract {
 
     /** The ports of one store, and a handle on it for {@link #contentOf}. */
     public record Store(Instances instances, Orders orders, Credentials credentials, FlavorSales sales,
-                        Object content) {
+                        Tasks tasks, Object content) {
     }
 
     protected abstract Store newStore();
@@ -90,7 +98,7 @@ public abstract class StoreContract {
 
     private static Order order(Instance instance, String id, Change change, OrderStatus status, Instant at) {
         return new Order(new OrderId(id), instance.ref(), change, status, change.fingerprint(), at, at,
-                status == OrderStatus.SCHEDULED ? at.plus(Duration.ofHours(1)) : null);
+                status == OrderStatus.SCHEDULED ? at.plus(Duration.ofHours(1)) : null, null);
     }
 
     private static Change resize(int size) {
@@ -164,7 +172,7 @@ public abstract class StoreContract {
         store.instances().create(instance(new InstanceRef("p2", "cd")));
         store.credentials().saveToken(new StoredToken(Sha256.of("t"), "p1", T0));
         Order order = order(instance(REF), "CS260115100000AAAAA", resize(3), OrderStatus.COMPLETED, T0);
-        store.orders().place(order, held(instance(REF), order));
+        store.orders().place(order, held(instance(REF), order), null);
         assertEquals(2, store.instances().all().size());
     }
 
@@ -173,7 +181,7 @@ public abstract class StoreContract {
         Instance base = instance(REF);
         store.instances().create(base);
         Order order = order(base, "CS260115100000AAAAA", resize(3), OrderStatus.SCHEDULED, T0);
-        store.orders().place(order, held(base, order));
+        store.orders().place(order, held(base, order), null);
 
         assertEquals(Optional.of(order), store.orders().find(REF, order.orderId()));
         assertEquals(Optional.of(order), store.orders().findById(order.orderId()));
@@ -187,13 +195,13 @@ public abstract class StoreContract {
         store.instances().create(base);
         Order first = order(base, "CS260115100000AAAAA", resize(3), OrderStatus.COMPLETED, T0);
         Instance afterFirst = held(base, first);
-        store.orders().place(first, afterFirst);
+        store.orders().place(first, afterFirst, null);
         Object before = contentOf(store);
 
         Order sameId = order(afterFirst, "CS260115100000AAAAA", resize(4), OrderStatus.COMPLETED, T0);
-        assertThrows(Conflict.class, () -> store.orders().place(sameId, held(afterFirst, sameId)));
+        assertThrows(Conflict.class, () -> store.orders().place(sameId, held(afterFirst, sameId), null));
         Order stale = order(base, "CS260115100000BBBBB", resize(5), OrderStatus.COMPLETED, T0);
-        assertThrows(Conflict.class, () -> store.orders().place(stale, held(base, stale)));
+        assertThrows(Conflict.class, () -> store.orders().place(stale, held(base, stale), null));
         assertEquals(before, contentOf(store));
     }
 
@@ -203,21 +211,21 @@ public abstract class StoreContract {
         store.instances().create(base);
         Order scheduled = order(base, "CS260115100000AAAAA", resize(3), OrderStatus.SCHEDULED, T0);
         Instance holding = held(base, scheduled);
-        store.orders().place(scheduled, holding);
+        store.orders().place(scheduled, holding, null);
 
         Order.Transition deferred = new Order.Transition(
                 scheduled.withExecuteAfter(T0.plus(Duration.ofDays(1)), T0), OrderStatus.SCHEDULED, null);
-        store.orders().apply(deferred);
+        store.orders().apply(deferred, List.of());
         assertEquals(Optional.of(deferred.order()), store.orders().find(REF, scheduled.orderId()));
 
         Order.Transition done = new Order.Transition(deferred.order().withStatus(OrderStatus.COMPLETED, T0),
                 OrderStatus.SCHEDULED, holding.releasedAs(InstanceStatus.ACTIVE, T0));
-        store.orders().apply(done);
+        store.orders().apply(done, List.of());
         Object before = contentOf(store);
-        assertThrows(Conflict.class, () -> store.orders().apply(done), "no longer SCHEDULED");
+        assertThrows(Conflict.class, () -> store.orders().apply(done, List.of()), "no longer SCHEDULED");
         Order.Transition staleInstance = new Order.Transition(done.order().withStatus(OrderStatus.CANCELLED, T0),
                 OrderStatus.COMPLETED, holding.releasedAs(InstanceStatus.ACTIVE, T0));
-        assertThrows(Conflict.class, () -> store.orders().apply(staleInstance), "the instance moved on");
+        assertThrows(Conflict.class, () -> store.orders().apply(staleInstance, List.of()), "the instance moved on");
         assertEquals(before, contentOf(store));
     }
 
@@ -230,7 +238,7 @@ public abstract class StoreContract {
             Order order = order(current, String.format("CS2601151000%02dAAAAA", i), resize(3 + i),
                     OrderStatus.COMPLETED, T0.plusSeconds(i));
             Instance next = held(current, order);
-            store.orders().place(order, next);
+            store.orders().place(order, next, null);
             current = next;
             placed.add(0, order.orderId());
         }
@@ -253,7 +261,7 @@ public abstract class StoreContract {
             OrderStatus status = i == 4 ? OrderStatus.PENDING_PAYMENT : OrderStatus.SCHEDULED;
             Order order = order(base, String.format("CS2601151000%02dAAAAA", i), resize(3), status,
                     T0.plus(Duration.ofMinutes(10L * (4 - i))));
-            store.orders().place(order, held(base, order));
+            store.orders().place(order, held(base, order), null);
             if (status == OrderStatus.SCHEDULED && i > 0) {
                 due.add(0, order.orderId());
             }
@@ -300,7 +308,7 @@ public abstract class StoreContract {
         store.instances().create(base);
         Change change = new Change.ChargeModeChange(PeriodType.MONTH, 7, true, true);
         Order order = order(base, "CS260115100000AAAAA", change, OrderStatus.PENDING_PAYMENT, T0);
-        store.orders().place(order, held(base, order));
+        store.orders().place(order, held(base, order), null);
         assertEquals(change, store.orders().find(REF, order.orderId()).orElseThrow().change());
         assertEquals(ChargeMode.POST_PAID, store.instances().find(REF).orElseThrow().chargeMode());
     }
@@ -314,5 +322,49 @@ public abstract class StoreContract {
         assertEquals(Set.of("iotda.standard.s2", "iotda.standard.s3"), store.sales().soldOut());
         store.sales().setSaleStatus("iotda.standard.s2", SaleStatus.NORMAL);
         assertEquals(Set.of("iotda.standard.s3"), store.sales().soldOut());
+    }
+
+    private static Task doneTask(Instance instance, long place, TaskType type) {
+        return Task.done(TaskId.of(place, UUID.nameUUIDFromBytes(("t" + place).getBytes(StandardCharsets.UTF_8))),
+                instance.ref(), type, new TargetConfig(new Flavor("iotda.standard.s2", 4), ChargeMode.PRE_PAID), null,
+                T0);
+    }
+
+    @Test
+    void aTaskIsWrittenWithItsInstanceOrNotAtAll() {
+        Instance created = instance(REF).withTasks(1);
+        Task create = doneTask(created, 1, TaskType.CREATE);
+        store.tasks().record(created, List.of(create));
+        assertEquals(Optional.of(create), store.tasks().find(REF, create.taskId()));
+        assertEquals(Optional.of(created), store.instances().find(REF));
+
+        Object before = contentOf(store);
+        Task again = doneTask(created, 2, TaskType.CREATE);
+        assertThrows(Conflict.class, () -> store.tasks().record(created, List.of(again)), "the instance exists");
+        Instance stale = created.withProfile(new ProfileChange(Optional.of("x"), Optional.empty(), Optional.empty()),
+                T0).withProfile(new ProfileChange(Optional.of("y"), Optional.empty(), Optional.empty()), T0);
+        assertThrows(Conflict.class, () -> store.tasks().record(stale.withTasks(1),
+                List.of(doneTask(stale, 2, TaskType.OPEN_SNAT))), "two versions ahead");
+        assertEquals(before, contentOf(store), "a refused write writes no task either");
+
+        Instance renamed = created.withProfile(new ProfileChange(Optional.of("x"), Optional.empty(), Optional.empty()),
+                T0).withTasks(2);
+        Task access = doneTask(created, 2, TaskType.UPDATE_ACCESS_CONFIG);
+        Task snat = doneTask(created, 3, TaskType.OPEN_SNAT);
+        store.tasks().record(renamed, List.of(access, snat));
+        assertEquals(List.of(snat, access, create), store.tasks().newest(REF, 10), "newest first");
+        assertEquals(List.of(snat, access), store.tasks().newest(REF, 2));
+        assertEquals(3, store.instances().find(REF).orElseThrow().taskCount());
+    }
+
+    @Test
+    void aTaskIsFoundByItsFullIdOnly() {
+        Instance created = instance(REF).withTasks(1);
+        Task create = doneTask(created, 1, TaskType.CREATE);
+        store.tasks().record(created, List.of(create));
+        TaskId samePlaceOtherId = TaskId.of(1, UUID.nameUUIDFromBytes(new byte[] {1}));
+        assertEquals(Optional.empty(), store.tasks().find(REF, samePlaceOtherId));
+        assertEquals(Optional.empty(), store.tasks().find(REF, new TaskId("abc-def")), "not an id of ours");
+        assertEquals(Optional.empty(), store.tasks().find(new InstanceRef("p1", "cd"), create.taskId()));
     }
 }

@@ -19,12 +19,14 @@ import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.Plan;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.Tasks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +79,8 @@ public final class TestWorld {
     /** standard s2 x4 after the seeded, completed resize {@link #HISTORY_ORDER} (from s1 x2). */
     public static final String HISTORY = "2a2b3c4d-0000-4000-8000-000000000010";
     public static final String HISTORY_ORDER = "CS2601150900HIST1";
+    /** The seeded order's MODIFY task, SUCCESS. */
+    public static final String HISTORY_TASK = "00000001-7a5c0f3e-1d2b-4c8a-9e6f-3b2a1c0d9e8f";
     public static final String PREPAID_RESIZE = "2a2b3c4d-0000-4000-8000-000000000011";
     public static final String ENTERPRISE_RESIZE = "2a2b3c4d-0000-4000-8000-000000000012";
     /** An id that is valid but names no instance. */
@@ -95,6 +100,7 @@ public final class TestWorld {
     public final Orders orders;
     public final Credentials credentials;
     public final FlavorSales sales;
+    public final Tasks tasks;
     public final Service service;
     private final Supplier<Object> state;
 
@@ -115,7 +121,8 @@ public final class TestWorld {
         this.credentials = store;
         this.state = this::allItems;
         this.sales = store;
-        this.service = new Service(instances, orders, credentials, sales, clock, REGION);
+        this.tasks = store;
+        this.service = new Service(instances, orders, credentials, sales, tasks, clock, REGION);
         seed();
     }
 
@@ -126,7 +133,8 @@ public final class TestWorld {
         this.credentials = store;
         this.state = store::snapshot;
         this.sales = store;
-        this.service = new Service(instances, orders, credentials, sales, clock, REGION);
+        this.tasks = store;
+        this.service = new Service(instances, orders, credentials, sales, tasks, clock, REGION);
         seed();
     }
 
@@ -178,11 +186,15 @@ public final class TestWorld {
                 .prePaid(new Subscription(PeriodType.YEAR, 1, true, START.plus(Duration.ofDays(300)))).at(created));
         // A finished order a fixture can show, placed as the API places an immediate resize.
         Instance history = instance(HISTORY);
-        Instant placed = START.minus(Duration.ofHours(1));
+        // On the machine's clock, not the world's: the packaged functions run on the real clock and keep a task for
+        // 180 days only; the world's own clock (START) stands before it, and sees it as just made.
+        Instant placed = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Plan plan = Plan.of(history, new Change.Resize(new Flavor("iotda.standard.s2", 4), false, false),
                 CatalogueFile.published(), placed);
         OrderId orderId = new OrderId(HISTORY_ORDER);
-        orders.place(plan.order(history, orderId, placed), plan.instanceAfter(history, orderId, placed));
+        TaskId taskId = new TaskId(HISTORY_TASK);
+        orders.place(plan.order(history, orderId, taskId, placed), plan.instanceAfter(history, orderId, placed),
+                plan.task(history, orderId, taskId, placed));
     }
 
     private static Instance.Builder standard(String id) {
@@ -280,7 +292,7 @@ public final class TestWorld {
         instances.create(new Instance(ref(newId), from.name(), from.description(), from.edition(), from.flavor(),
                 from.chargeMode(), from.subscription(), from.status(), from.operateWindow(), from.regionId(),
                 from.enterpriseProjectId(), from.tags(), from.network(), null, null, from.createTime(),
-                from.updateTime(), null, 0));
+                from.updateTime(), null, 0, 0));
     }
 
     public Instance instance(String id) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class CreateInstanceTest {
     private static final Flavor ENTERPRISE_FLAVOR = new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null);
     private final TestWorld world = TestWorld.inMemory();
-    private final CreateInstance create = new CreateInstance(world.instances, world.orders,
+    private final CreateInstance create = new CreateInstance(world.instances, world.orders, world.tasks,
             new InstanceFlavors(CatalogueFile.published(), world.sales), new IdSource(), world.clock, TestWorld.REGION,
             RetryPolicy.standard());
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Only a pay-per-use instance without an unfinished order goes; its orders stay. */
 class DeleteInstanceTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final DeleteInstance delete = new DeleteInstance(world.instances, world.clock, RetryPolicy.standard());
+    private final DeleteInstance delete = new DeleteInstance(world.instances, world.tasks, new IdSource(),
+            world.clock, RetryPolicy.standard());
     private final PlaceOrder place = new PlaceOrder(world.instances, world.orders,
             new InstanceFlavors(CatalogueFile.published(), world.sales),
             new IdSource(), world.clock, RetryPolicy.standard());

@@ -17,9 +17,11 @@ import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.usecase.port.Conflict;
-import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Tasks;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -31,8 +33,8 @@ import org.junit.jupiter.api.Test;
 class UpdateInstanceTest {
     private static final OperateWindow NOON = new OperateWindow(LocalTime.of(12, 0), LocalTime.of(13, 0));
     private final TestWorld world = TestWorld.inMemory();
-    private final UpdateInstance update = new UpdateInstance(world.instances, world.orders, world.clock,
-            RetryPolicy.standard());
+    private final UpdateInstance update = new UpdateInstance(world.instances, world.orders, world.tasks,
+            new IdSource(), world.clock, RetryPolicy.standard());
 
     private static ProfileChange window(OperateWindow window) {
         return new ProfileChange(Optional.empty(), Optional.empty(), Optional.of(window));
@@ -90,19 +92,19 @@ class UpdateInstanceTest {
     @Test
     void aLostRaceIsReadAndDecidedAgain() {
         AtomicInteger writes = new AtomicInteger();
-        Instances losingOnce = new Instances() {
+        Tasks losingOnce = new Tasks() {
             @Override
-            public Optional<Instance> find(InstanceRef ref) {
-                return world.instances.find(ref);
+            public Optional<Task> find(InstanceRef instance, TaskId taskId) {
+                return world.tasks.find(instance, taskId);
             }
 
             @Override
-            public void create(Instance instance) {
-                world.instances.create(instance);
+            public List<Task> newest(InstanceRef instance, int limit) {
+                return world.tasks.newest(instance, limit);
             }
 
             @Override
-            public void update(Instance changed) {
+            public void record(Instance changed, List<Task> made) {
                 if (writes.incrementAndGet() == 1) {
                     // Someone renamed it between our read and our write.
                     Instance current = world.instances.find(changed.ref()).orElseThrow();
@@ -110,21 +112,11 @@ class UpdateInstanceTest {
                             Optional.empty(), Optional.empty()), current.updateTime()));
                     throw new Conflict("lost");
                 }
-                world.instances.update(changed);
-            }
-
-            @Override
-            public List<Instance> inProject(String projectId) {
-                return world.instances.inProject(projectId);
-            }
-
-            @Override
-            public List<Instance> all() {
-                return world.instances.all();
+                world.tasks.record(changed, made);
             }
         };
-        new UpdateInstance(losingOnce, world.orders, world.clock, RetryPolicy.standard())
-                .update(ref(STANDARD), window(NOON));
+        new UpdateInstance(world.instances, world.orders, losingOnce, new IdSource(), world.clock,
+                RetryPolicy.standard()).update(ref(STANDARD), window(NOON));
 
         Instance after = world.instance(STANDARD);
         assertEquals("theirs", after.name(), "their change is kept");

@@ -97,6 +97,17 @@ final class FixtureExpectations {
                 assertEquals("COMPLETED", body.get("status").asText(), body.toString());
                 assertEquals("RESIZE", body.get("type").asText(), body.toString());
             }
+            case "GET /{instance_id}/tasks" -> {
+                assertEquals("MODIFY", body.get("tasks").get(0).get("type").asText(), body.toString());
+                assertEquals(TestWorld.HISTORY_TASK, body.get("page").get("marker").asText(), body.toString());
+                assertEquals(1, body.get("page").get("count").asInt(), body.toString());
+            }
+            case "GET /{instance_id}/tasks/{task_id}" -> {
+                assertEquals(TestWorld.HISTORY_TASK, body.get("task_id").asText());
+                assertEquals("SUCCESS", body.get("status").asText(), body.toString());
+                assertEquals(100, body.get("progress").asInt(), body.toString());
+                assertEquals(TestWorld.HISTORY_ORDER, body.get("order_id").asText(), body.toString());
+            }
             case "GET /{instance_id}/orders" -> {
                 assertTrue(body.get("orders").isArray(), body.toString());
                 assertTrue(body.has("marker"), body.toString());

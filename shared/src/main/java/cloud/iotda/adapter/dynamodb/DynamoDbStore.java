@@ -7,6 +7,7 @@ import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
 import cloud.iotda.adapter.dynamodb.internal.Items;
 import cloud.iotda.adapter.dynamodb.internal.OrderItem;
 import cloud.iotda.adapter.dynamodb.internal.Schemas;
+import cloud.iotda.adapter.dynamodb.internal.TaskItem;
 import cloud.iotda.adapter.dynamodb.internal.TokenItem;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
@@ -16,11 +17,14 @@ import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.Tasks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
-public final class DynamoDbStore implements Instances, Orders, Credentials, FlavorSales {
+public final class DynamoDbStore implements Instances, Orders, Credentials, FlavorSales, Tasks {
     /** The item classes' table schemas; {@link #WRITTEN_OUT} unless a benchmark compares another way. */
     public record ItemSchemas(TableSchema<InstanceItem> instance, TableSchema<OrderItem> order,
                               TableSchema<TokenItem> token, TableSchema<AccessKeyItem> accessKey) {
@@ -56,6 +60,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     private final DynamoDbTable<TokenItem> tokens;
     private final DynamoDbTable<AccessKeyItem> accessKeys;
     private final DynamoDbTable<FlavorSaleItem> flavorSales;
+    private final DynamoDbTable<TaskItem> tasks;
 
     public DynamoDbStore(DynamoDbClient client, String tableName) {
         this(client, tableName, WRITTEN_OUT);
@@ -68,6 +73,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         this.tokens = enhanced.table(tableName, schemas.token());
         this.accessKeys = enhanced.table(tableName, schemas.accessKey());
         this.flavorSales = enhanced.table(tableName, Schemas.FLAVOR_SALE);
+        this.tasks = enhanced.table(tableName, Schemas.TASK);
     }
 
     /**
@@ -184,13 +190,22 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
-    public void place(Order order, Instance changed) {
-        write(TransactWriteItemsEnhancedRequest.builder()
+    public void place(Order order, Instance changed, Task task) {
+        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
                 .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
                         .item(Items.toItem(order)).conditionExpression(ABSENT).build())
                 .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
-                        .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed)).build())
-                .build(), order);
+                        .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed)).build());
+        addTask(request, task);
+        write(request.build(), order);
+    }
+
+    /** A task goes with the write that made or moved it; its instance's condition decides for both. */
+    private void addTask(TransactWriteItemsEnhancedRequest.Builder request, Task task) {
+        if (task != null) {
+            request.addPutItem(tasks, TransactPutItemEnhancedRequest.builder(TaskItem.class)
+                    .item(Items.toItem(task)).build());
+        }
     }
 
     /** The instance is still one version below {@code changed}; version 0 is a new instance that must not exist. */
@@ -199,7 +214,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
-    public void apply(Order.Transition transition) {
+    public void apply(Order.Transition transition, List<Task> moved) {
         Expression stillExpected = Expression.builder()
                 .expression("#status = :expected")
                 .expressionNames(Map.of("#status", "status"))
@@ -213,6 +228,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
             request.addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
                     .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1)).build());
         }
+        moved.forEach(task -> addTask(request, task));
         write(request.build(), transition.order());
     }
 
@@ -264,6 +280,49 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     public boolean deleteAccessKey(String accessKeyId) {
         return Failures.call("delete access key", () -> accessKeys.deleteItem(
                 key(Items.accessKeyPk(accessKeyId), Items.META))) != null;
+    }
+
+    // --- tasks ---
+
+    @Override
+    public Optional<Task> find(InstanceRef instance, TaskId taskId) {
+        Optional<Long> sequence = taskId.sequence();
+        if (sequence.isEmpty()) {
+            return Optional.empty(); // not an id this service hands out: no such task
+        }
+        TaskItem item = Failures.call("read task " + taskId, () -> tasks.getItem(request -> request
+                .key(key(Items.instancePk(instance), Items.taskSk(sequence.get())))
+                .consistentRead(true)));
+        return Optional.ofNullable(item).filter(found -> found.getTaskId().equals(taskId.value()))
+                .map(Items::fromItem);
+    }
+
+    @Override
+    public List<Task> newest(InstanceRef instance, int limit) {
+        return Failures.call("list tasks of " + instance, () -> tasks.query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                                .partitionValue(Items.instancePk(instance)).sortValue(Items.TASK_PREFIX).build()))
+                        .scanIndexForward(false)
+                        .consistentRead(true)
+                        .limit(limit)
+                        .build())
+                .stream().findFirst().map(page -> page.items().stream().map(Items::fromItem).toList())
+                .orElse(List.of()));
+    }
+
+    @Override
+    public void record(Instance changed, List<Task> made) {
+        if (made.isEmpty()) {
+            Failures.run("write instance " + changed.ref(), () -> instances.putItem(request -> request
+                    .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed))));
+            return;
+        }
+        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
+                .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
+                        .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed)).build());
+        made.forEach(task -> addTask(request, task));
+        Failures.run("write instance " + changed.ref() + " with its tasks",
+                () -> enhanced.transactWriteItems(request.build()));
     }
 
     // --- flavor sales ---

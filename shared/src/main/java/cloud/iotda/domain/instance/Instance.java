@@ -34,7 +34,8 @@ public record Instance(
         Instant createTime,
         Instant updateTime,
         Instant deleteTime,
-        long version) {
+        long version,
+        long taskCount) {
 
     /** How long an identical request is answered with the order it created instead of a new one. */
     public static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
@@ -75,7 +76,7 @@ public record Instance(
                                    Instant now) {
         return new Instance(ref, name, description, edition, newFlavor, newMode, newSubscription, newStatus,
                 operateWindow, regionId, enterpriseProjectId, tags, network, unfinishedOrderId, newLastOrder,
-                createTime, now, deleteTime, version + 1);
+                createTime, now, deleteTime, version + 1, taskCount);
     }
 
     /** The instance once its unfinished order completed: ACTIVE, no order. */
@@ -92,6 +93,16 @@ public record Instance(
         return withOrderState(flavor, chargeMode, subscription, newStatus, orderId, lastOrder, now);
     }
 
+    /**
+     * The same instance having made {@code added} more tasks: the next task's place in its history is
+     * {@code taskCount() + 1}. No new version: it goes with the change that made the tasks.
+     */
+    public Instance withTasks(int added) {
+        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
+                regionId, enterpriseProjectId, tags, network, orderId, lastOrder, createTime, updateTime, deleteTime,
+                version, taskCount + added);
+    }
+
     public Instance withProfile(ProfileChange change, Instant now) {
         Network changedNetwork = network;
         if (change.enableSnat()) {
@@ -103,13 +114,13 @@ public record Instance(
         return new Instance(ref, change.name().orElse(name), change.description().orElse(description), edition,
                 flavor, chargeMode, subscription, status, change.operateWindow().orElse(operateWindow), regionId,
                 enterpriseProjectId, tags, changedNetwork, orderId, lastOrder, createTime, now, deleteTime,
-                version + 1);
+                version + 1, taskCount);
     }
 
     public Instance withTags(Tags newTags, Instant now) {
         return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
                 regionId, enterpriseProjectId, newTags, network, orderId, lastOrder, createTime, now, deleteTime,
-                version + 1);
+                version + 1, taskCount);
     }
 
     /**
@@ -130,7 +141,7 @@ public record Instance(
     private Instance deletedAt(Instant now) {
         return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
                 regionId, enterpriseProjectId, tags, network, orderId, lastOrder, createTime, now, now,
-                version + 1);
+                version + 1, taskCount);
     }
 
     /** The values a new instance starts with; {@link #at(Instant)} makes it, at version 0. */
@@ -218,7 +229,7 @@ public record Instance(
 
         public Instance at(Instant now) {
             return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status,
-                    operateWindow, regionId, enterpriseProjectId, tags, network, orderId, null, now, now, null, 0);
+                    operateWindow, regionId, enterpriseProjectId, tags, network, orderId, null, now, now, null, 0, 0);
         }
     }
 }

@@ -16,8 +16,13 @@ import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.Tags;
+import cloud.iotda.domain.task.TargetConfig;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskType;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +30,7 @@ import java.util.function.Supplier;
  * order. Yearly/monthly paid from the balance: ACTIVE with its subscription, the order COMPLETED. Otherwise the
  * instance is CREATING until its order is paid, and FAILED if the order is cancelled or expires unpaid.
  */
-public record Creation(Instance instance, Optional<Order> order) {
+public record Creation(Instance instance, Optional<Order> order, Task task) {
 
     /**
      * What CreateInstance asks for. {@code instanceId} is empty for a new id (the API), or chosen by the operator CLI,
@@ -37,7 +42,7 @@ public record Creation(Instance instance, Optional<Order> order) {
     }
 
     public static Creation of(Request request, InstanceRef ref, String regionId, FlavorCatalogue catalogue,
-                              Supplier<OrderId> orderIds, Instant now) {
+                              Supplier<OrderId> orderIds, UUID taskRandom, Instant now) {
         FlavorSpec spec = catalogue.find(request.flavor().type())
                 .filter(found -> found.edition() == request.edition())
                 .orElseThrow(() -> new IllegalArgumentException("not a " + request.edition() + " flavor: "
@@ -57,19 +62,25 @@ public record Creation(Instance instance, Optional<Order> order) {
                 .enterpriseProjectId(request.enterpriseProjectId())
                 .tags(request.tags())
                 .network(request.network());
+        // The instance's first task: CREATE, done at once unless the order buying it awaits payment.
+        TaskId taskId = TaskId.of(1, taskRandom);
+        TargetConfig target = new TargetConfig(request.flavor(), charge.mode());
         if (charge.mode() == ChargeMode.POST_PAID) {
-            return new Creation(instance.postPaid().at(now), Optional.empty());
+            return new Creation(instance.postPaid().at(now).withTasks(1), Optional.empty(),
+                    Task.done(taskId, ref, TaskType.CREATE, target, null, now));
         }
         OrderId orderId = orderIds.get();
         Change.Create change = new Change.Create(charge);
         if (charge.autoPay()) {
             Order completed = new Order(orderId, ref, change, OrderStatus.COMPLETED, change.fingerprint(),
-                    now, now, null);
-            return new Creation(instance.prePaid(charge.subscriptionFrom(now)).at(now), Optional.of(completed));
+                    now, now, null, taskId);
+            return new Creation(instance.prePaid(charge.subscriptionFrom(now)).at(now).withTasks(1),
+                    Optional.of(completed), Task.done(taskId, ref, TaskType.CREATE, target, orderId, now));
         }
         Order unpaid = new Order(orderId, ref, change, OrderStatus.PENDING_PAYMENT, change.fingerprint(),
-                now, now, null);
-        return new Creation(instance.prePaid(null).status(InstanceStatus.CREATING).heldBy(orderId).at(now),
-                Optional.of(unpaid));
+                now, now, null, taskId);
+        return new Creation(instance.prePaid(null).status(InstanceStatus.CREATING).heldBy(orderId).at(now)
+                .withTasks(1), Optional.of(unpaid), Task.pending(taskId, ref, TaskType.CREATE, target, orderId, null,
+                now));
     }
 }

@@ -7,6 +7,7 @@ import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.task.TaskId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public record Order(
         String fingerprint,
         Instant createTime,
         Instant updateTime,
-        Instant executeAfter) {
+        Instant executeAfter,
+        TaskId taskId) {
     /** An unpaid order is cancelled this long after it was placed. */
     public static final Duration PAYMENT_DEADLINE = Duration.ofDays(15);
 
@@ -41,18 +43,27 @@ public record Order(
     }
 
     public Order withStatus(OrderStatus newStatus, Instant now) {
-        return new Order(orderId, instance, change, newStatus, fingerprint, createTime, now, executeAfter);
+        return new Order(orderId, instance, change, newStatus, fingerprint, createTime, now, executeAfter, taskId);
     }
 
     public Order withExecuteAfter(Instant newExecuteAfter, Instant now) {
-        return new Order(orderId, instance, change, status, fingerprint, createTime, now, newExecuteAfter);
+        return new Order(orderId, instance, change, status, fingerprint, createTime, now, newExecuteAfter, taskId);
+    }
+
+    /** What a transition does to the order's task: nothing, or it ends it. */
+    public enum TaskOutcome {
+        NONE, SUCCEEDED, CANCELLED
     }
 
     /**
-     * The order's next state and, when it changes too, its instance's. Written as one: the order only if it still
-     * has {@code from}, the instance only if it is still one version below {@code instance}.
+     * The order's next state and, when it changes too, its instance's, and what becomes of its task. Written as one:
+     * the order only if it still has {@code from}, the instance only if it is still one version below
+     * {@code instance}.
      */
-    public record Transition(Order order, OrderStatus from, Instance instance) {
+    public record Transition(Order order, OrderStatus from, Instance instance, TaskOutcome taskOutcome) {
+        public Transition(Order order, OrderStatus from, Instance instance) {
+            this(order, from, instance, TaskOutcome.NONE);
+        }
     }
 
     /** Paid: a delayed order is then scheduled, any other completes at once. */
@@ -75,7 +86,7 @@ public record Order(
         }
         requireHeldBy(current);
         return new Transition(withStatus(OrderStatus.CANCELLED, now), status,
-                current.releasedAs(change.statusAfterCancel(), now));
+                current.releasedAs(change.statusAfterCancel(), now), TaskOutcome.CANCELLED);
     }
 
     /**
@@ -115,6 +126,7 @@ public record Order(
     private Transition complete(Instance current, Instant now) {
         Change.Effect effect = change.effectOn(current, now);
         return new Transition(withStatus(OrderStatus.COMPLETED, now), status,
-                current.released(effect.flavor(), effect.chargeMode(), effect.subscription(), now));
+                current.released(effect.flavor(), effect.chargeMode(), effect.subscription(), now),
+                TaskOutcome.SUCCEEDED);
     }
 }

@@ -9,7 +9,12 @@ import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.task.TargetConfig;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskType;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * What an accepted change does, decided by the business rules: the new order's status and run time, and the
@@ -87,15 +92,35 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         return new Plan(change, OrderStatus.COMPLETED, null, InstanceStatus.ACTIVE, change.effectOn(current, now));
     }
 
-    /** The order this plan places under {@code orderId}. */
-    public Order order(Instance current, OrderId orderId, Instant now) {
-        return new Order(orderId, current.ref(), change, status, change.fingerprint(), now, now, executeAfter);
+    /** The order this plan places under {@code orderId}, naming its task. */
+    public Order order(Instance current, OrderId orderId, TaskId taskId, Instant now) {
+        return new Order(orderId, current.ref(), change, status, change.fingerprint(), now, now, executeAfter, taskId);
     }
 
-    /** The instance after the order is placed: it holds the order if it is unfinished, and remembers the request. */
+    /** The id the order's task takes: the instance's next task. */
+    public static TaskId taskId(Instance current, UUID random) {
+        return TaskId.of(current.taskCount() + 1, random);
+    }
+
+    /**
+     * The order's MODIFY task: done at once when the order completes in the request, else waiting for its payment
+     * or, delayed, for the instance's change window.
+     */
+    public Task task(Instance current, OrderId orderId, TaskId taskId, Instant now) {
+        TargetConfig target = change instanceof Change.Resize resize ? new TargetConfig(resize.flavor(), null)
+                : new TargetConfig(null, ChargeMode.PRE_PAID);
+        return status == OrderStatus.COMPLETED ? Task.done(taskId, current.ref(), TaskType.MODIFY, target, orderId, now)
+                : Task.pending(taskId, current.ref(), TaskType.MODIFY, target, orderId,
+                        change.delay() ? current.operateWindow() : null, now);
+    }
+
+    /**
+     * The instance after the order is placed: it holds the order if it is unfinished, remembers the request, and
+     * has made one more task.
+     */
     public Instance instanceAfter(Instance current, OrderId orderId, Instant now) {
         return current.withOrderState(effect.flavor(), effect.chargeMode(), effect.subscription(), instanceStatus,
                 status.unfinished() ? orderId : null,
-                new Instance.LastOrder(orderId, change.fingerprint(), now), now);
+                new Instance.LastOrder(orderId, change.fingerprint(), now), now).withTasks(1);
     }
 }

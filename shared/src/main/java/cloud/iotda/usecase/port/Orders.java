@@ -5,7 +5,9 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.task.Task;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where orders live, written together with the instance they change. */
@@ -26,18 +28,19 @@ public interface Orders {
     Page<Order> due(OrderStatus status, Instant now, int limit, String cursor);
 
     /**
-     * Writes a new order and its changed instance atomically: the order only if its id is new, the instance only
-     * if it is still at {@code changed.version() - 1}.
+     * Writes a new order, its changed instance and its task atomically: the order only if its id is new, the
+     * instance only if it is still at {@code changed.version() - 1} (version 0: only if it does not exist).
      *
      * @throws Conflict if either condition fails; nothing is written then
      */
-    void place(Order order, Instance changed);
+    void place(Order order, Instance changed, Task task);
 
     /**
-     * Writes an order's next state, and its instance's when the transition has one, atomically: the order only if
-     * it still has {@link Order.Transition#from()}, the instance only if it is still one version below.
+     * Writes an order's next state, its instance's when the transition has one, and the tasks it moved or made,
+     * atomically: the order only if it still has {@link Order.Transition#from()}, the instance only if it is still
+     * one version below.
      *
      * @throws Conflict if either condition fails; nothing is written then
      */
-    void apply(Order.Transition transition);
+    void apply(Order.Transition transition, List<Task> tasks);
 }

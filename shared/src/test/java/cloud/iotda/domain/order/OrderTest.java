@@ -44,7 +44,7 @@ class OrderTest {
     }
 
     private static Order order(Change change, OrderStatus status, Instant executeAfter) {
-        return new Order(ID, REF, change, status, change.fingerprint(), PLACED, PLACED, executeAfter);
+        return new Order(ID, REF, change, status, change.fingerprint(), PLACED, PLACED, executeAfter, null);
     }
 
     @Test

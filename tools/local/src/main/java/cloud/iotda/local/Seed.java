@@ -22,6 +22,7 @@ import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Plan;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.RequestBodies;
 import cloud.iotda.usecase.port.Conflict;
@@ -44,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A seed file, checked whole before anything is written: credentials (token and/or access key per project),
@@ -58,7 +60,7 @@ final class Seed {
     }
 
     /** A change the seed places on one of its instances, under an id a fixture or a test can name. */
-    record SeedOrder(InstanceRef instance, OrderId orderId, Change change) {
+    record SeedOrder(InstanceRef instance, OrderId orderId, Change change, TaskId taskId) {
     }
 
     private final List<Credential> credentials;
@@ -135,8 +137,15 @@ final class Seed {
                 throw Rejected.invalid(entry.path("body") + " is refused for " + current.ref().instanceId() + ": "
                         + Cli.describe(refused));
             }
+            // The order's task: a fixed id (so fixtures can name it) takes the instance's next place in its history.
+            TaskId taskId = entry.optionalString("task_id").map(text -> TaskId.parse(text)
+                    .filter(id -> id.sequence().filter(place -> place == current.taskCount() + 1).isPresent())
+                    .orElseThrow(() -> Rejected.invalid(entry.path("task_id") + " must be "
+                            + String.format("%08x", current.taskCount() + 1)
+                            + "- (the instance's next task) followed by a lowercase UUID")))
+                    .orElseGet(() -> Plan.taskId(current, UUID.randomUUID()));
             state.put(current.ref(), plan.instanceAfter(current, order.orderId(), now));
-            orders.add(order);
+            orders.add(new SeedOrder(order.instance(), order.orderId(), order.change(), taskId));
         }
         return new Seed(credentials, instances, orders);
     }
@@ -157,7 +166,7 @@ final class Seed {
                 case "change-charge-mode" -> RequestBodies.chargeMode(request);
                 default -> throw Rejected.invalid(entry.path("operation") + " must be resize or change-charge-mode");
             };
-            return new SeedOrder(ref, orderId, change);
+            return new SeedOrder(ref, orderId, change, null);
         } catch (Rejected refused) {
             throw refused.detail().startsWith(entry.path("")) ? refused
                     : Rejected.invalid(entry.path("body") + ": " + refused.detail());
@@ -307,8 +316,9 @@ final class Seed {
             Instance current = service.instances().find(order.instance()).orElseThrow();
             Instant now = clock.instant();
             Plan plan = Plan.of(current, order.change(), catalogue, now);
-            service.orders().place(plan.order(current, order.orderId(), now),
-                    plan.instanceAfter(current, order.orderId(), now));
+            service.orders().place(plan.order(current, order.orderId(), order.taskId(), now),
+                    plan.instanceAfter(current, order.orderId(), now),
+                    plan.task(current, order.orderId(), order.taskId(), now));
         }
     }
 

@@ -58,6 +58,7 @@ class DocsExamplesTest {
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z"),
             Pattern.compile("CS\\d{10}[A-Z0-9]{5}"),
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
             Pattern.compile("[0-9a-f]{24}"),
             Pattern.compile("[A-Za-z0-9_-]{43}"),
             Pattern.compile("[0-9A-F]{20}"),

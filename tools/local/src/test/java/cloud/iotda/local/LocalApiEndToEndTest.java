@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,6 +227,40 @@ class LocalApiEndToEndTest {
         }
         HttpResponse<String> accepted = send("POST", path(PROJECT, SOLD_OUT, "/resize"), "e2e-token-a", resize);
         assertEquals(200, accepted.statusCode(), accepted.body());
+    }
+
+    private static final Pattern TASK_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+
+    @Test
+    void aResizeIsATaskTheTaskRoutesAnswerWithTheSdksFieldsAndTypes() throws Exception {
+        String orderId = json(send("POST", path(PROJECT, SOLD_OUT, "/resize"), "e2e-token-a",
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":7}}")).get("order_id").asText();
+        HttpResponse<String> listed = send("GET", path(PROJECT, SOLD_OUT, "/tasks?limit=1"), "e2e-token-a", null);
+        assertEquals(200, listed.statusCode(), listed.body());
+        JsonNode task = json(listed).get("tasks").get(0);
+        // InstanceTask of the newest SDKs, each field of its type.
+        assertTrue(task.get("task_id").asText().matches("[a-f0-9-]{1,64}"), task.toString());
+        assertEquals("MODIFY", task.get("type").asText());
+        assertEquals("SUCCESS", task.get("status").asText());
+        assertTrue(task.get("status_detail").isNull());
+        for (String time : new String[] {"create_time", "start_time", "end_time"}) {
+            assertTrue(TASK_TIME.matcher(task.get(time).asText()).matches(), time + " " + task);
+        }
+        assertEquals("iotda.standard.s1", task.get("target_config").get("flavor").get("type").asText());
+        assertTrue(task.get("target_config").get("flavor").get("size").isInt());
+        assertEquals(orderId, task.get("order_id").asText());
+        JsonNode page = json(listed).get("page");
+        assertTrue(page.get("count").isIntegralNumber() && page.get("marker").isTextual(), page.toString());
+
+        HttpResponse<String> shown = send("GET", path(PROJECT, SOLD_OUT, "/tasks/" + task.get("task_id").asText()),
+                "e2e-token-a", null);
+        assertEquals(200, shown.statusCode(), shown.body());
+        assertTrue(json(shown).get("progress").isInt());
+        assertEquals(100, json(shown).get("progress").asInt());
+        assertError(send("GET", path(PROJECT, SOLD_OUT, "/tasks/NOT-A-TASK"), "e2e-token-a", null), 400,
+                "IOTDA.000006");
+        assertError(send("GET", path(PROJECT, SOLD_OUT, "/tasks/0000ffff-7a5c0f3e-1d2b-4c8a-9e6f-3b2a1c0d9e8f"),
+                "e2e-token-a", null), 404, "IOTDA.060015");
     }
 
     @Test

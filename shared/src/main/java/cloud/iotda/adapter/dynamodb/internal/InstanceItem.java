@@ -30,6 +30,8 @@ public class InstanceItem extends TableRow {
     private String createTime;
     private String updateTime;
     private Long version;
+    /** How many tasks the instance has made; absent on rows written before tasks were kept. */
+    private Long taskCount;
     private String regionId;
     private String enterpriseProjectId;
     private List<TagItem> tags;
@@ -316,5 +318,13 @@ public class InstanceItem extends TableRow {
 
     public void setListedAt(String listedAt) {
         this.listedAt = listedAt;
+    }
+
+    public Long getTaskCount() {
+        return taskCount;
+    }
+
+    public void setTaskCount(Long taskCount) {
+        this.taskCount = taskCount;
     }
 }

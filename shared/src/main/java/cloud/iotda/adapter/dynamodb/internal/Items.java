@@ -21,6 +21,11 @@ import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.order.OrderType;
+import cloud.iotda.domain.task.TargetConfig;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskStatus;
+import cloud.iotda.domain.task.TaskType;
 import cloud.iotda.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,6 +76,60 @@ public final class Items {
             throw new IllegalArgumentException("not a cursor: " + cursor, e);
         }
         return key;
+    }
+
+    public static final String TASK_PREFIX = "TASK#";
+
+    /** A task's sort key: its place in its instance's history, so a reverse Query gives the newest first. */
+    public static String taskSk(long sequence) {
+        return TASK_PREFIX + String.format("%08x", sequence);
+    }
+
+    public static TaskItem toItem(Task task) {
+        TaskItem item = new TaskItem();
+        item.setPk(instancePk(task.instance()));
+        item.setSk(taskSk(task.taskId().sequence().orElseThrow()));
+        item.setEntity("TASK");
+        item.setTaskId(task.taskId().value());
+        item.setProjectId(task.instance().projectId());
+        item.setInstanceId(task.instance().instanceId());
+        item.setType(task.type().name());
+        item.setStatus(task.status().name());
+        item.setStatusDetail(task.statusDetail());
+        item.setCreateTime(task.createTime().toString());
+        item.setStartTime(task.startTime() == null ? null : task.startTime().toString());
+        item.setEndTime(task.endTime() == null ? null : task.endTime().toString());
+        TargetConfig target = task.targetConfig();
+        if (target != null && target.flavor() != null) {
+            item.setTargetFlavorType(target.flavor().type());
+            item.setTargetFlavorSize(target.flavor().size());
+        }
+        if (target != null && target.chargeMode() != null) {
+            item.setTargetChargeMode(target.chargeMode().wireName());
+        }
+        if (task.operateWindow() != null) {
+            item.setWindowStart(OperateWindow.format(task.operateWindow().start()));
+            item.setWindowEnd(OperateWindow.format(task.operateWindow().end()));
+        }
+        item.setOrderId(task.orderId() == null ? null : task.orderId().value());
+        item.setTtl(task.createTime().plus(Task.KEPT_FOR).getEpochSecond());
+        return item;
+    }
+
+    public static Task fromItem(TaskItem item) {
+        Flavor flavor = item.getTargetFlavorType() == null ? null
+                : new Flavor(item.getTargetFlavorType(), item.getTargetFlavorSize());
+        ChargeMode mode = item.getTargetChargeMode() == null ? null
+                : ChargeMode.fromWireName(item.getTargetChargeMode());
+        OperateWindow window = item.getWindowStart() == null ? null : new OperateWindow(
+                OperateWindow.parseTime(item.getWindowStart()), OperateWindow.parseTime(item.getWindowEnd()));
+        return new Task(new TaskId(item.getTaskId()), new InstanceRef(item.getProjectId(), item.getInstanceId()),
+                TaskType.valueOf(item.getType()), TaskStatus.valueOf(item.getStatus()), item.getStatusDetail(),
+                Instant.parse(item.getCreateTime()),
+                item.getStartTime() == null ? null : Instant.parse(item.getStartTime()),
+                item.getEndTime() == null ? null : Instant.parse(item.getEndTime()),
+                flavor == null && mode == null ? null : new TargetConfig(flavor, mode), window,
+                item.getOrderId() == null ? null : new OrderId(item.getOrderId()));
     }
 
     public static FlavorSaleItem toItem(String flavorType, SaleStatus status) {
@@ -186,6 +245,7 @@ public final class Items {
             item.setListedAt(CREATED_FORMAT.format(instance.createTime()) + "#" + instance.ref().instanceId());
         }
         item.setVersion(instance.version());
+        item.setTaskCount(instance.taskCount());
         return item;
     }
 
@@ -249,7 +309,8 @@ public final class Items {
                 item.getEnterpriseProjectId(), tags, networkOf(item),
                 item.getOrderId() == null ? null : new OrderId(item.getOrderId()), last,
                 Instant.parse(item.getCreateTime()), Instant.parse(item.getUpdateTime()),
-                item.getDeleteTime() == null ? null : Instant.parse(item.getDeleteTime()), item.getVersion());
+                item.getDeleteTime() == null ? null : Instant.parse(item.getDeleteTime()), item.getVersion(),
+                item.getTaskCount() == null ? 0 : item.getTaskCount());
     }
 
     public static OrderItem toItem(Order order) {
@@ -282,6 +343,7 @@ public final class Items {
         item.setCreateTime(order.createTime().toString());
         item.setUpdateTime(order.updateTime().toString());
         item.setExecuteAfter(order.executeAfter() == null ? null : order.executeAfter().toString());
+        item.setTaskId(order.taskId() == null ? null : order.taskId().value());
         item.setOrderKey(order.orderId().value());
         item.setCreatedKey(CREATED_FORMAT.format(order.createTime()) + "#" + order.orderId());
         Instant dueAt = order.dueAt();
@@ -296,7 +358,8 @@ public final class Items {
         return new Order(new OrderId(item.getOrderId()), new InstanceRef(item.getProjectId(), item.getInstanceId()),
                 changeOf(item), OrderStatus.valueOf(item.getStatus()), item.getRequestHash(),
                 Instant.parse(item.getCreateTime()), Instant.parse(item.getUpdateTime()),
-                item.getExecuteAfter() == null ? null : Instant.parse(item.getExecuteAfter()));
+                item.getExecuteAfter() == null ? null : Instant.parse(item.getExecuteAfter()),
+                item.getTaskId() == null ? null : new TaskId(item.getTaskId()));
     }
 
     private static Change changeOf(OrderItem item) {

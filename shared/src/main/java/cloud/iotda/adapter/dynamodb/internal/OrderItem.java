@@ -29,6 +29,8 @@ public class OrderItem extends TableRow {
     private String createdKey;
     private String dueKind;
     private String dueAt;
+    /** The order's task; absent on orders placed before tasks were kept. */
+    private String taskId;
 
     public String getOrderId() {
         return orderId;
@@ -203,5 +205,13 @@ public class OrderItem extends TableRow {
 
     public void setCreatedKey(String createdKey) {
         this.createdKey = createdKey;
+    }
+
+    public String getTaskId() {
+        return taskId;
+    }
+
+    public void setTaskId(String taskId) {
+        this.taskId = taskId;
     }
 }

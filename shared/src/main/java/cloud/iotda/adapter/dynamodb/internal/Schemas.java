@@ -139,6 +139,7 @@ public final class Schemas {
                     secondaryPartitionKey("ByProject")))
             .addAttribute(attribute(InstanceItem.class, EnhancedType.of(String.class), "listedAt", access, 36,
                     secondarySortKey("ByProject")))
+            .addAttribute(attribute(InstanceItem.class, EnhancedType.of(Long.class), "taskCount", access, 37))
             .build();
     }
 
@@ -177,6 +178,7 @@ public final class Schemas {
                     secondarySortKey("DueOrders")))
             .addAttribute(attribute(OrderItem.class, EnhancedType.of(String.class), "createdKey", access, 23,
                     secondarySortKey("ByCreateTime")))
+            .addAttribute(attribute(OrderItem.class, EnhancedType.of(String.class), "taskId", access, 24))
             .build();
     }
 
@@ -211,6 +213,89 @@ public final class Schemas {
             .addAttribute(attribute(AccessKeyItem.class, EnhancedType.of(String.class), "secretKey", access, 4))
             .addAttribute(attribute(AccessKeyItem.class, EnhancedType.of(String.class), "createTime", access, 5))
             .build();
+    }
+
+    public static final StaticTableSchema<TaskItem> TASK = schemaTaskItem();
+
+    private static StaticTableSchema<TaskItem> schemaTaskItem() {
+        TaskItemAccess access = new TaskItemAccess();
+        return StaticTableSchema.builder(TaskItem.class)
+            .newItemSupplier(TaskItem::new)
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "pk", access, 0,
+                    primaryPartitionKey()))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "sk", access, 1, primarySortKey()))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "entity", access, 2))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "taskId", access, 3))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "projectId", access, 4))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "instanceId", access, 5))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "type", access, 6))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "status", access, 7))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "statusDetail", access, 8))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "createTime", access, 9))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "startTime", access, 10))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "endTime", access, 11))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "targetFlavorType", access, 12))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(Integer.class), "targetFlavorSize", access, 13))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "targetChargeMode", access, 14))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "windowStart", access, 15))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "windowEnd", access, 16))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(String.class), "orderId", access, 17))
+            .addAttribute(attribute(TaskItem.class, EnhancedType.of(Long.class), "ttl", access, 18))
+            .build();
+    }
+
+    private static final class TaskItemAccess implements Access<TaskItem> {
+        @Override
+        public Object get(TaskItem item, int attribute) {
+            return switch (attribute) {
+                case 0 -> item.getPk();
+                case 1 -> item.getSk();
+                case 2 -> item.getEntity();
+                case 3 -> item.getTaskId();
+                case 4 -> item.getProjectId();
+                case 5 -> item.getInstanceId();
+                case 6 -> item.getType();
+                case 7 -> item.getStatus();
+                case 8 -> item.getStatusDetail();
+                case 9 -> item.getCreateTime();
+                case 10 -> item.getStartTime();
+                case 11 -> item.getEndTime();
+                case 12 -> item.getTargetFlavorType();
+                case 13 -> item.getTargetFlavorSize();
+                case 14 -> item.getTargetChargeMode();
+                case 15 -> item.getWindowStart();
+                case 16 -> item.getWindowEnd();
+                case 17 -> item.getOrderId();
+                case 18 -> item.getTtl();
+                default -> throw new IllegalArgumentException("attribute " + attribute);
+            };
+        }
+
+        @Override
+        public void set(TaskItem item, int attribute, Object value) {
+            switch (attribute) {
+                case 0 -> item.setPk((String) value);
+                case 1 -> item.setSk((String) value);
+                case 2 -> item.setEntity((String) value);
+                case 3 -> item.setTaskId((String) value);
+                case 4 -> item.setProjectId((String) value);
+                case 5 -> item.setInstanceId((String) value);
+                case 6 -> item.setType((String) value);
+                case 7 -> item.setStatus((String) value);
+                case 8 -> item.setStatusDetail((String) value);
+                case 9 -> item.setCreateTime((String) value);
+                case 10 -> item.setStartTime((String) value);
+                case 11 -> item.setEndTime((String) value);
+                case 12 -> item.setTargetFlavorType((String) value);
+                case 13 -> item.setTargetFlavorSize((Integer) value);
+                case 14 -> item.setTargetChargeMode((String) value);
+                case 15 -> item.setWindowStart((String) value);
+                case 16 -> item.setWindowEnd((String) value);
+                case 17 -> item.setOrderId((String) value);
+                case 18 -> item.setTtl((Long) value);
+                default -> throw new IllegalArgumentException("attribute " + attribute);
+            }
+        }
     }
 
     public static final StaticTableSchema<FlavorSaleItem> FLAVOR_SALE = schemaFlavorSaleItem();
@@ -364,6 +449,7 @@ public final class Schemas {
                 case 34 -> item.getDeleteTime();
                 case 35 -> item.getProjectKey();
                 case 36 -> item.getListedAt();
+                case 37 -> item.getTaskCount();
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             };
         }
@@ -409,6 +495,7 @@ public final class Schemas {
                 case 34 -> item.setDeleteTime((String) value);
                 case 35 -> item.setProjectKey((String) value);
                 case 36 -> item.setListedAt((String) value);
+                case 37 -> item.setTaskCount((Long) value);
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             }
         }
@@ -443,6 +530,7 @@ public final class Schemas {
                 case 21 -> item.getDueKind();
                 case 22 -> item.getDueAt();
                 case 23 -> item.getCreatedKey();
+                case 24 -> item.getTaskId();
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             };
         }
@@ -475,6 +563,7 @@ public final class Schemas {
                 case 21 -> item.setDueKind((String) value);
                 case 22 -> item.setDueAt((String) value);
                 case 23 -> item.setCreatedKey((String) value);
+                case 24 -> item.setTaskId((String) value);
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             }
         }

@@ -19,6 +19,7 @@ import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.task.TaskId;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +67,8 @@ class SchemasTest {
     void ordersTokensAndKeysMapAsTheBeansDo() {
         Change change = new Change.Resize(new Flavor("iotda.standard.s1", 3), true, false);
         Order order = new Order(new OrderId("CS2601151000ABCDE"), new InstanceRef("p1", "ab"), change,
-                OrderStatus.SCHEDULED, change.fingerprint(), T0, T0, T0.plusSeconds(60));
+                OrderStatus.SCHEDULED, change.fingerprint(), T0, T0, T0.plusSeconds(60),
+                new TaskId("00000003-7a5c0f3e-1d2b-4c8a-9e6f-3b2a1c0d9e8f"));
         assertSameMapping(DynamoDbStore.WRITTEN_OUT.order(), TableSchema.fromBean(OrderItem.class),
                 Items.toItem(order));
         assertSameMapping(DynamoDbStore.WRITTEN_OUT.token(), TableSchema.fromBean(TokenItem.class),
