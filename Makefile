@@ -6,7 +6,7 @@ MVN ?= mvn -B -q
 FUNCTIONS = ListInstancesFunction ListInstanceFlavorsFunction CreateInstanceFunction ShowInstanceFunction UpdateInstanceFunction \
 	DeleteInstanceFunction BindInstanceTagsFunction UnbindInstanceTagsFunction ResizeFunction \
 	ChangeChargeModeFunction ListOrdersFunction ShowOrderFunction ListInstanceTasksFunction \
-	ShowInstanceTaskFunction OrderProcessorFunction
+	ShowInstanceTaskFunction RetryInstanceTaskFunction OrderProcessorFunction
 
 $(addprefix build-,$(FUNCTIONS)): package
 

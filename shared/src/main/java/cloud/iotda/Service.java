@@ -92,7 +92,7 @@ public final class Service {
         this.orders = orders;
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders);
-        this.lifecycle = new OrderLifecycle(instances, orders, tasks, clock, retry, Log::error);
+        this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, clock, retry, Log::error);
         this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
                 retry);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock),
@@ -102,7 +102,7 @@ public final class Service {
                 new UpdateInstance(instances, orders, tasks, ids, clock, retry),
                 new InstanceQueries(instances), orderQueries, createInstance,
                 new DeleteInstance(instances, tasks, ids, clock, retry), new InstanceTags(instances, clock, retry),
-                instanceFlavors, new InstanceTasks(instances, tasks, clock)));
+                instanceFlavors, new InstanceTasks(instances, tasks, clock), lifecycle));
     }
 
     /** Everything on one DynamoDB table. */

@@ -48,5 +48,7 @@ public enum Reason {
     /** facts: the flavor type that is sold out. */
     FLAVOR_SOLD_OUT,
     /** facts: the task id. */
-    TASK_NOT_FOUND
+    TASK_NOT_FOUND,
+    /** facts: the task id, its status: only a FAILED task whose order failed can be retried. */
+    TASK_NOT_RETRYABLE
 }

@@ -52,6 +52,8 @@ public enum ApiError {
     FLAVOR_SOLD_OUT(Reason.FLAVOR_SOLD_OUT, 400, "IOTDA.060014",
             "Flavor %s is sold out; choose another flavor (ListInstanceFlavors shows what is on sale)."),
     TASK_NOT_FOUND(Reason.TASK_NOT_FOUND, 404, "IOTDA.060015", "The task %s does not exist."),
+    TASK_NOT_RETRYABLE(Reason.TASK_NOT_RETRYABLE, 400, "IOTDA.060016",
+            "The task %s is %s; only a FAILED task can be retried."),
     UNAVAILABLE(null, 503, "IOTDA.060503",
             "The service is temporarily unavailable; nothing was changed in part. Retry after %s seconds."),
     INTERNAL(null, 500, "IOTDA.060500", "Internal server error; quote the X-Request-Id when reporting it.");

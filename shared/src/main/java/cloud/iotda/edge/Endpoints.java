@@ -19,6 +19,7 @@ import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTags;
 import cloud.iotda.usecase.InstanceTasks;
+import cloud.iotda.usecase.OrderLifecycle;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.UpdateInstance;
@@ -43,7 +44,8 @@ public final class Endpoints {
     /** The use cases the endpoints call. */
     public record UseCases(PlaceOrder placeOrder, UpdateInstance updateInstance, InstanceQueries instanceQueries,
                            OrderQueries orderQueries, CreateInstance createInstance, DeleteInstance deleteInstance,
-                           InstanceTags instanceTags, InstanceFlavors instanceFlavors, InstanceTasks instanceTasks) {
+                           InstanceTags instanceTags, InstanceFlavors instanceFlavors, InstanceTasks instanceTasks,
+                           OrderLifecycle lifecycle) {
     }
 
     private final Authenticator authenticator;
@@ -94,6 +96,12 @@ public final class Endpoints {
                 TaskId taskId = TaskId.parse(request.pathParameter("task_id"))
                         .orElseThrow(() -> Rejected.invalid("task_id must be " + TaskId.DESCRIPTION));
                 return ok(Views.shownTask(useCases.instanceTasks().show(target, taskId)));
+            };
+            case RETRY_TASK -> request -> {
+                InstanceRef target = target(request);
+                TaskId taskId = TaskId.parse(request.pathParameter("task_id"))
+                        .orElseThrow(() -> Rejected.invalid("task_id must be " + TaskId.DESCRIPTION));
+                return ok(Views.shownTask(useCases.lifecycle().retry(target, taskId)));
             };
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
             case CHANGE_CHARGE_MODE -> placing(RequestBodies::chargeMode);

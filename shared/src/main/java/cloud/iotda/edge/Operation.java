@@ -20,6 +20,7 @@ public enum Operation {
     SHOW_ORDER(new Route("GET", Route.INSTANCE + "/orders/{order_id}")),
     LIST_TASKS(new Route("GET", Route.INSTANCE + "/tasks")),
     SHOW_TASK(new Route("GET", Route.INSTANCE + "/tasks/{task_id}")),
+    RETRY_TASK(new Route("POST", Route.INSTANCE + "/tasks/{task_id}/retry")),
     RESIZE(new Route("POST", Route.INSTANCE + "/resize")),
     // The SDK sends POST and the published example uses PUT, so both methods reach the same function.
     CHANGE_CHARGE_MODE(new Route("POST", Route.INSTANCE + "/change-charge-mode"),

@@ -34,7 +34,8 @@ public final class Views {
                 .put("deferred", report.deferred())
                 .put("expired", report.expired())
                 .put("skipped", report.skipped())
-                .put("failed", report.failed());
+                .put("failed", report.failed())
+                .put("tasks_failed", report.tasksFailed());
     }
 
     /** ShowInstance and UpdateInstance: every field the service knows; optional ones only where set. */

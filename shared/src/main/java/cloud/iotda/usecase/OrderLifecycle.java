@@ -1,12 +1,16 @@
 package cloud.iotda.usecase;
 
+import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskStatus;
 import cloud.iotda.usecase.port.ErrorLog;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
@@ -31,34 +35,68 @@ public final class OrderLifecycle {
     private final Instances instances;
     private final Orders orders;
     private final Tasks tasks;
+    private final InstanceFlavors flavors;
+    private final InstanceTasks instanceTasks;
     private final Clock clock;
     private final RetryPolicy retry;
     private final ErrorLog errors;
 
-    public OrderLifecycle(Instances instances, Orders orders, Tasks tasks, Clock clock, RetryPolicy retry,
-                          ErrorLog errors) {
+    public OrderLifecycle(Instances instances, Orders orders, Tasks tasks, InstanceFlavors flavors, Clock clock,
+                          RetryPolicy retry, ErrorLog errors) {
         this.instances = instances;
         this.orders = orders;
         this.tasks = tasks;
+        this.flavors = flavors;
+        this.instanceTasks = new InstanceTasks(instances, tasks, clock);
         this.clock = clock;
         this.retry = retry;
         this.errors = errors;
     }
 
-    /** What one run of the processor did. */
-    public record Report(int executed, int deferred, int expired, int skipped, int failed) {
+    /**
+     * What one run of the processor did: orders executed, deferred to their window, expired unpaid, skipped, that
+     * it could not process (an error, logged), and whose change failed (a task FAILED, a flavor sold out).
+     */
+    public record Report(int executed, int deferred, int expired, int skipped, int failed, int tasksFailed) {
         Report plus(Step step) {
             return new Report(executed + (step == Step.EXECUTED ? 1 : 0), deferred + (step == Step.DEFERRED ? 1 : 0),
                     expired + (step == Step.EXPIRED ? 1 : 0), skipped + (step == Step.SKIPPED ? 1 : 0),
-                    failed + (step == Step.FAILED ? 1 : 0));
+                    failed + (step == Step.FAILED ? 1 : 0), tasksFailed + (step == Step.TASK_FAILED ? 1 : 0));
         }
     }
 
-    private enum Step { EXECUTED, DEFERRED, EXPIRED, SKIPPED, FAILED }
+    private enum Step { EXECUTED, DEFERRED, EXPIRED, SKIPPED, FAILED, TASK_FAILED }
 
     /** Pays an order awaiting payment: a delayed one is then scheduled, any other runs at once. */
     public Order pay(OrderId orderId) {
-        return move(orderId, Order::pay);
+        return move(orderId, (order, instance, now) -> order.pay(instance, flavors.current(), now));
+    }
+
+    /**
+     * RetryInstanceTask: a FAILED task's order runs again, at once or, delayed to a closed window, when it opens;
+     * the task as it is after the retry.
+     */
+    public Task retry(InstanceRef ref, TaskId taskId) {
+        Instant now = clock.instant();
+        AtomicReference<Task> attempted = new AtomicReference<>();
+        return retry.run(() -> {
+            Task task = instanceTasks.show(ref, taskId);
+            if (task.equals(attempted.get())) {
+                return task; // our write was made though its answer was lost
+            }
+            if (task.status() != TaskStatus.FAILED || task.orderId() == null) {
+                throw Rejected.because(Reason.TASK_NOT_RETRYABLE, taskId, task.status());
+            }
+            Order order = orders.find(ref, task.orderId()).filter(found -> found.status() == OrderStatus.FAILED)
+                    // Its order was cancelled: the task ended with it and stays so.
+                    .orElseThrow(() -> Rejected.because(Reason.TASK_NOT_RETRYABLE, taskId, task.status()));
+            Order.Transition transition = order.retry(instanceOf(order), flavors.current(), now);
+            // The answer is the task as this write leaves it: nothing is read after the write.
+            Task after = task.after(transition.taskOutcome(), now);
+            attempted.set(after);
+            orders.apply(transition, List.of(after));
+            return after;
+        });
     }
 
     /** Cancels an unfinished order and releases its instance unchanged. */
@@ -100,13 +138,15 @@ public final class OrderLifecycle {
     /** As {@link #processDue()}, {@code pageSize} orders a page, starting a new page only while {@code keepGoing}. */
     public Report processDue(int pageSize, BooleanSupplier keepGoing) {
         Instant now = clock.instant();
-        Report report = new Report(0, 0, 0, 0, 0);
+        Report report = new Report(0, 0, 0, 0, 0, 0);
+        // The sale settings as this run starts: one read for every order it runs.
+        FlavorCatalogue catalogue = flavors.current();
         for (OrderStatus status : new OrderStatus[] {OrderStatus.SCHEDULED, OrderStatus.PENDING_PAYMENT}) {
             String cursor = null;
             do {
                 Page<Order> page = orders.due(status, now, pageSize, cursor);
                 for (Order due : page.items()) {
-                    report = report.plus(processOne(due, now));
+                    report = report.plus(processOne(due, catalogue, now));
                 }
                 cursor = page.next();
             } while (cursor != null && keepGoing.getAsBoolean());
@@ -114,7 +154,7 @@ public final class OrderLifecycle {
         return report;
     }
 
-    private Step processOne(Order due, Instant now) {
+    private Step processOne(Order due, FlavorCatalogue catalogue, Instant now) {
         try {
             return retry.run(() -> {
                 // Instance first, then the order row (the index may lag): if another run finishes the order in
@@ -130,7 +170,7 @@ public final class OrderLifecycle {
                             new IllegalStateException(String.valueOf(instance.map(Instance::orderId).orElse(null))));
                     return Step.FAILED;
                 }
-                Optional<Order.Transition> transition = order.processAt(instance.get(), now);
+                Optional<Order.Transition> transition = order.processAt(instance.get(), catalogue, now);
                 if (transition.isEmpty()) {
                     return Step.SKIPPED;
                 }
@@ -138,6 +178,7 @@ public final class OrderLifecycle {
                 return switch (transition.get().order().status()) {
                     case COMPLETED -> Step.EXECUTED;
                     case CANCELLED -> Step.EXPIRED;
+                    case FAILED -> Step.TASK_FAILED;
                     default -> Step.DEFERRED;
                 };
             });

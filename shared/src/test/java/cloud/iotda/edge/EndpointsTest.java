@@ -230,8 +230,9 @@ class EndpointsTest {
         assertEquals(page.body().get("flavors").get(1).get("type").asText(),
                 page.body().get("page").get("marker").asText());
         Response all = listFlavors(Map.of(), TOKEN);
+        List<String> soldOut = List.of("iotda.enterprise.2000tps.10wonlinedevice", TestWorld.SOLD_OUT_FLAVOR);
         all.body().get("flavors").forEach(flavor -> assertEquals(
-                flavor.get("type").asText().equals("iotda.enterprise.2000tps.10wonlinedevice") ? "sellout" : "normal",
+                soldOut.contains(flavor.get("type").asText()) ? "sellout" : "normal",
                 flavor.get("status").asText(), flavor.toString()));
         assertEquals(all.body().get("flavors").size(), all.body().get("page").get("count").asInt());
     }
@@ -313,5 +314,31 @@ class EndpointsTest {
         assertEquals("IOTDA.000006", tasks(STANDARD, Map.of("offset", "501"), TOKEN).errorCode());
         assertEquals("IOTDA.000006", tasks(STANDARD, Map.of("marker", "NOPE"), TOKEN).errorCode());
         assertEquals(404, tasks(TestWorld.MISSING, Map.of(), TOKEN).status());
+    }
+
+    private Response retry(String instanceId, String taskId, String token) {
+        return world.send(Operation.RETRY_TASK, "POST", Map.of("project_id", PROJECT, "instance_id", instanceId,
+                "task_id", taskId), Map.of(), null, token);
+    }
+
+    @Test
+    void retryInstanceTaskAnswersTheTaskAfterTheRetryAndRefusesATaskThatDidNotFail() {
+        Response again = retry(TestWorld.FAILED_RESIZE, TestWorld.FAILED_TASK, TOKEN);
+        assertEquals(200, again.status(), again.body().toString());
+        assertEquals("FAILED", again.body().get("status").asText(), "still sold out: failed again");
+        assertEquals(0, again.body().get("progress").asInt());
+
+        world.sales.setSaleStatus(TestWorld.SOLD_OUT_FLAVOR, SaleStatus.NORMAL);
+        Response done = retry(TestWorld.FAILED_RESIZE, TestWorld.FAILED_TASK, TOKEN);
+        assertEquals("SUCCESS", done.body().get("status").asText(), done.body().toString());
+        assertEquals(100, done.body().get("progress").asInt());
+        assertEquals(TestWorld.SOLD_OUT_FLAVOR, world.showInstance(TestWorld.FAILED_RESIZE).body().get("flavor")
+                .get("type").asText());
+
+        assertError(retry(TestWorld.HISTORY, TestWorld.HISTORY_TASK, TOKEN), 400, "IOTDA.060016",
+                "The task " + TestWorld.HISTORY_TASK + " is SUCCESS; only a FAILED task can be retried.");
+        assertEquals(404, retry(STANDARD, TestWorld.FAILED_TASK, TOKEN).status(), "another instance's task");
+        assertEquals(400, retry(STANDARD, "XYZ", TOKEN).status());
+        assertEquals(403, retry(TestWorld.FAILED_RESIZE, TestWorld.FAILED_TASK, OTHER_PROJECT_TOKEN).status());
     }
 }

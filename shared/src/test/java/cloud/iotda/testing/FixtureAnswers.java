@@ -38,6 +38,7 @@ public final class FixtureAnswers {
             Map.entry("show-order.json", Expected.ok()),
             Map.entry("list-instance-tasks.json", Expected.ok()),
             Map.entry("show-instance-task.json", Expected.ok()),
+            Map.entry("retry-instance-task.json", Expected.ok()),
             Map.entry("show-order-unknown.json", new Expected(404, "IOTDA.060009", "does not exist")),
             Map.entry("resize.json", Expected.ok()),
             Map.entry("resize-enterprise.json", Expected.ok()),

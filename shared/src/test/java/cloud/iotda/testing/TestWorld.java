@@ -6,6 +6,7 @@ import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
@@ -83,6 +84,14 @@ public final class TestWorld {
     public static final String HISTORY_TASK = "00000001-7a5c0f3e-1d2b-4c8a-9e6f-3b2a1c0d9e8f";
     public static final String PREPAID_RESIZE = "2a2b3c4d-0000-4000-8000-000000000011";
     public static final String ENTERPRISE_RESIZE = "2a2b3c4d-0000-4000-8000-000000000012";
+    /**
+     * standard s1 x2, prePaid, MODIFY_FAILED: its resize to {@link #SOLD_OUT_FLAVOR} was paid after that flavor sold
+     * out, so {@link #FAILED_TASK} FAILED and {@link #FAILED_ORDER} waits for a retry or a cancel.
+     */
+    public static final String FAILED_RESIZE = "2a2b3c4d-0000-4000-8000-000000000013";
+    public static final String FAILED_ORDER = "CS2601150900FAIL1";
+    public static final String FAILED_TASK = "00000001-3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+    public static final String SOLD_OUT_FLAVOR = "iotda.standard.st";
     /** An id that is valid but names no instance. */
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
 
@@ -195,6 +204,20 @@ public final class TestWorld {
         TaskId taskId = new TaskId(HISTORY_TASK);
         orders.place(plan.order(history, orderId, taskId, placed), plan.instanceAfter(history, orderId, placed),
                 plan.task(history, orderId, taskId, placed));
+
+        // A task that failed: a resize awaiting payment, paid after its flavor sold out.
+        instances.create(standard(FAILED_RESIZE)
+                .prePaid(new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20)))).at(created));
+        Instance failing = instance(FAILED_RESIZE);
+        Plan unpaid = Plan.of(failing, new Change.Resize(new Flavor(SOLD_OUT_FLAVOR, 2), false, false),
+                CatalogueFile.published(), placed);
+        OrderId failedOrder = new OrderId(FAILED_ORDER);
+        TaskId failedTask = new TaskId(FAILED_TASK);
+        orders.place(unpaid.order(failing, failedOrder, failedTask, placed),
+                unpaid.instanceAfter(failing, failedOrder, placed),
+                unpaid.task(failing, failedOrder, failedTask, placed));
+        sales.setSaleStatus(SOLD_OUT_FLAVOR, SaleStatus.SELLOUT);
+        service.lifecycle().pay(failedOrder);
     }
 
     private static Instance.Builder standard(String id) {

@@ -8,7 +8,7 @@ import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.FlavorSpec;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.Edition;
-import cloud.iotda.testing.TestWorld;
+import cloud.iotda.testing.InMemoryStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** ListInstanceFlavors and the sale settings: the catalogue in its order, filtered, paged, with sale status. */
 class InstanceFlavorsTest {
-    private final TestWorld world = TestWorld.inMemory();
-    private final InstanceFlavors flavors = new InstanceFlavors(CatalogueFile.published(), world.sales);
+    private final InMemoryStore store = new InMemoryStore();
+    private final InstanceFlavors flavors = new InstanceFlavors(CatalogueFile.published(), store);
 
     private static List<String> types(InstanceFlavors.FlavorPage page) {
         return page.flavors().stream().map(listed -> listed.spec().type()).toList();
@@ -65,8 +65,8 @@ class InstanceFlavorsTest {
 
     @Test
     void refusesToSetTheStatusOfAFlavorOutsideTheCatalogueAndWritesNothing() {
-        Object before = world.state();
+        Object before = store.snapshot();
         assertThrows(Rejected.class, () -> flavors.setSaleStatus("iotda.standard.s99", SaleStatus.SELLOUT));
-        assertEquals(before, world.state());
+        assertEquals(before, store.snapshot());
     }
 }

@@ -11,10 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.domain.task.TaskStatus;
 import cloud.iotda.domain.task.TaskType;
 import cloud.iotda.edge.Operation;
@@ -166,5 +171,97 @@ class InstanceTasksTest {
         assertEquals(400, world.resize(STANDARD, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":2}}")
                 .status());
         assertEquals(before, world.state());
+    }
+
+    private String delayedResizeToS3() {
+        return world.resize(STANDARD, "{\"flavor\":{\"type\":\"iotda.standard.s3\",\"size\":2},\"delay\":true}")
+                .orderId();
+    }
+
+    @Test
+    void aPlacedResizeWhoseFlavorSoldOutFailsWhenItRunsChangingNothingAndHoldsTheInstance() {
+        String orderId = delayedResizeToS3();
+        Task placed = newest(STANDARD);
+        world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
+        world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
+        OrderLifecycle.Report report = world.service.lifecycle().processDue();
+        assertEquals(1, report.tasksFailed(), report.toString());
+
+        Task failed = queries.show(ref(STANDARD), placed.taskId());
+        assertEquals(TaskStatus.FAILED, failed.status());
+        assertEquals("the flavor iotda.standard.s3 is sold out", failed.statusDetail());
+        assertEquals(0, failed.progress());
+        assertEquals(Instant.parse("2026-01-16T02:30:00Z"), failed.endTime());
+        Instance instance = world.instance(STANDARD);
+        assertEquals(InstanceStatus.MODIFY_FAILED, instance.status());
+        assertEquals(TestWorld.S1_X2, instance.flavor(), "flavor unchanged");
+        assertEquals(ChargeMode.POST_PAID, instance.chargeMode(), "billing unchanged");
+        assertEquals(OrderStatus.FAILED, order(STANDARD, orderId).status());
+        assertEquals(400, world.resize(STANDARD, "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}")
+                .status(), "it accepts no other order until retried or cancelled");
+    }
+
+    @Test
+    void aRetryRunsAgainFailingWhileSoldOutAndSucceedsOnceOnSale() {
+        delayedResizeToS3();
+        Task placed = newest(STANDARD);
+        world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
+        world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
+        world.service.lifecycle().processDue();
+
+        world.clock.advance(Duration.ofMinutes(1));
+        Task again = world.service.lifecycle().retry(ref(STANDARD), placed.taskId());
+        assertEquals(TaskStatus.FAILED, again.status(), "still sold out");
+        assertEquals(world.clock.instant(), again.endTime());
+
+        world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.NORMAL);
+        world.clock.advance(Duration.ofMinutes(1));
+        Task retried = world.service.lifecycle().retry(ref(STANDARD), placed.taskId());
+        assertEquals(TaskStatus.SUCCESS, retried.status(), "the window is open: it runs at once");
+        assertEquals(100, retried.progress());
+        Instance instance = world.instance(STANDARD);
+        assertEquals(InstanceStatus.ACTIVE, instance.status());
+        assertEquals(new Flavor("iotda.standard.s3", 2), instance.flavor());
+        assertNull(instance.orderId());
+        assertEquals(Reason.TASK_NOT_RETRYABLE, assertThrows(Rejected.class,
+                () -> world.service.lifecycle().retry(ref(STANDARD), placed.taskId())).reason(),
+                "only a FAILED task is retried");
+    }
+
+    @Test
+    void aRetryOutsideTheWindowWaitsForItsOpening() {
+        String orderId = delayedResizeToS3();
+        Task placed = newest(STANDARD);
+        world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
+        world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
+        world.service.lifecycle().processDue();
+        world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.NORMAL);
+
+        world.clock.set(Instant.parse("2026-01-16T09:00:00Z"));
+        Task waiting = world.service.lifecycle().retry(ref(STANDARD), placed.taskId());
+        assertEquals(TaskStatus.PENDING, waiting.status());
+        assertNull(waiting.statusDetail(), "its failure is forgotten");
+        assertEquals(OrderStatus.SCHEDULED, order(STANDARD, orderId).status());
+        assertEquals(Instant.parse("2026-01-17T02:00:00Z"), order(STANDARD, orderId).executeAfter());
+
+        world.clock.set(Instant.parse("2026-01-17T02:05:00Z"));
+        world.service.lifecycle().processDue();
+        assertEquals(TaskStatus.SUCCESS, queries.show(ref(STANDARD), placed.taskId()).status());
+    }
+
+    @Test
+    void cancellingAFailedOrderReleasesTheInstanceAndTheTaskStaysFailed() {
+        assertEquals(TaskStatus.FAILED, queries.show(ref(TestWorld.FAILED_RESIZE),
+                new TaskId(TestWorld.FAILED_TASK)).status(), "the seeded failed task");
+        assertEquals(InstanceStatus.MODIFY_FAILED, world.instance(TestWorld.FAILED_RESIZE).status());
+        world.service.lifecycle().cancel(new OrderId(TestWorld.FAILED_ORDER));
+        Instance released = world.instance(TestWorld.FAILED_RESIZE);
+        assertEquals(InstanceStatus.ACTIVE, released.status());
+        assertEquals(TestWorld.S1_X2, released.flavor());
+        Task task = queries.show(ref(TestWorld.FAILED_RESIZE), new TaskId(TestWorld.FAILED_TASK));
+        assertEquals(TaskStatus.FAILED, task.status());
+        assertEquals("the flavor iotda.standard.st is sold out", task.statusDetail());
+        assertEquals(Reason.TASK_NOT_RETRYABLE, assertThrows(Rejected.class, () -> world.service.lifecycle()
+                .retry(ref(TestWorld.FAILED_RESIZE), task.taskId())).reason(), "its order was cancelled");
     }
 }

@@ -53,7 +53,8 @@ class OrderLifecycleTest {
     private final List<String> loggedErrors = new CopyOnWriteArrayList<>();
 
     private OrderLifecycle lifecycleOn(Orders orders) {
-        return new OrderLifecycle(world.instances, orders, world.tasks, world.clock, RetryPolicy.standard(),
+        return new OrderLifecycle(world.instances, orders, world.tasks,
+                new InstanceFlavors(CatalogueFile.published(), world.sales), world.clock, RetryPolicy.standard(),
                 (message, error) -> loggedErrors.add(message + ": " + error.getMessage()));
     }
 

@@ -108,6 +108,14 @@ final class FixtureExpectations {
                 assertEquals(100, body.get("progress").asInt(), body.toString());
                 assertEquals(TestWorld.HISTORY_ORDER, body.get("order_id").asText(), body.toString());
             }
+            case "POST /{instance_id}/tasks/{task_id}/retry" -> {
+                // Run again at once (no window) and failed again: its flavor is still sold out.
+                assertEquals(TestWorld.FAILED_TASK, body.get("task_id").asText());
+                assertEquals("FAILED", body.get("status").asText(), body.toString());
+                assertEquals("the flavor " + TestWorld.SOLD_OUT_FLAVOR + " is sold out",
+                        body.get("status_detail").asText(), body.toString());
+                assertEquals(0, body.get("progress").asInt(), body.toString());
+            }
             case "GET /{instance_id}/orders" -> {
                 assertTrue(body.get("orders").isArray(), body.toString());
                 assertTrue(body.has("marker"), body.toString());

@@ -4,6 +4,8 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.OperateWindow;
@@ -50,9 +52,9 @@ public record Order(
         return new Order(orderId, instance, change, status, fingerprint, createTime, now, newExecuteAfter, taskId);
     }
 
-    /** What a transition does to the order's task: nothing, or it ends it. */
+    /** What a transition does to the order's task. */
     public enum TaskOutcome {
-        NONE, SUCCEEDED, CANCELLED
+        NONE, SUCCEEDED, FAILED, CANCELLED, RETRIED
     }
 
     /**
@@ -66,8 +68,8 @@ public record Order(
         }
     }
 
-    /** Paid: a delayed order is then scheduled, any other completes at once. */
-    public Transition pay(Instance current, Instant now) {
+    /** Paid: a delayed order is then scheduled, any other runs at once ({@link #run}). */
+    public Transition pay(Instance current, FlavorCatalogue catalogue, Instant now) {
         if (status != OrderStatus.PENDING_PAYMENT) {
             throw Rejected.because(Reason.ORDER_NOT_PAYABLE, orderId, status);
         }
@@ -76,7 +78,40 @@ public record Order(
             return new Transition(withStatus(OrderStatus.SCHEDULED, now), status,
                     current.withStatus(InstanceStatus.ACTIVE, now));
         }
+        return run(current, catalogue, now);
+    }
+
+    /**
+     * The order's change is made, in the one write that finishes the order (so a task is never seen half run): a
+     * resize to a flavor sold out since it was ordered fails instead, its instance MODIFY_FAILED with flavor and
+     * billing unchanged, holding the order until it is retried or cancelled.
+     */
+    public Transition run(Instance current, FlavorCatalogue catalogue, Instant now) {
+        requireHeldBy(current);
+        if (change instanceof Change.Resize resize
+                && catalogue.saleStatus(resize.flavor().type()) == SaleStatus.SELLOUT) {
+            return new Transition(withStatus(OrderStatus.FAILED, now), status,
+                    current.withStatus(InstanceStatus.MODIFY_FAILED, now), TaskOutcome.FAILED);
+        }
         return complete(current, now);
+    }
+
+    /**
+     * A failed order runs again: at once unless it is delayed to a window that is closed now; then it is SCHEDULED
+     * for the window's next opening.
+     */
+    public Transition retry(Instance current, FlavorCatalogue catalogue, Instant now) {
+        if (status != OrderStatus.FAILED) {
+            throw new IllegalStateException("only a failed order is retried: " + orderId + " is " + status);
+        }
+        requireHeldBy(current);
+        OperateWindow window = current.operateWindow();
+        if (change.delay() && window != null && !window.isOpenAt(now)) {
+            return new Transition(new Order(orderId, instance, change, OrderStatus.SCHEDULED, fingerprint, createTime,
+                    now, window.nextOpening(now), taskId), status, current.withStatus(InstanceStatus.ACTIVE, now),
+                    TaskOutcome.RETRIED);
+        }
+        return run(current, catalogue, now);
     }
 
     /** Cancelled: the instance is released unchanged (a bought instance that was never paid has FAILED). */
@@ -93,7 +128,7 @@ public record Order(
      * What the processor does with a due order at {@code now}: run a scheduled one inside its window (or move it to
      * the next opening when the window passed unseen), cancel one left unpaid past the deadline; nothing otherwise.
      */
-    public Optional<Transition> processAt(Instance current, Instant now) {
+    public Optional<Transition> processAt(Instance current, FlavorCatalogue catalogue, Instant now) {
         if (status == OrderStatus.PENDING_PAYMENT) {
             return now.isBefore(createTime.plus(PAYMENT_DEADLINE)) ? Optional.empty()
                     : Optional.of(cancel(current, now));
@@ -106,7 +141,7 @@ public record Order(
             // Never outside a window: it waits for the next one.
             return Optional.of(new Transition(withExecuteAfter(window.nextOpening(now), now), status, null));
         }
-        return Optional.of(complete(current, now));
+        return Optional.of(run(current, catalogue, now));
     }
 
     /** A scheduled order follows its instance's new window: it runs at the window's next opening instead. */

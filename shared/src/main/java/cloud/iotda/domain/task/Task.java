@@ -65,7 +65,12 @@ public record Task(
         return switch (outcome) {
             case NONE -> this;
             case SUCCEEDED -> succeeded(now);
-            case CANCELLED -> failed("the order " + orderId + " was cancelled", now);
+            case FAILED -> failed(targetConfig != null && targetConfig.flavor() != null
+                    ? "the flavor " + targetConfig.flavor().type() + " is sold out" : "the change could not be made",
+                    now);
+            // A task that failed already stays as it ended; one still waiting ends with its order.
+            case CANCELLED -> status.ended() ? this : failed("the order " + orderId + " was cancelled", now);
+            case RETRIED -> retried(operateWindow);
         };
     }
 

@@ -122,6 +122,12 @@ class DynamoDbFaultsTest {
         return Outcome.of(world.send(operation, method, path, Map.of(), body, TOKEN));
     }
 
+    private static Outcome task(TestWorld world, Operation operation, String method, String instanceId,
+                                String taskId) {
+        return Outcome.of(world.send(operation, method, Map.of("project_id", PROJECT, "instance_id", instanceId,
+                "task_id", taskId), Map.of(), null, TOKEN));
+    }
+
     /** An operator path (the CLI's pay or cancel, the processor) as the status it amounts to. */
     private static Outcome operator(Runnable step) {
         try {
@@ -168,6 +174,13 @@ class DynamoDbFaultsTest {
                 new Path("bind-tags", none, w -> http(w, Operation.BIND_TAGS, "POST", STANDARD,
                         "{\"tags\":[{\"key\":\"site\",\"value\":\"north\"}]}"), 200),
                 new Path("show-instance", none, w -> http(w, Operation.SHOW_INSTANCE, "GET", ENTERPRISE, null), 200),
+                new Path("list-flavors", none, w -> http(w, Operation.LIST_FLAVORS, "GET", null, null), 200),
+                new Path("list-tasks", none, w -> http(w, Operation.LIST_TASKS, "GET", TestWorld.HISTORY, null), 200),
+                new Path("show-task", none, w -> task(w, Operation.SHOW_TASK, "GET", TestWorld.HISTORY,
+                        TestWorld.HISTORY_TASK), 200),
+                // Its flavor stays sold out: run again, it fails again, as often as it is retried.
+                new Path("retry-task", none, w -> task(w, Operation.RETRY_TASK, "POST", TestWorld.FAILED_RESIZE,
+                        TestWorld.FAILED_TASK), 200),
                 new Path("list-instances", none, w -> http(w, Operation.LIST_INSTANCES, "GET", null, null), 200),
                 new Path("list-orders", pendingPayment, w -> http(w, Operation.LIST_ORDERS, "GET", STANDARD, null),
                         200),

@@ -10,6 +10,7 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /** How an order moves on, as pure rules: no store, no catalogue. */
 class OrderTest {
+    /** A catalogue with every flavor on sale. */
+    private static final FlavorCatalogue ON_SALE = new FlavorCatalogue(List.of());
     private static final Instant PLACED = Instant.parse("2026-01-15T10:00:00Z");
     private static final InstanceRef REF = new InstanceRef("p", "ab");
     private static final OrderId ID = new OrderId("CS260115100000AAAAA");
@@ -51,7 +54,7 @@ class OrderTest {
     void payingADelayedOrderSchedulesItAndActivatesTheInstance() {
         Instant opening = Instant.parse("2026-01-16T02:00:00Z");
         Order.Transition paid = order(TO_X8_DELAYED, OrderStatus.PENDING_PAYMENT, opening)
-                .pay(holding(OrderStatus.PENDING_PAYMENT), PLACED.plusSeconds(60));
+                .pay(holding(OrderStatus.PENDING_PAYMENT), ON_SALE, PLACED.plusSeconds(60));
 
         assertEquals(OrderStatus.SCHEDULED, paid.order().status());
         assertEquals(OrderStatus.PENDING_PAYMENT, paid.from());
@@ -64,7 +67,7 @@ class OrderTest {
     void payingAChargeModeChangeStartsTheSubscriptionAtPayment() {
         Instant paidAt = Instant.parse("2026-01-20T08:00:00Z");
         Order.Transition paid = order(new Change.ChargeModeChange(PeriodType.YEAR, 1, true, false),
-                OrderStatus.PENDING_PAYMENT, null).pay(holding(OrderStatus.PENDING_PAYMENT), paidAt);
+                OrderStatus.PENDING_PAYMENT, null).pay(holding(OrderStatus.PENDING_PAYMENT), ON_SALE, paidAt);
 
         assertEquals(OrderStatus.COMPLETED, paid.order().status());
         assertEquals(ChargeMode.PRE_PAID, paid.instance().chargeMode());
@@ -75,7 +78,8 @@ class OrderTest {
     @Test
     void onlyAnOrderAwaitingPaymentCanBePaid() {
         Rejected rejected = assertThrows(Rejected.class, () ->
-                order(TO_X8_DELAYED, OrderStatus.SCHEDULED, PLACED).pay(holding(OrderStatus.SCHEDULED), PLACED));
+                order(TO_X8_DELAYED, OrderStatus.SCHEDULED, PLACED).pay(holding(OrderStatus.SCHEDULED), ON_SALE,
+                        PLACED));
         assertEquals(Reason.ORDER_NOT_PAYABLE, rejected.reason());
         assertEquals(List.of(ID, OrderStatus.SCHEDULED), rejected.facts());
     }
@@ -103,8 +107,9 @@ class OrderTest {
         Order scheduled = order(TO_X8_DELAYED, OrderStatus.SCHEDULED, Instant.parse("2026-01-16T02:00:00Z"));
         Instance instance = holding(OrderStatus.SCHEDULED);
 
-        assertEquals(Optional.empty(), scheduled.processAt(instance, Instant.parse("2026-01-16T01:59:59Z")));
-        Order.Transition run = scheduled.processAt(instance, Instant.parse("2026-01-16T02:00:00Z")).orElseThrow();
+        assertEquals(Optional.empty(), scheduled.processAt(instance, ON_SALE, Instant.parse("2026-01-16T01:59:59Z")));
+        Order.Transition run = scheduled.processAt(instance, ON_SALE, Instant.parse("2026-01-16T02:00:00Z"))
+                .orElseThrow();
         assertEquals(OrderStatus.COMPLETED, run.order().status());
         assertEquals(new Flavor("iotda.standard.s1", 8), run.instance().flavor());
     }
@@ -112,7 +117,7 @@ class OrderTest {
     @Test
     void aScheduledOrderWhoseWindowPassedMovesToTheNextOpeningAndChangesNothingElse() {
         Order scheduled = order(TO_X8_DELAYED, OrderStatus.SCHEDULED, Instant.parse("2026-01-16T02:00:00Z"));
-        Order.Transition deferred = scheduled.processAt(holding(OrderStatus.SCHEDULED),
+        Order.Transition deferred = scheduled.processAt(holding(OrderStatus.SCHEDULED), ON_SALE,
                 Instant.parse("2026-01-16T05:00:00Z")).orElseThrow();
         assertEquals(OrderStatus.SCHEDULED, deferred.order().status());
         assertEquals(Instant.parse("2026-01-17T02:00:00Z"), deferred.order().executeAfter());
@@ -123,8 +128,10 @@ class OrderTest {
     void anUnpaidOrderExpiresFifteenDaysAfterItWasPlacedAndNotBefore() {
         Order unpaid = order(TO_X8_DELAYED, OrderStatus.PENDING_PAYMENT, null);
         Instance instance = holding(OrderStatus.PENDING_PAYMENT);
-        assertEquals(Optional.empty(), unpaid.processAt(instance, PLACED.plus(Order.PAYMENT_DEADLINE).minusSeconds(1)));
-        Order.Transition expired = unpaid.processAt(instance, PLACED.plus(Order.PAYMENT_DEADLINE)).orElseThrow();
+        assertEquals(Optional.empty(),
+                unpaid.processAt(instance, ON_SALE, PLACED.plus(Order.PAYMENT_DEADLINE).minusSeconds(1)));
+        Order.Transition expired = unpaid.processAt(instance, ON_SALE, PLACED.plus(Order.PAYMENT_DEADLINE))
+                .orElseThrow();
         assertEquals(OrderStatus.CANCELLED, expired.order().status());
         assertEquals(InstanceStatus.ACTIVE, expired.instance().status());
     }

@@ -8,6 +8,7 @@ import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
+import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.ChargeInfo;
@@ -21,6 +22,7 @@ import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
+import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.JsonFields;
@@ -60,14 +62,18 @@ final class Seed {
     }
 
     /** A change the seed places on one of its instances, under an id a fixture or a test can name. */
-    record SeedOrder(InstanceRef instance, OrderId orderId, Change change, TaskId taskId) {
+    record SeedOrder(InstanceRef instance, OrderId orderId, Change change, TaskId taskId, boolean pay) {
     }
 
     private final List<Credential> credentials;
     private final List<Instance> instances;
     private final List<SeedOrder> orders;
 
-    private Seed(List<Credential> credentials, List<Instance> instances, List<SeedOrder> orders) {
+    private final List<String> soldOut;
+
+    private Seed(List<Credential> credentials, List<Instance> instances, List<SeedOrder> orders,
+                 List<String> soldOut) {
+        this.soldOut = soldOut;
         this.credentials = credentials;
         this.instances = instances;
         this.orders = orders;
@@ -144,10 +150,31 @@ final class Seed {
                             + String.format("%08x", current.taskCount() + 1)
                             + "- (the instance's next task) followed by a lowercase UUID")))
                     .orElseGet(() -> Plan.taskId(current, UUID.randomUUID()));
+            // "then": "pay" pays it at start, after the sale settings: an order to a sold-out flavor then fails.
+            boolean pay = entry.optionalString("then").map(then -> {
+                if (!then.equals("pay") || plan.status() != OrderStatus.PENDING_PAYMENT) {
+                    throw Rejected.invalid(entry.path("then") + " can only be pay, for an order awaiting payment");
+                }
+                return true;
+            }).orElse(false);
             state.put(current.ref(), plan.instanceAfter(current, order.orderId(), now));
-            orders.add(new SeedOrder(order.instance(), order.orderId(), order.change(), taskId));
+            orders.add(new SeedOrder(order.instance(), order.orderId(), order.change(), taskId, pay));
         }
-        return new Seed(credentials, instances, orders);
+        List<String> soldOut = new ArrayList<>();
+        JsonNode sellouts = root.get("flavors_sold_out");
+        if (sellouts != null && !sellouts.isNull()) {
+            if (!sellouts.isArray()) {
+                throw Rejected.invalid("flavors_sold_out must be an array of flavor types");
+            }
+            for (int i = 0; i < sellouts.size(); i++) {
+                String type = sellouts.get(i).asText("");
+                if (catalogue.find(type).isEmpty()) {
+                    throw Rejected.invalid("flavors_sold_out[" + i + "] " + type + " is not a published flavor");
+                }
+                soldOut.add(type);
+            }
+        }
+        return new Seed(credentials, instances, orders, List.copyOf(soldOut));
     }
 
     /** An order entry: its instance, its id, and the body of the request that places it, as the API reads it. */
@@ -166,7 +193,7 @@ final class Seed {
                 case "change-charge-mode" -> RequestBodies.chargeMode(request);
                 default -> throw Rejected.invalid(entry.path("operation") + " must be resize or change-charge-mode");
             };
-            return new SeedOrder(ref, orderId, change, null);
+            return new SeedOrder(ref, orderId, change, null, false);
         } catch (Rejected refused) {
             throw refused.detail().startsWith(entry.path("")) ? refused
                     : Rejected.invalid(entry.path("body") + ": " + refused.detail());
@@ -319,6 +346,14 @@ final class Seed {
             service.orders().place(plan.order(current, order.orderId(), order.taskId(), now),
                     plan.instanceAfter(current, order.orderId(), now),
                     plan.task(current, order.orderId(), order.taskId(), now));
+        }
+        soldOut.forEach(type -> service.instanceFlavors().setSaleStatus(type, SaleStatus.SELLOUT));
+        for (SeedOrder order : orders) {
+            boolean unpaid = service.orders().find(order.instance(), order.orderId())
+                    .filter(placed -> placed.status() == OrderStatus.PENDING_PAYMENT).isPresent();
+            if (order.pay() && unpaid) {
+                service.lifecycle().pay(order.orderId());
+            }
         }
     }
 

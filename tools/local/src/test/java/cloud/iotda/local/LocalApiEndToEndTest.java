@@ -60,6 +60,7 @@ class LocalApiEndToEndTest {
     static final String FROZEN = "0000000a-0000-4000-8000-000000000005";
     static final String SDK_CHARGE = "0000000a-0000-4000-8000-000000000006";
     static final String SOLD_OUT = "0000000a-0000-4000-8000-000000000007";
+    static final String FAIL_RETRY = "0000000a-0000-4000-8000-000000000008";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalApi api;
@@ -261,6 +262,40 @@ class LocalApiEndToEndTest {
                 "IOTDA.000006");
         assertError(send("GET", path(PROJECT, SOLD_OUT, "/tasks/0000ffff-7a5c0f3e-1d2b-4c8a-9e6f-3b2a1c0d9e8f"),
                 "e2e-token-a", null), 404, "IOTDA.060015");
+    }
+
+    @Test
+    void aTaskWhoseFlavorSoldOutFailsWhenPaidAndIsRetriedThroughTheApiUntilItSucceeds() throws Exception {
+        String orderId = json(send("POST", path(PROJECT, FAIL_RETRY, "/resize"), "e2e-token-a",
+                "{\"flavor\":{\"type\":\"iotda.standard.s4\",\"size\":3}}")).get("order_id").asText();
+        String taskId = json(send("GET", path(PROJECT, FAIL_RETRY, "/tasks?limit=1"), "e2e-token-a", null))
+                .get("tasks").get(0).get("task_id").asText();
+        admin("flavors", "set-status", "iotda.standard.s4", "sellout");
+        try {
+            assertTrue(admin("orders", "pay", orderId).contains("\"status\":\"FAILED\""));
+            JsonNode failed = json(send("GET", path(PROJECT, FAIL_RETRY, "/tasks/" + taskId), "e2e-token-a", null));
+            assertEquals("FAILED", failed.get("status").asText(), failed.toString());
+            assertEquals("the flavor iotda.standard.s4 is sold out", failed.get("status_detail").asText());
+            assertEquals("MODIFY_FAILED", shownInstance(FAIL_RETRY).get("status").asText());
+            assertError(send("POST", path(PROJECT, FAIL_RETRY, "/resize"), "e2e-token-a",
+                    "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":3}}"), 400, "IOTDA.060002");
+
+            HttpResponse<String> again = send("POST", path(PROJECT, FAIL_RETRY, "/tasks/" + taskId + "/retry"),
+                    "e2e-token-a", null);
+            assertEquals(200, again.statusCode(), again.body());
+            assertEquals("FAILED", json(again).get("status").asText(), "still sold out");
+        } finally {
+            admin("flavors", "set-status", "iotda.standard.s4", "normal");
+        }
+        HttpResponse<String> retried = send("POST", path(PROJECT, FAIL_RETRY, "/tasks/" + taskId + "/retry"),
+                "e2e-token-a", null);
+        assertEquals("SUCCESS", json(retried).get("status").asText(), retried.body());
+        assertEquals(100, json(retried).get("progress").asInt());
+        JsonNode shown = shownInstance(FAIL_RETRY);
+        assertEquals("ACTIVE", shown.get("status").asText());
+        assertEquals("iotda.standard.s4", shown.get("flavor").get("type").asText());
+        assertError(send("POST", path(PROJECT, FAIL_RETRY, "/tasks/" + taskId + "/retry"), "e2e-token-a", null),
+                400, "IOTDA.060016");
     }
 
     @Test

@@ -71,8 +71,9 @@ class SeedAndAdminTest {
     @Test
     void demoSeedIsValid() {
         Seed demo = Seed.load(null, LocalDynamo.REGION);
-        assertEquals(12, demo.instances().size());
-        assertEquals(List.of("CS2601150900HIST1"), demo.orders().stream().map(o -> o.orderId().value()).toList());
+        assertEquals(13, demo.instances().size());
+        assertEquals(List.of("CS2601150900HIST1", "CS2601150900FAIL1"),
+                demo.orders().stream().map(o -> o.orderId().value()).toList());
     }
 
     private static String orderEntry(String instanceId, String orderId, String body) {
