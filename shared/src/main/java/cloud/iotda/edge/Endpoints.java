@@ -93,15 +93,11 @@ public final class Endpoints {
             case LIST_TASKS -> this::listTasks;
             case SHOW_TASK -> request -> {
                 InstanceRef target = target(request);
-                TaskId taskId = TaskId.parse(request.pathParameter("task_id"))
-                        .orElseThrow(() -> Rejected.invalid("task_id must be " + TaskId.DESCRIPTION));
-                return ok(Views.shownTask(useCases.instanceTasks().show(target, taskId)));
+                return ok(Views.shownTask(useCases.instanceTasks().show(target, taskId(request))));
             };
             case RETRY_TASK -> request -> {
                 InstanceRef target = target(request);
-                TaskId taskId = TaskId.parse(request.pathParameter("task_id"))
-                        .orElseThrow(() -> Rejected.invalid("task_id must be " + TaskId.DESCRIPTION));
-                return ok(Views.shownTask(useCases.lifecycle().retry(target, taskId)));
+                return ok(Views.shownTask(useCases.lifecycle().retry(target, taskId(request))));
             };
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
             case CHANGE_CHARGE_MODE -> placing(RequestBodies::chargeMode);
@@ -182,6 +178,11 @@ public final class Endpoints {
         int limit = integer(query.get("limit"), InstanceFlavors.MAX_LIMIT, 1, InstanceFlavors.MAX_LIMIT,
                 () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
         return ok(Views.flavorPage(useCases.instanceFlavors().list(edition, marker, offset, limit)));
+    }
+
+    private static TaskId taskId(ApiRequest request) {
+        return TaskId.parse(request.pathParameter("task_id"))
+                .orElseThrow(() -> Rejected.invalid("task_id must be " + TaskId.DESCRIPTION));
     }
 
     private ApiResponse listTasks(ApiRequest request) {
