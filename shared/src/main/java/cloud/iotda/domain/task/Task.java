@@ -39,11 +39,6 @@ public record Task(
         return new Task(id, instance, type, TaskStatus.PENDING, null, now, null, null, target, window, orderId);
     }
 
-    public Task started(Instant now) {
-        return new Task(taskId, instance, type, TaskStatus.RUNNING, null, createTime, now, null, targetConfig,
-                operateWindow, orderId);
-    }
-
     public Task succeeded(Instant now) {
         return new Task(taskId, instance, type, TaskStatus.SUCCESS, null, createTime,
                 startTime == null ? now : startTime, now, targetConfig, operateWindow, orderId);
