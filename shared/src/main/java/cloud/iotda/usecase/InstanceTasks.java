@@ -56,8 +56,12 @@ public final class InstanceTasks {
     }
 
     public Task show(InstanceRef ref, TaskId taskId) {
-        Instance instance = Lookup.instanceOrDeleted(instances, ref);
-        return tasks.find(ref, taskId).filter(task -> isKept(instance, task, clock.instant()))
+        return show(Lookup.instanceOrDeleted(instances, ref), taskId);
+    }
+
+    /** The task of an instance already read (a retry goes on to change it). */
+    Task show(Instance instance, TaskId taskId) {
+        return tasks.find(instance.ref(), taskId).filter(task -> isKept(instance, task, clock.instant()))
                 .orElseThrow(() -> Rejected.because(Reason.TASK_NOT_FOUND, taskId));
     }
 

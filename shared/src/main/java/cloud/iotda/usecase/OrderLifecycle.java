@@ -80,7 +80,9 @@ public final class OrderLifecycle {
         Instant now = clock.instant();
         AtomicReference<Task> attempted = new AtomicReference<>();
         return retry.run(() -> {
-            Task task = instanceTasks.show(ref, taskId);
+            // One read of the instance: for the task's keeping, and as the version the retry writes against.
+            Instance instance = Lookup.instanceOrDeleted(instances, ref);
+            Task task = instanceTasks.show(instance, taskId);
             if (task.equals(attempted.get())) {
                 return task; // our write was made though its answer was lost
             }
@@ -90,7 +92,7 @@ public final class OrderLifecycle {
             Order order = orders.find(ref, task.orderId()).filter(found -> found.status() == OrderStatus.FAILED)
                     // Its order was cancelled: the task ended with it and stays so.
                     .orElseThrow(() -> Rejected.because(Reason.TASK_NOT_RETRYABLE, taskId, task.status()));
-            Order.Transition transition = order.retry(instanceOf(order), flavors.current(), now);
+            Order.Transition transition = order.retry(instance, flavors.current(), now);
             // The answer is the task as this write leaves it: nothing is read after the write.
             Task after = task.after(transition.taskOutcome(), now);
             attempted.set(after);
