@@ -37,11 +37,13 @@ import cloud.iotda.usecase.OrderLifecycle;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.RetryPolicy;
+import cloud.iotda.usecase.Subscriptions;
 import cloud.iotda.usecase.UpdateInstance;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,6 +76,7 @@ public final class Service {
     private final Credentials credentials;
     private final OrderQueries orderQueries;
     private final OrderLifecycle lifecycle;
+    private final Subscriptions subscriptions;
     private final CreateInstance createInstance;
     private final InstanceFlavors instanceFlavors;
     private final Endpoints endpoints;
@@ -83,7 +86,7 @@ public final class Service {
      *                 signatures are scoped to
      */
     public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
-                   Clock clock, String regionId) {
+                   ProcessorPasses passes, Clock clock, String regionId) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         this.instanceFlavors = new InstanceFlavors(catalogue, sales);
         RetryPolicy retry = RetryPolicy.standard();
@@ -92,7 +95,9 @@ public final class Service {
         this.orders = orders;
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders);
-        this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, clock, retry, Log::error);
+        this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error);
+        this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, subscriptions, passes, clock,
+                retry, Log::error);
         this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
                 retry);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock),
@@ -108,7 +113,7 @@ public final class Service {
     /** Everything on one DynamoDB table. */
     public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId) {
         DynamoDbStore store = new DynamoDbStore(client, tableName);
-        return new Service(store, store, store, store, store, clock, regionId);
+        return new Service(store, store, store, store, store, store, clock, regionId);
     }
 
     /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */
@@ -176,6 +181,11 @@ public final class Service {
     /** Pay, cancel and the scheduled processor. */
     public OrderLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    /** Renewals, auto-renewal and the list of subscriptions: the operator CLI's {@code subscriptions}. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
     }
 
     public OrderQueries orderQueries() {

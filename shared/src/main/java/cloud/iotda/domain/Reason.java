@@ -50,5 +50,11 @@ public enum Reason {
     /** facts: the task id. */
     TASK_NOT_FOUND,
     /** facts: the task id, its status: only a FAILED task whose order failed can be retried. */
-    TASK_NOT_RETRYABLE
+    TASK_NOT_RETRYABLE,
+    /** facts: the subscription's expiry: in the grace period the instance works, but is not resized or rebilled. */
+    SUBSCRIPTION_EXPIRED,
+    /** facts: when the retention period ended: the instance is released and can no longer be renewed. */
+    SUBSCRIPTION_ENDED,
+    /** facts: the instance's charge mode: only a yearly/monthly instance has a subscription to renew. */
+    NOT_SUBSCRIBED
 }

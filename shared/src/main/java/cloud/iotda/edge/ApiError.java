@@ -54,6 +54,13 @@ public enum ApiError {
     TASK_NOT_FOUND(Reason.TASK_NOT_FOUND, 404, "IOTDA.060015", "The task %s does not exist."),
     TASK_NOT_RETRYABLE(Reason.TASK_NOT_RETRYABLE, 400, "IOTDA.060016",
             "The task %s is %s; only a FAILED task can be retried."),
+    SUBSCRIPTION_EXPIRED(Reason.SUBSCRIPTION_EXPIRED, 400, "IOTDA.060017",
+            "The instance's yearly/monthly subscription expired at %s; in the grace period it still works but is "
+                    + "not resized or rebilled: renew it first."),
+    SUBSCRIPTION_ENDED(Reason.SUBSCRIPTION_ENDED, 400, "IOTDA.060018",
+            "The instance's retention period ended at %s; it is released and can no longer be renewed."),
+    NOT_SUBSCRIBED(Reason.NOT_SUBSCRIBED, 400, "IOTDA.060019",
+            "The instance is billed %s; only a yearly/monthly instance has a subscription to renew."),
     UNAVAILABLE(null, 503, "IOTDA.060503",
             "The service is temporarily unavailable; nothing was changed in part. Retry after %s seconds."),
     INTERNAL(null, 500, "IOTDA.060500", "Internal server error; quote the X-Request-Id when reporting it.");

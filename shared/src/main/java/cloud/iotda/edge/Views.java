@@ -35,7 +35,10 @@ public final class Views {
                 .put("expired", report.expired())
                 .put("skipped", report.skipped())
                 .put("failed", report.failed())
-                .put("tasks_failed", report.tasksFailed());
+                .put("tasks_failed", report.tasksFailed())
+                .put("renewed", report.renewed())
+                .put("frozen", report.frozen())
+                .put("deleted", report.deleted());
     }
 
     /** ShowInstance and UpdateInstance: every field the service knows; optional ones only where set. */
@@ -205,6 +208,11 @@ public final class Views {
         if (change instanceof Change.Create create) {
             node.set("charge_info", chargeInfo(create.charge()));
             return node;
+        }
+        if (change instanceof Change.Renew renew) {
+            return node.put("period_type", renew.periodType().wireName())
+                    .put("period_num", renew.periodNum())
+                    .put("is_auto_renewal", renew.automatic());
         }
         Change.ChargeModeChange chargeMode = (Change.ChargeModeChange) change;
         return node.put("period_type", chargeMode.periodType().wireName())

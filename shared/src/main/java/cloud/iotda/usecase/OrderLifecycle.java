@@ -15,6 +15,7 @@ import cloud.iotda.usecase.port.ErrorLog;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,13 +38,18 @@ public final class OrderLifecycle {
     private final Tasks tasks;
     private final InstanceFlavors flavors;
     private final InstanceTasks instanceTasks;
+    private final Subscriptions subscriptions;
+    private final ProcessorPasses passes;
     private final Clock clock;
     private final RetryPolicy retry;
     private final ErrorLog errors;
 
-    public OrderLifecycle(Instances instances, Orders orders, Tasks tasks, InstanceFlavors flavors, Clock clock,
-                          RetryPolicy retry, ErrorLog errors) {
+    public OrderLifecycle(Instances instances, Orders orders, Tasks tasks, InstanceFlavors flavors,
+                          Subscriptions subscriptions, ProcessorPasses passes, Clock clock, RetryPolicy retry,
+                          ErrorLog errors) {
         this.instances = instances;
+        this.subscriptions = subscriptions;
+        this.passes = passes;
         this.orders = orders;
         this.tasks = tasks;
         this.flavors = flavors;
@@ -55,13 +61,24 @@ public final class OrderLifecycle {
 
     /**
      * What one run of the processor did: orders executed, deferred to their window, expired unpaid, skipped, that
-     * it could not process (an error, logged), and whose change failed (a task FAILED, a flavor sold out).
+     * it could not process (an error, logged; subscriptions too), and whose change failed (a task FAILED, a flavor
+     * sold out); subscriptions renewed automatically, instances frozen and deleted at the end of their grace and
+     * retention periods.
      */
-    public record Report(int executed, int deferred, int expired, int skipped, int failed, int tasksFailed) {
+    public record Report(int executed, int deferred, int expired, int skipped, int failed, int tasksFailed,
+                         int renewed, int frozen, int deleted) {
+        static final Report NONE = new Report(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
         Report plus(Step step) {
             return new Report(executed + (step == Step.EXECUTED ? 1 : 0), deferred + (step == Step.DEFERRED ? 1 : 0),
                     expired + (step == Step.EXPIRED ? 1 : 0), skipped + (step == Step.SKIPPED ? 1 : 0),
-                    failed + (step == Step.FAILED ? 1 : 0), tasksFailed + (step == Step.TASK_FAILED ? 1 : 0));
+                    failed + (step == Step.FAILED ? 1 : 0), tasksFailed + (step == Step.TASK_FAILED ? 1 : 0),
+                    renewed, frozen, deleted);
+        }
+
+        Report plus(Subscriptions.Counts counts) {
+            return new Report(executed, deferred, expired, skipped, failed + counts.failed(), tasksFailed,
+                    renewed + counts.renewed(), frozen + counts.frozen(), deleted + counts.deleted());
         }
     }
 
@@ -139,8 +156,26 @@ public final class OrderLifecycle {
 
     /** As {@link #processDue()}, {@code pageSize} orders a page, starting a new page only while {@code keepGoing}. */
     public Report processDue(int pageSize, BooleanSupplier keepGoing) {
-        Instant now = clock.instant();
-        Report report = new Report(0, 0, 0, 0, 0, 0);
+        return processAt(clock.instant(), pageSize, keepGoing);
+    }
+
+    /**
+     * One run as of {@code at} instead of now (local and operator use: watch a subscription go through its periods
+     * in seconds). Refused for an instant before the latest run, since time does not go back: what that run did
+     * would otherwise seem to have happened before it was due.
+     */
+    public Report processAsOf(Instant at) {
+        Optional<Instant> latest = passes.latest();
+        if (latest.isPresent() && at.isBefore(latest.get())) {
+            throw new IllegalArgumentException("the processor already ran as of " + latest.get() + "; " + at
+                    + " is before that");
+        }
+        return processAt(at, DEFAULT_PAGE_SIZE, () -> true);
+    }
+
+    /** Due orders first, then due subscriptions, as of {@code now}; then the run is recorded. */
+    private Report processAt(Instant now, int pageSize, BooleanSupplier keepGoing) {
+        Report report = Report.NONE;
         // The sale settings as this run starts: one read for every order it runs.
         FlavorCatalogue catalogue = flavors.current();
         for (OrderStatus status : new OrderStatus[] {OrderStatus.SCHEDULED, OrderStatus.PENDING_PAYMENT}) {
@@ -152,6 +187,13 @@ public final class OrderLifecycle {
                 }
                 cursor = page.next();
             } while (cursor != null && keepGoing.getAsBoolean());
+        }
+        report = report.plus(subscriptions.processDue(now, pageSize, keepGoing));
+        try {
+            passes.record(now);
+        } catch (RuntimeException e) {
+            // The run's work is written; only the guard of processAsOf misses this run.
+            errors.error("the processor run as of " + now + " could not be recorded", e);
         }
         return report;
     }

@@ -16,6 +16,7 @@ import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.TreeSet;
  * The ports in memory, with the same conditions as the DynamoDB adapter (StoreContract runs the same checks on
  * both), for fast tests of the rules. Every method holds the one lock, so a write and its conditions are atomic.
  */
-public final class InMemoryStore implements Instances, Orders, Credentials, FlavorSales, Tasks {
+public final class InMemoryStore implements Instances, Orders, Credentials, FlavorSales, Tasks, ProcessorPasses {
     private final Map<InstanceRef, Instance> instances = new LinkedHashMap<>();
     private final Map<OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<String, StoredToken> tokens = new TreeMap<>();
@@ -41,13 +42,14 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     private final Map<String, SaleStatus> sales = new TreeMap<>();
     /** By instance, then by the task's place in the instance's history. */
     private final Map<InstanceRef, TreeMap<Long, Task>> tasks = new LinkedHashMap<>();
+    private Instant latestPass;
 
     /** Everything held, as a value: equal snapshots mean nothing was written in between. */
     public synchronized Object snapshot() {
         Map<InstanceRef, Map<Long, Task>> taskCopy = new LinkedHashMap<>();
         tasks.forEach((ref, byPlace) -> taskCopy.put(ref, Map.copyOf(byPlace)));
         return List.of(Map.copyOf(instances), Map.copyOf(orders), Map.copyOf(tokens), Map.copyOf(accessKeys),
-                Map.copyOf(sales), Map.copyOf(taskCopy));
+                Map.copyOf(sales), Map.copyOf(taskCopy), Optional.ofNullable(latestPass));
     }
 
     @Override
@@ -73,6 +75,31 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     public synchronized List<Instance> inProject(String projectId) {
         return instances.values().stream()
                 .filter(instance -> instance.ref().projectId().equals(projectId) && !instance.isDeleted()).toList();
+    }
+
+    @Override
+    public synchronized Page<Instance> subscriptionsDue(Instant now, int limit, String cursor) {
+        List<Instance> due = instances.values().stream()
+                .filter(instance -> instance.subscriptionDueAt() != null && !instance.subscriptionDueAt().isAfter(now))
+                .sorted(Comparator.comparing(Instance::subscriptionDueAt)
+                        .thenComparing(instance -> instance.ref().instanceId()))
+                .toList();
+        int start = cursor == null ? 0 : Integer.parseInt(cursor);
+        List<Instance> items = new ArrayList<>(due.subList(Math.min(start, due.size()),
+                Math.min(due.size(), start + limit)));
+        return new Page<>(items, start + limit < due.size() ? Integer.toString(start + limit) : null);
+    }
+
+    @Override
+    public synchronized Optional<Instant> latest() {
+        return Optional.ofNullable(latestPass);
+    }
+
+    @Override
+    public synchronized void record(Instant at) {
+        if (latestPass == null || latestPass.isBefore(at)) {
+            latestPass = at;
+        }
     }
 
     @Override

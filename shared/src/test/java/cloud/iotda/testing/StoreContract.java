@@ -74,7 +74,7 @@ public abstract class StoreContract {
         return Instance.create(ref, Edition.STANDARD, new Flavor("iotda.standard.s1", 2))
                 .description("line 7")
                 .operateWindow(new OperateWindow(LocalTime.of(23, 0), LocalTime.of(1, 0)))
-                .prePaid(new Subscription(PeriodType.YEAR, 2, true, T0.plus(Duration.ofDays(700))))
+                .prePaid(Subscription.expiringAt(PeriodType.YEAR, 2, true, T0.plus(Duration.ofDays(700))))
                 .at(T0);
     }
 
@@ -92,7 +92,7 @@ public abstract class StoreContract {
                 .enterpriseProjectId("8f2e0c54-0000-4000-8000-000000000001")
                 .tags(new Tags(List.of(new Tag("team", "plant"), new Tag("empty", null))))
                 .network(network)
-                .prePaid(new Subscription(PeriodType.MONTH, 3, false, T0.plus(Duration.ofDays(90))))
+                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 3, false, T0.plus(Duration.ofDays(90))))
                 .at(T0);
     }
 

@@ -27,6 +27,7 @@ import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -96,6 +97,11 @@ public final class TestWorld {
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
 
     public static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
+    /**
+     * Where the seeded yearly/monthly subscriptions end: far after both the world's clock and the machine's, on
+     * which the packaged functions run, so that neither sees them expire.
+     */
+    public static final Instant SUBSCRIBED_UNTIL = Instant.parse("2099-01-15T10:00:00Z");
     /** The region the service under test runs in (ShowInstance's region_id, the derived signing scope). */
     public static final String REGION = "eu-west-1";
     public static final Flavor S1_X2 = new Flavor("iotda.standard.s1", 2);
@@ -110,6 +116,7 @@ public final class TestWorld {
     public final Credentials credentials;
     public final FlavorSales sales;
     public final Tasks tasks;
+    public final ProcessorPasses passes;
     public final Service service;
     private final Supplier<Object> state;
 
@@ -131,7 +138,8 @@ public final class TestWorld {
         this.state = this::allItems;
         this.sales = store;
         this.tasks = store;
-        this.service = new Service(instances, orders, credentials, sales, tasks, clock, REGION);
+        this.passes = store;
+        this.service = new Service(instances, orders, credentials, sales, tasks, store, clock, REGION);
         seed();
     }
 
@@ -143,7 +151,8 @@ public final class TestWorld {
         this.state = store::snapshot;
         this.sales = store;
         this.tasks = store;
-        this.service = new Service(instances, orders, credentials, sales, tasks, clock, REGION);
+        this.passes = store;
+        this.service = new Service(instances, orders, credentials, sales, tasks, store, clock, REGION);
         seed();
     }
 
@@ -178,9 +187,11 @@ public final class TestWorld {
                 .tags(new Tags(List.of(new Tag("team", "plant")))).at(created));
         instances.create(Instance.create(ref(ENTERPRISE), Edition.ENTERPRISE,
                 new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null)).name("instance-02").regionId(REGION)
-                .prePaid(new Subscription(PeriodType.YEAR, 1, true, START.plus(Duration.ofDays(300)))).at(created));
+                .prePaid(Subscription.expiringAt(PeriodType.YEAR, 1, true,
+                        SUBSCRIBED_UNTIL)).at(created));
         instances.create(standard(PREPAID).operateWindow(aroundMidnight)
-                .prePaid(new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20)))).at(created));
+                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 1, false,
+                        SUBSCRIBED_UNTIL)).at(created));
         instances.create(Instance.create(ref(S0), Edition.STANDARD, new Flavor("iotda.standard.s0", 1))
                 .name("instance-04").regionId(REGION).at(created));
         instances.create(standard(FROZEN).operateWindow(nightly).status(InstanceStatus.FROZEN).at(created));
@@ -189,10 +200,12 @@ public final class TestWorld {
         }
         instances.create(standard(DELAYED).operateWindow(nightly).at(created));
         instances.create(standard(PREPAID_RESIZE).operateWindow(aroundMidnight)
-                .prePaid(new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20)))).at(created));
+                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 1, false,
+                        SUBSCRIBED_UNTIL)).at(created));
         instances.create(Instance.create(ref(ENTERPRISE_RESIZE), Edition.ENTERPRISE,
                 new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null)).name("instance-12").regionId(REGION)
-                .prePaid(new Subscription(PeriodType.YEAR, 1, true, START.plus(Duration.ofDays(300)))).at(created));
+                .prePaid(Subscription.expiringAt(PeriodType.YEAR, 1, true,
+                        SUBSCRIBED_UNTIL)).at(created));
         // A finished order a fixture can show, placed as the API places an immediate resize.
         Instance history = instance(HISTORY);
         // On the machine's clock, not the world's: the packaged functions run on the real clock and keep a task for
@@ -207,7 +220,8 @@ public final class TestWorld {
 
         // A task that failed: a resize awaiting payment, paid after its flavor sold out.
         instances.create(standard(FAILED_RESIZE)
-                .prePaid(new Subscription(PeriodType.MONTH, 1, false, START.plus(Duration.ofDays(20)))).at(created));
+                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 1, false,
+                        SUBSCRIBED_UNTIL)).at(created));
         Instance failing = instance(FAILED_RESIZE);
         Plan unpaid = Plan.of(failing, new Change.Resize(new Flavor(SOLD_OUT_FLAVOR, 2), false, false),
                 CatalogueFile.published(), placed);

@@ -24,6 +24,7 @@ import cloud.iotda.edge.Json;
 import cloud.iotda.edge.RequestBodies;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.testing.TestWorld.Response;
+import cloud.iotda.usecase.port.ErrorLog;
 import cloud.iotda.usecase.port.Orders;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -53,9 +54,11 @@ class OrderLifecycleTest {
     private final List<String> loggedErrors = new CopyOnWriteArrayList<>();
 
     private OrderLifecycle lifecycleOn(Orders orders) {
+        ErrorLog log = (message, error) -> loggedErrors.add(message + ": " + error.getMessage());
         return new OrderLifecycle(world.instances, orders, world.tasks,
-                new InstanceFlavors(CatalogueFile.published(), world.sales), world.clock, RetryPolicy.standard(),
-                (message, error) -> loggedErrors.add(message + ": " + error.getMessage()));
+                new InstanceFlavors(CatalogueFile.published(), world.sales),
+                new Subscriptions(world.instances, orders, world.tasks, new IdSource(), world.clock,
+                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log);
     }
 
     private static OrderLifecycle.Report run(OrderLifecycle lifecycle, int pageSize) {

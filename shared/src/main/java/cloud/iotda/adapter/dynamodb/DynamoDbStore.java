@@ -19,13 +19,16 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +47,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
-public final class DynamoDbStore implements Instances, Orders, Credentials, FlavorSales, Tasks {
+public final class DynamoDbStore implements Instances, Orders, Credentials, FlavorSales, Tasks, ProcessorPasses {
     /** The item classes' table schemas; {@link #WRITTEN_OUT} unless a benchmark compares another way. */
     public record ItemSchemas(TableSchema<InstanceItem> instance, TableSchema<OrderItem> order,
                               TableSchema<TokenItem> token, TableSchema<AccessKeyItem> accessKey) {
@@ -54,6 +57,8 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
             Schemas.ACCESS_KEY);
     private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(pk)").build();
 
+    private final DynamoDbClient client;
+    private final String tableName;
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<InstanceItem> instances;
     private final DynamoDbTable<OrderItem> orders;
@@ -67,6 +72,8 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     }
 
     public DynamoDbStore(DynamoDbClient client, String tableName, ItemSchemas schemas) {
+        this.client = client;
+        this.tableName = tableName;
         this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.instances = enhanced.table(tableName, schemas.instance());
         this.orders = enhanced.table(tableName, schemas.order());
@@ -116,6 +123,20 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(projectId).build()))
                         .build())
                 .stream().flatMap(page -> page.items().stream()).map(Items::fromItem).toList());
+    }
+
+    @Override
+    public Page<Instance> subscriptionsDue(Instant now, int limit, String cursor) {
+        QueryConditional due = QueryConditional.sortLessThanOrEqualTo(Key.builder()
+                .partitionValue(Items.SUBSCRIPTION_DUE).sortValue(Items.DUE_FORMAT.format(now)).build());
+        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(due).limit(limit);
+        if (cursor != null) {
+            request.exclusiveStartKey(Items.decodeCursor(cursor));
+        }
+        var page = Failures.call("list due subscriptions", () -> instances.index("DueOrders")
+                .query(request.build()).iterator().next());
+        return new Page<>(page.items().stream().map(Items::fromItem).toList(),
+                page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
     }
 
     @Override
@@ -323,6 +344,33 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         made.forEach(task -> addTask(request, task));
         Failures.run("write instance " + changed.ref() + " with its tasks",
                 () -> enhanced.transactWriteItems(request.build()));
+    }
+
+    // --- processor passes ---
+
+    @Override
+    public Optional<Instant> latest() {
+        Map<String, AttributeValue> item = Failures.call("read the processor's latest pass", () -> client.getItem(
+                request -> request.tableName(tableName).key(Items.processorKey()).consistentRead(true)).item());
+        return item == null || !item.containsKey(Items.LAST_PASS) ? Optional.empty()
+                : Optional.of(Instant.parse(item.get(Items.LAST_PASS).s()));
+    }
+
+    @Override
+    public void record(Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>(Items.processorKey());
+        item.put("entity", AttributeValue.fromS("PROCESSOR"));
+        item.put(Items.LAST_PASS, AttributeValue.fromS(Items.CREATED_FORMAT.format(at)));
+        try {
+            // Fixed-width UTC text compares as time: only a later pass replaces the one recorded.
+            Failures.run("record the processor's pass", () -> client.putItem(request -> request
+                    .tableName(tableName).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR #last < :at")
+                    .expressionAttributeNames(Map.of("#last", Items.LAST_PASS))
+                    .expressionAttributeValues(Map.of(":at", item.get(Items.LAST_PASS)))));
+        } catch (Conflict later) {
+            // A pass as of a later instant is recorded: it stays.
+        }
     }
 
     // --- flavor sales ---

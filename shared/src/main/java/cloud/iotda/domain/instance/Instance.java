@@ -103,7 +103,76 @@ public record Instance(
                 version, taskCount + added);
     }
 
+    /**
+     * When the order processor next has work with the subscription: renewing it at expiry when it renews
+     * automatically, else freezing it at the end of the grace period, or deleting it, frozen, at the end of the
+     * retention period; null when there is none (pay-per-use, not yet paid, deleted).
+     */
+    public Instant subscriptionDueAt() {
+        if (isDeleted() || chargeMode != ChargeMode.PRE_PAID || subscription == null) {
+            return null;
+        }
+        if (subscription.autoRenew()) {
+            return subscription.expireTime();
+        }
+        return status == InstanceStatus.FROZEN ? subscription.retentionEnd() : subscription.graceEnd();
+    }
+
+    /** What the processor does with the subscription at {@code now}, if anything is due by then. */
+    public Optional<SubscriptionStep> subscriptionStepAt(Instant now) {
+        Instant due = subscriptionDueAt();
+        if (due == null || now.isBefore(due)) {
+            return Optional.empty();
+        }
+        if (subscription.autoRenew()) {
+            return Optional.of(SubscriptionStep.RENEW);
+        }
+        return Optional.of(status == InstanceStatus.FROZEN ? SubscriptionStep.DELETE : SubscriptionStep.FREEZE);
+    }
+
+    /**
+     * The subscription renewed to {@code renewed}: nothing else changes, but a FROZEN instance works again (it is
+     * unfrozen). The unfinished order it holds, if any, it still holds.
+     */
+    public Instance renewed(Subscription renewed, Instant now) {
+        requireSubscribed();
+        return withOrderState(flavor, chargeMode, renewed,
+                status == InstanceStatus.FROZEN ? InstanceStatus.ACTIVE : status, orderId, lastOrder, now);
+    }
+
+    /** Auto-renewal switched on or off. */
+    public Instance withAutoRenew(boolean on, Instant now) {
+        requireSubscribed();
+        return withOrderState(flavor, chargeMode, subscription.withAutoRenew(on), status, orderId, lastOrder, now);
+    }
+
+    /** At the end of the grace period: FROZEN, no longer holding an order (the processor cancels it). */
+    public Instance frozen(Instant now) {
+        return withOrderState(flavor, chargeMode, subscription, InstanceStatus.FROZEN, null, lastOrder, now);
+    }
+
+    /** At the end of the retention period: deleted (its orders and tasks stay queryable), holding no order. */
+    public Instance expired(Instant now) {
+        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
+                regionId, enterpriseProjectId, tags, network, null, lastOrder, createTime, now, now, version + 1,
+                taskCount);
+    }
+
+    private void requireSubscribed() {
+        if (chargeMode != ChargeMode.PRE_PAID || subscription == null) {
+            throw Rejected.because(Reason.NOT_SUBSCRIBED, chargeMode.wireName());
+        }
+    }
+
+    /** A frozen instance is not changed, but for a renewal (reads still work). */
+    private void requireNotFrozen() {
+        if (status == InstanceStatus.FROZEN) {
+            throw Rejected.because(Reason.INSTANCE_NOT_ACTIVE, status);
+        }
+    }
+
     public Instance withProfile(ProfileChange change, Instant now) {
+        requireNotFrozen();
         Network changedNetwork = network;
         if (change.enableSnat()) {
             changedNetwork = changedNetwork.withSnatEnabled();
@@ -118,6 +187,7 @@ public record Instance(
     }
 
     public Instance withTags(Tags newTags, Instant now) {
+        requireNotFrozen();
         return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
                 regionId, enterpriseProjectId, newTags, network, orderId, lastOrder, createTime, now, deleteTime,
                 version + 1, taskCount);

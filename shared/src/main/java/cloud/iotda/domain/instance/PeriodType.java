@@ -1,7 +1,5 @@
 package cloud.iotda.domain.instance;
 
-import java.time.ZonedDateTime;
-
 /** A yearly/monthly billing period and how many of them one subscription may buy. */
 public enum PeriodType {
     MONTH("month", 9),
@@ -23,8 +21,9 @@ public enum PeriodType {
         return maxPeriods;
     }
 
-    public ZonedDateTime plus(ZonedDateTime start, int periods) {
-        return this == MONTH ? start.plusMonths(periods) : start.plusYears(periods);
+    /** How many months {@code periods} of this type are. */
+    public int months(int periods) {
+        return this == MONTH ? periods : 12 * periods;
     }
 
     public static PeriodType fromWireName(String name) {

@@ -1,14 +1,80 @@
 package cloud.iotda.domain.instance;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-/** The yearly/monthly terms of a prePaid instance. */
-public record Subscription(PeriodType periodType, int periodNum, boolean autoRenew, Instant expireTime) {
+/**
+ * The yearly/monthly terms of a prePaid instance: {@code months} bought from {@code startTime} (a year is 12), so
+ * that renewals count from the day the subscription started: bought on March 31 for a month it expires on April 30,
+ * renewed for a month on May 31 (the billing center's example), not on May 30. {@code periodType} and
+ * {@code periodNum} are the period it was bought for, which an automatic renewal buys again.
+ */
+public record Subscription(PeriodType periodType, int periodNum, boolean autoRenew, Instant startTime, int months) {
+    /** After expiry the instance still works for this long (the international site's grace period)... */
+    public static final Duration GRACE_PERIOD = Duration.ofDays(15);
+    /** ...then it is frozen for this long (the retention period), then deleted. */
+    public static final Duration RETENTION_PERIOD = Duration.ofDays(15);
+
+    public Subscription {
+        if (periodType == null || periodNum < 1 || periodNum > periodType.maxPeriods()) {
+            throw new IllegalArgumentException("a subscription needs a period: " + periodType + " " + periodNum);
+        }
+        if (startTime == null || months < 0) {
+            throw new IllegalArgumentException("a subscription needs a start and months: " + startTime + " "
+                    + months);
+        }
+    }
 
     /** A subscription bought at {@code start}: it runs for {@code periodNum} periods from then. */
     public static Subscription startingAt(Instant start, PeriodType periodType, int periodNum, boolean autoRenew) {
-        Instant expires = periodType.plus(start.atZone(ZoneOffset.UTC), periodNum).toInstant();
-        return new Subscription(periodType, periodNum, autoRenew, expires);
+        return new Subscription(periodType, periodNum, autoRenew, start, periodType.months(periodNum));
+    }
+
+    /**
+     * A subscription known only by its expiry (stored before subscriptions kept their start): its renewals count
+     * from the expiry.
+     */
+    public static Subscription expiringAt(PeriodType periodType, int periodNum, boolean autoRenew, Instant expires) {
+        return new Subscription(periodType, periodNum, autoRenew, expires, 0);
+    }
+
+    public Instant expireTime() {
+        return startTime.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
+    }
+
+    /** When the grace period ends and the instance is frozen. */
+    public Instant graceEnd() {
+        return expireTime().plus(GRACE_PERIOD);
+    }
+
+    /** When the retention period ends and the instance is deleted. */
+    public Instant retentionEnd() {
+        return graceEnd().plus(RETENTION_PERIOD);
+    }
+
+    /** Where the subscription is at {@code now}; each period begins at its boundary (expiry is already grace). */
+    public SubscriptionPhase phaseAt(Instant now) {
+        if (now.isBefore(expireTime())) {
+            return SubscriptionPhase.ACTIVE;
+        }
+        if (now.isBefore(graceEnd())) {
+            return SubscriptionPhase.GRACE;
+        }
+        return now.isBefore(retentionEnd()) ? SubscriptionPhase.RETENTION : SubscriptionPhase.ENDED;
+    }
+
+    /** Renewed for {@code periods} of {@code type}, counted from the expiry whenever it is renewed. */
+    public Subscription renewedBy(PeriodType type, int periods) {
+        return new Subscription(periodType, periodNum, autoRenew, startTime, months + type.months(periods));
+    }
+
+    /** Renewed automatically: for the period it was bought for. */
+    public Subscription renewedAutomatically() {
+        return renewedBy(periodType, periodNum);
+    }
+
+    public Subscription withAutoRenew(boolean on) {
+        return new Subscription(periodType, periodNum, on, startTime, months);
     }
 }

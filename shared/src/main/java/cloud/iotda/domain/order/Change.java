@@ -108,4 +108,37 @@ public sealed interface Change {
                     Subscription.startingAt(now, periodType, periodNum, autoRenew));
         }
     }
+
+    /**
+     * Renewal of a yearly/monthly subscription for {@code periodNum} periods, counted from its expiry: by the billing
+     * console's hand, or {@code automatic} at expiry for the period it was bought for. Always paid at once.
+     */
+    record Renew(PeriodType periodType, int periodNum, boolean automatic) implements Change {
+        public Renew {
+            if (periodType == null || periodNum < 1 || periodNum > periodType.maxPeriods()) {
+                throw new IllegalArgumentException("a renewal needs a period: " + periodType + " " + periodNum);
+            }
+        }
+
+        @Override
+        public OrderType type() {
+            return OrderType.RENEW;
+        }
+
+        @Override
+        public boolean autoPay() {
+            return true;
+        }
+
+        @Override
+        public boolean delay() {
+            return false;
+        }
+
+        @Override
+        public Effect effectOn(Instance current, Instant now) {
+            return new Effect(current.flavor(), current.chargeMode(),
+                    current.subscription().renewedBy(periodType, periodNum));
+        }
+    }
 }

@@ -1,6 +1,9 @@
 package cloud.iotda.domain.order;
 
-/** What an order does: change the flavor, change the billing mode, or buy a new yearly/monthly instance. */
+/**
+ * What an order does: change the flavor, change the billing mode, buy a new yearly/monthly instance, or renew a
+ * yearly/monthly subscription.
+ */
 public enum OrderType {
-    RESIZE, CHANGE_CHARGE_MODE, CREATE_INSTANCE
+    RESIZE, CHANGE_CHARGE_MODE, CREATE_INSTANCE, RENEW
 }

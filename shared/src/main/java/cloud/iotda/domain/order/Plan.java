@@ -9,6 +9,8 @@ import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.task.TargetConfig;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
@@ -29,6 +31,12 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         }
         if (current.status() != InstanceStatus.ACTIVE) {
             throw Rejected.because(Reason.INSTANCE_NOT_ACTIVE, current.status());
+        }
+        Subscription subscription = current.subscription();
+        if (current.chargeMode() == ChargeMode.PRE_PAID && subscription != null
+                && subscription.phaseAt(now) != SubscriptionPhase.ACTIVE) {
+            // Expired: in its grace period it still works, but is not resized or rebilled until renewed.
+            throw Rejected.because(Reason.SUBSCRIPTION_EXPIRED, subscription.expireTime());
         }
         if (change instanceof Change.Resize resize) {
             return resize(current, resize, catalogue, now);

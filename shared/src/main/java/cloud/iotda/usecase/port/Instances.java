@@ -2,6 +2,7 @@ package cloud.iotda.usecase.port;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.instance.Instance;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,12 @@ public interface Instances {
 
     /** The project's instances that are not deleted, in no particular order (ListInstances). */
     List<Instance> inProject(String projectId);
+
+    /**
+     * One page of instances whose {@link Instance#subscriptionDueAt()} is at or before {@code now}, earliest first;
+     * {@code cursor} is the {@link Page#next()} of the page before (null: the first page).
+     */
+    Page<Instance> subscriptionsDue(Instant now, int limit, String cursor);
 
     /** Every instance not deleted, for the operator CLI; a full read, so not for the request path. */
     List<Instance> all();

@@ -30,7 +30,7 @@ public final class TypicalShowInstanceHandler
                 new DynamoDbStore.ItemSchemas(TableSchema.fromBean(InstanceItem.class),
                         TableSchema.fromBean(OrderItem.class), TableSchema.fromBean(TokenItem.class),
                         TableSchema.fromBean(AccessKeyItem.class)));
-        gateway = new Service(store, store, store, store, store, Clock.systemUTC(), System.getenv("AWS_REGION"))
+        gateway = new Service(store, store, store, store, store, store, Clock.systemUTC(), System.getenv("AWS_REGION"))
                 .gateway(Operation.SHOW_INSTANCE);
     }
 

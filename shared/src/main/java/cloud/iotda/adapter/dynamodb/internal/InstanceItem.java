@@ -32,6 +32,11 @@ public class InstanceItem extends TableRow {
     private Long version;
     /** How many tasks the instance has made; absent on rows written before tasks were kept. */
     private Long taskCount;
+    /** When the subscription started and how many months it has bought; absent on rows written before renewals. */
+    private String subscriptionStart;
+    private Integer subscriptionMonths;
+    private String dueKind;
+    private String dueAt;
     private String regionId;
     private String enterpriseProjectId;
     private List<TagItem> tags;
@@ -326,5 +331,43 @@ public class InstanceItem extends TableRow {
 
     public void setTaskCount(Long taskCount) {
         this.taskCount = taskCount;
+    }
+
+    public String getSubscriptionStart() {
+        return subscriptionStart;
+    }
+
+    public void setSubscriptionStart(String subscriptionStart) {
+        this.subscriptionStart = subscriptionStart;
+    }
+
+    public Integer getSubscriptionMonths() {
+        return subscriptionMonths;
+    }
+
+    public void setSubscriptionMonths(Integer subscriptionMonths) {
+        this.subscriptionMonths = subscriptionMonths;
+    }
+
+    /**
+     * Set only while the processor has work with the instance's subscription (renew, freeze or delete it), so
+     * that the instance is found by the same DueOrders index as due orders, under its own partition.
+     */
+    @DynamoDbSecondaryPartitionKey(indexNames = "DueOrders")
+    public String getDueKind() {
+        return dueKind;
+    }
+
+    public void setDueKind(String dueKind) {
+        this.dueKind = dueKind;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = "DueOrders")
+    public String getDueAt() {
+        return dueAt;
+    }
+
+    public void setDueAt(String dueAt) {
+        this.dueAt = dueAt;
     }
 }

@@ -45,6 +45,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class Items {
     public static final String META = "#META";
     public static final String ORDER_PREFIX = "ORDER#";
+    /** The DueOrders partition of instances whose subscription the processor is to renew, freeze or delete. */
+    public static final String SUBSCRIPTION_DUE = "SUBSCRIPTION";
+    /** The one item of the processor's progress, and its attribute: the instant of the latest pass. */
+    public static final String PROCESSOR_PK = "PROCESSOR";
+    public static final String LAST_PASS = "lastPassAt";
+    private static final String AUTOMATIC_RENEWAL = "automatic";
+    private static final String CONSOLE_RENEWAL = "console";
     /** The one partition of every flavor's sale setting, and the prefix of each setting's sort key. */
     public static final String FLAVOR_SALES_PK = "CATALOGUE";
     public static final String FLAVOR_SALE_PREFIX = "SALE#";
@@ -58,6 +65,10 @@ public final class Items {
     private static final String ACCESS_KEY_PREFIX = "AK#";
 
     private Items() {
+    }
+
+    public static Map<String, AttributeValue> processorKey() {
+        return Map.of("pk", AttributeValue.fromS(PROCESSOR_PK), "sk", AttributeValue.fromS(META));
     }
 
     /** A page position of a query, as text: the string key attributes of its last evaluated key. */
@@ -209,6 +220,8 @@ public final class Items {
             item.setPeriodNum(subscription.periodNum());
             item.setAutoRenew(subscription.autoRenew());
             item.setExpireTime(subscription.expireTime().toString());
+            item.setSubscriptionStart(subscription.startTime().toString());
+            item.setSubscriptionMonths(subscription.months());
         }
         OperateWindow window = instance.operateWindow();
         if (window != null) {
@@ -246,6 +259,11 @@ public final class Items {
         }
         item.setVersion(instance.version());
         item.setTaskCount(instance.taskCount());
+        Instant subscriptionDue = instance.subscriptionDueAt();
+        if (subscriptionDue != null) {
+            item.setDueKind(SUBSCRIPTION_DUE);
+            item.setDueAt(DUE_FORMAT.format(subscriptionDue));
+        }
         return item;
     }
 
@@ -293,9 +311,7 @@ public final class Items {
     }
 
     public static Instance fromItem(InstanceItem item) {
-        Subscription subscription = item.getPeriodType() == null ? null : new Subscription(
-                PeriodType.fromWireName(item.getPeriodType()), item.getPeriodNum(),
-                Boolean.TRUE.equals(item.getAutoRenew()), Instant.parse(item.getExpireTime()));
+        Subscription subscription = subscriptionOf(item);
         OperateWindow window = item.getWindowStart() == null ? null : new OperateWindow(
                 OperateWindow.parseTime(item.getWindowStart()), OperateWindow.parseTime(item.getWindowEnd()));
         Instance.LastOrder last = item.getLastOrderId() == null ? null : new Instance.LastOrder(
@@ -311,6 +327,18 @@ public final class Items {
                 Instant.parse(item.getCreateTime()), Instant.parse(item.getUpdateTime()),
                 item.getDeleteTime() == null ? null : Instant.parse(item.getDeleteTime()), item.getVersion(),
                 item.getTaskCount() == null ? 0 : item.getTaskCount());
+    }
+
+    private static Subscription subscriptionOf(InstanceItem item) {
+        if (item.getPeriodType() == null) {
+            return null;
+        }
+        PeriodType type = PeriodType.fromWireName(item.getPeriodType());
+        boolean autoRenew = Boolean.TRUE.equals(item.getAutoRenew());
+        return item.getSubscriptionStart() == null
+                ? Subscription.expiringAt(type, item.getPeriodNum(), autoRenew, Instant.parse(item.getExpireTime()))
+                : new Subscription(type, item.getPeriodNum(), autoRenew, Instant.parse(item.getSubscriptionStart()),
+                        item.getSubscriptionMonths());
     }
 
     public static OrderItem toItem(Order order) {
@@ -333,6 +361,10 @@ public final class Items {
             item.setPeriodType(chargeMode.periodType().wireName());
             item.setPeriodNum(chargeMode.periodNum());
             item.setAutoRenew(chargeMode.autoRenew());
+        } else if (change instanceof Change.Renew renew) {
+            item.setPeriodType(renew.periodType().wireName());
+            item.setPeriodNum(renew.periodNum());
+            item.setRenewal(renew.automatic() ? AUTOMATIC_RENEWAL : CONSOLE_RENEWAL);
         } else {
             ChargeInfo charge = ((Change.Create) change).charge();
             item.setPeriodType(charge.periodType().wireName());
@@ -371,6 +403,10 @@ public final class Items {
         if (type == OrderType.RESIZE) {
             return new Change.Resize(new Flavor(item.getFlavorType(), item.getFlavorSize()),
                     Boolean.TRUE.equals(item.getDelay()), autoPay);
+        }
+        if (type == OrderType.RENEW) {
+            return new Change.Renew(PeriodType.fromWireName(item.getPeriodType()), item.getPeriodNum(),
+                    AUTOMATIC_RENEWAL.equals(item.getRenewal()));
         }
         if (type == OrderType.CREATE_INSTANCE) {
             return new Change.Create(ChargeInfo.prePaid(PeriodType.fromWireName(item.getPeriodType()),

@@ -31,6 +31,8 @@ public class OrderItem extends TableRow {
     private String dueAt;
     /** The order's task; absent on orders placed before tasks were kept. */
     private String taskId;
+    /** A RENEW order's origin: {@code automatic} (at expiry) or {@code console} (the billing console's hand). */
+    private String renewal;
 
     public String getOrderId() {
         return orderId;
@@ -213,5 +215,13 @@ public class OrderItem extends TableRow {
 
     public void setTaskId(String taskId) {
         this.taskId = taskId;
+    }
+
+    public String getRenewal() {
+        return renewal;
+    }
+
+    public void setRenewal(String renewal) {
+        this.renewal = renewal;
     }
 }

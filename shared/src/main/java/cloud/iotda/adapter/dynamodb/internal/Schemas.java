@@ -140,6 +140,14 @@ public final class Schemas {
             .addAttribute(attribute(InstanceItem.class, EnhancedType.of(String.class), "listedAt", access, 36,
                     secondarySortKey("ByProject")))
             .addAttribute(attribute(InstanceItem.class, EnhancedType.of(Long.class), "taskCount", access, 37))
+            .addAttribute(attribute(InstanceItem.class, EnhancedType.of(String.class), "subscriptionStart", access,
+                    38))
+            .addAttribute(attribute(InstanceItem.class, EnhancedType.of(Integer.class), "subscriptionMonths", access,
+                    39))
+            .addAttribute(attribute(InstanceItem.class, EnhancedType.of(String.class), "dueKind", access, 40,
+                    secondaryPartitionKey("DueOrders")))
+            .addAttribute(attribute(InstanceItem.class, EnhancedType.of(String.class), "dueAt", access, 41,
+                    secondarySortKey("DueOrders")))
             .build();
     }
 
@@ -179,6 +187,7 @@ public final class Schemas {
             .addAttribute(attribute(OrderItem.class, EnhancedType.of(String.class), "createdKey", access, 23,
                     secondarySortKey("ByCreateTime")))
             .addAttribute(attribute(OrderItem.class, EnhancedType.of(String.class), "taskId", access, 24))
+            .addAttribute(attribute(OrderItem.class, EnhancedType.of(String.class), "renewal", access, 25))
             .build();
     }
 
@@ -450,6 +459,10 @@ public final class Schemas {
                 case 35 -> item.getProjectKey();
                 case 36 -> item.getListedAt();
                 case 37 -> item.getTaskCount();
+                case 38 -> item.getSubscriptionStart();
+                case 39 -> item.getSubscriptionMonths();
+                case 40 -> item.getDueKind();
+                case 41 -> item.getDueAt();
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             };
         }
@@ -496,6 +509,10 @@ public final class Schemas {
                 case 35 -> item.setProjectKey((String) value);
                 case 36 -> item.setListedAt((String) value);
                 case 37 -> item.setTaskCount((Long) value);
+                case 38 -> item.setSubscriptionStart((String) value);
+                case 39 -> item.setSubscriptionMonths((Integer) value);
+                case 40 -> item.setDueKind((String) value);
+                case 41 -> item.setDueAt((String) value);
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             }
         }
@@ -531,6 +548,7 @@ public final class Schemas {
                 case 22 -> item.getDueAt();
                 case 23 -> item.getCreatedKey();
                 case 24 -> item.getTaskId();
+                case 25 -> item.getRenewal();
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             };
         }
@@ -564,6 +582,7 @@ public final class Schemas {
                 case 22 -> item.setDueAt((String) value);
                 case 23 -> item.setCreatedKey((String) value);
                 case 24 -> item.setTaskId((String) value);
+                case 25 -> item.setRenewal((String) value);
                 default -> throw new IllegalArgumentException("attribute " + attribute);
             }
         }

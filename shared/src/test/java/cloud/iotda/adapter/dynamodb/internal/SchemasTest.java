@@ -55,7 +55,7 @@ class SchemasTest {
                 .tags(new Tags(List.of(new Tag("team", "plant"), new Tag("empty", null))))
                 .network(new Network("vpc", "subnet", "sg", "SM", true,
                         List.of(new Network.Access(Network.AccessType.APP_HTTPS, "a.example.com", whitelist))))
-                .prePaid(new Subscription(PeriodType.YEAR, 1, true, T0)).at(T0);
+                .prePaid(Subscription.expiringAt(PeriodType.YEAR, 1, true, T0)).at(T0);
         assertSameMapping(DynamoDbStore.WRITTEN_OUT.instance(), TableSchema.fromBean(InstanceItem.class),
                 Items.toItem(instance));
         assertSameMapping(DynamoDbStore.WRITTEN_OUT.instance(), TableSchema.fromBean(InstanceItem.class),

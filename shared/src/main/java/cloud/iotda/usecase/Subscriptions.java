@@ -1,0 +1,211 @@
+package cloud.iotda.usecase;
+
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.SubscriptionPhase;
+import cloud.iotda.domain.instance.SubscriptionStep;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.Renewal;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskType;
+import cloud.iotda.usecase.port.ErrorLog;
+import cloud.iotda.usecase.port.Instances;
+import cloud.iotda.usecase.port.Orders;
+import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.Tasks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Yearly/monthly subscriptions after the billing center's expiration rules: renewed by the console's hand or
+ * automatically at expiry, else a grace period in which the instance works, then a retention period in which it is
+ * FROZEN, then deletion. Each step is one conditional write on the instance's version (with its order and task), so
+ * a step is made once however many processors race for it, and a processor that was down catches up step by step
+ * in the order the steps fell due.
+ */
+public final class Subscriptions {
+    /** A processor that was down a long time renews a monthly subscription at most this often in one pass. */
+    static final int MAX_STEPS_PER_INSTANCE = 120;
+
+    private final Instances instances;
+    private final Orders orders;
+    private final Tasks tasks;
+    private final IdSource ids;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final ErrorLog errors;
+
+    public Subscriptions(Instances instances, Orders orders, Tasks tasks, IdSource ids, Clock clock, RetryPolicy retry,
+                         ErrorLog errors) {
+        this.instances = instances;
+        this.orders = orders;
+        this.tasks = tasks;
+        this.ids = ids;
+        this.clock = clock;
+        this.retry = retry;
+        this.errors = errors;
+    }
+
+    /** An instance's subscription as the operator sees it: the instance, and its phase now. */
+    public record Entry(Instance instance, SubscriptionPhase phase) {
+    }
+
+    /** What one pass did with subscriptions: renewed, frozen, deleted, and those it could not process (logged). */
+    public record Counts(int renewed, int frozen, int deleted, int failed) {
+        static final Counts NONE = new Counts(0, 0, 0, 0);
+
+        Counts plus(Counts other) {
+            return new Counts(renewed + other.renewed, frozen + other.frozen, deleted + other.deleted,
+                    failed + other.failed);
+        }
+
+        private Counts plus(SubscriptionStep step) {
+            return new Counts(renewed + (step == SubscriptionStep.RENEW ? 1 : 0),
+                    frozen + (step == SubscriptionStep.FREEZE ? 1 : 0),
+                    deleted + (step == SubscriptionStep.DELETE ? 1 : 0), failed);
+        }
+    }
+
+    /**
+     * The billing console's renewal: a RENEW order paid at once, the subscription renewed from its expiry (in the
+     * grace or retention period too), a FROZEN instance unfrozen.
+     */
+    public Order renew(InstanceRef ref, PeriodType type, int periods) {
+        Instant now = clock.instant();
+        // One order id for every attempt: a write whose answer was lost is found again, not made twice.
+        OrderId orderId = ids.nextOrderId(now);
+        return retry.run(() -> {
+            Optional<Order> made = orders.find(ref, orderId);
+            if (made.isPresent()) {
+                return made.get();
+            }
+            Instance current = Lookup.instance(instances, ref);
+            Renewal renewal = Renewal.byConsole(current, type, periods, orderId, ids.nextTaskRandom(), now);
+            orders.place(renewal.order(), renewal.instance(), renewal.task());
+            return renewal.order();
+        });
+    }
+
+    /** Switches auto-renewal on or off; on for an expired subscription, the next pass renews it from its expiry. */
+    public Instance autoRenew(InstanceRef ref, boolean on) {
+        Instant now = clock.instant();
+        return retry.run(() -> {
+            Instance current = Lookup.instance(instances, ref);
+            if (current.subscription() != null && current.subscription().autoRenew() == on) {
+                return current;
+            }
+            Instance changed = current.withAutoRenew(on, now);
+            instances.update(changed);
+            return changed;
+        });
+    }
+
+    /**
+     * Every yearly/monthly instance (of {@code project} when given) whose subscription expires within
+     * {@code expiringWithin} of now, expired ones included (all when not given), soonest first. A full read of the
+     * table: for the operator, not the request path.
+     */
+    public List<Entry> list(Optional<String> project, Optional<Duration> expiringWithin) {
+        Instant now = clock.instant();
+        return instances.all().stream()
+                .filter(instance -> instance.chargeMode() == ChargeMode.PRE_PAID && instance.subscription() != null)
+                .filter(instance -> project.map(instance.ref().projectId()::equals).orElse(true))
+                .filter(instance -> expiringWithin.map(within -> instance.subscription().expireTime()
+                        .isBefore(now.plus(within))).orElse(true))
+                .sorted(Comparator.comparing((Instance instance) -> instance.subscription().expireTime())
+                        .thenComparing(instance -> instance.ref().instanceId()))
+                .map(instance -> new Entry(instance, instance.subscription().phaseAt(now)))
+                .toList();
+    }
+
+    /** The processor's pass over due subscriptions as of {@code now}, page by page while {@code keepGoing}. */
+    public Counts processDue(Instant now, int pageSize, BooleanSupplier keepGoing) {
+        Counts counts = Counts.NONE;
+        String cursor = null;
+        do {
+            Page<Instance> page = instances.subscriptionsDue(now, pageSize, cursor);
+            for (Instance due : page.items()) {
+                counts = counts.plus(processOne(due.ref(), now));
+            }
+            cursor = page.next();
+        } while (cursor != null && keepGoing.getAsBoolean());
+        return counts;
+    }
+
+    /** Every step due on one instance by {@code now}, in order: a renewal at each expiry, or freeze, then deletion. */
+    private Counts processOne(InstanceRef ref, Instant now) {
+        Counts counts = Counts.NONE;
+        try {
+            for (int made = 0; made < MAX_STEPS_PER_INSTANCE; made++) {
+                Optional<SubscriptionStep> step = retry.run(() -> step(ref, now));
+                if (step.isEmpty()) {
+                    return counts;
+                }
+                counts = counts.plus(step.get());
+            }
+            return counts;
+        } catch (Rejected rejected) {
+            // Kept changing under this pass (CONCURRENT_CHANGE): it stays due for the next pass.
+            return counts;
+        } catch (RuntimeException e) {
+            // One instance's failure does not stop the pass; it stays due and the next pass takes it again.
+            errors.error("subscription of instance " + ref + " could not be processed", e);
+            return counts.plus(new Counts(0, 0, 0, 1));
+        }
+    }
+
+    /** Reads the instance and makes the step due by {@code now}, if any (the index may lag: the row decides). */
+    private Optional<SubscriptionStep> step(InstanceRef ref, Instant now) {
+        Optional<Instance> found = instances.find(ref).filter(instance -> !instance.isDeleted());
+        Optional<SubscriptionStep> step = found.flatMap(instance -> instance.subscriptionStepAt(now));
+        if (step.isEmpty()) {
+            return step;
+        }
+        Instance instance = found.get();
+        if (step.get() == SubscriptionStep.RENEW) {
+            Renewal renewal = Renewal.automatic(instance, ids.nextOrderId(now), ids.nextTaskRandom(), now);
+            orders.place(renewal.order(), renewal.instance(), renewal.task());
+        } else {
+            end(instance, step.get(), now);
+        }
+        return step;
+    }
+
+    /**
+     * Freezes the instance (end of grace) or deletes it (end of retention) by a FREEZE or DELETE task, in one write
+     * with the cancellation of the order it holds, if any: a frozen or deleted instance is not changed by an order.
+     */
+    private void end(Instance instance, SubscriptionStep step, Instant now) {
+        boolean freeze = step == SubscriptionStep.FREEZE;
+        Instance changed = (freeze ? instance.frozen(now) : instance.expired(now)).withTasks(1);
+        Task ending = Task.done(TaskId.of(instance.taskCount() + 1, ids.nextTaskRandom()), instance.ref(),
+                freeze ? TaskType.FREEZE : TaskType.DELETE, null, null, now);
+        Optional<Order> held = instance.orderId() == null ? Optional.empty()
+                : orders.find(instance.ref(), instance.orderId()).filter(order -> order.status().unfinished());
+        if (held.isEmpty()) {
+            tasks.record(changed, List.of(ending));
+            return;
+        }
+        Order order = held.get();
+        List<Task> moved = new ArrayList<>();
+        if (order.taskId() != null) {
+            tasks.find(instance.ref(), order.taskId())
+                    .ifPresent(task -> moved.add(task.after(Order.TaskOutcome.CANCELLED, now)));
+        }
+        moved.add(ending);
+        orders.apply(new Order.Transition(order.withStatus(OrderStatus.CANCELLED, now), order.status(), changed,
+                Order.TaskOutcome.CANCELLED), moved);
+    }
+}

@@ -1,0 +1,400 @@
+package cloud.iotda.usecase;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.iotda.adapter.catalogue.CatalogueFile;
+import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.catalogue.SaleStatus;
+import cloud.iotda.domain.instance.Edition;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.SubscriptionPhase;
+import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.OrderType;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskStatus;
+import cloud.iotda.domain.task.TaskType;
+import cloud.iotda.edge.Operation;
+import cloud.iotda.testing.TestWorld;
+import cloud.iotda.testing.TestWorld.Response;
+import cloud.iotda.usecase.port.ErrorLog;
+import cloud.iotda.usecase.port.Tasks;
+import cloud.iotda.usecase.port.Unavailable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Subscriptions after expiry, on DynamoDB Local (the processor finds them through the DueOrders index): renewed
+ * automatically at expiry, else a grace period, frozen at its end, deleted at the end of retention; renewals from
+ * the expiry; a processor that was down catches up in order; races and failed writes leave each step made once.
+ */
+class SubscriptionsTest {
+    /** Bought on Jan 31 for a month: expires Feb 28, grace ends Mar 15, retention ends Mar 30. */
+    private static final Instant BOUGHT = Instant.parse("2026-01-31T10:00:00Z");
+    private static final Instant EXPIRY = Instant.parse("2026-02-28T10:00:00Z");
+    private static final Instant GRACE_END = Instant.parse("2026-03-15T10:00:00Z");
+    private static final Instant RETENTION_END = Instant.parse("2026-03-30T10:00:00Z");
+    private static final Duration SECOND = Duration.ofSeconds(1);
+    private static final String MONTHLY = "5ab5c000-0000-4000-8000-000000000001";
+    private static final String RENEWING = "5ab5c000-0000-4000-8000-000000000002";
+
+    private final TestWorld world = new TestWorld();
+    private final OrderLifecycle lifecycle = world.service.lifecycle();
+    private final Subscriptions subscriptions = world.service.subscriptions();
+    private final List<String> loggedErrors = new CopyOnWriteArrayList<>();
+
+    SubscriptionsTest() {
+        world.instances.create(monthly(MONTHLY, false).at(BOUGHT));
+        world.instances.create(monthly(RENEWING, true).at(BOUGHT));
+    }
+
+    private static Instance.Builder monthly(String id, boolean autoRenew) {
+        return Instance.create(TestWorld.ref(id), Edition.STANDARD, TestWorld.S1_X2).regionId(TestWorld.REGION)
+                .prePaid(Subscription.startingAt(BOUGHT, PeriodType.MONTH, 1, autoRenew));
+    }
+
+    private OrderLifecycle.Report passAt(Instant at) {
+        world.clock.set(at);
+        return lifecycle.processDue();
+    }
+
+    private Instance instance(String id) {
+        return world.instance(id);
+    }
+
+    private List<Order> renewals(String id) {
+        return world.ordersOf(id).stream().filter(order -> order.type() == OrderType.RENEW).toList();
+    }
+
+    private List<TaskType> taskTypes(String id) {
+        return world.tasks.newest(TestWorld.ref(id), 20).stream().map(Task::type).toList();
+    }
+
+    @Test
+    void autoRenewalRenewsExactlyAtExpiryAndNotASecondBefore() {
+        Instance before = instance(RENEWING);
+        assertEquals(0, passAt(EXPIRY.minus(SECOND)).renewed());
+        assertEquals(before, instance(RENEWING));
+
+        OrderLifecycle.Report report = passAt(EXPIRY);
+        assertEquals(1, report.renewed(), report.toString());
+        Instance renewed = instance(RENEWING);
+        assertEquals(Instant.parse("2026-03-31T10:00:00Z"), renewed.subscription().expireTime());
+        assertEquals(before.flavor(), renewed.flavor());
+        assertEquals(before.status(), renewed.status());
+        assertEquals(before.subscription().autoRenew(), renewed.subscription().autoRenew());
+        List<Order> renewals = renewals(RENEWING);
+        assertEquals(1, renewals.size());
+        assertEquals(OrderStatus.COMPLETED, renewals.get(0).status());
+        assertEquals(new Change.Renew(PeriodType.MONTH, 1, true), renewals.get(0).change());
+        assertEquals(List.of(), taskTypes(RENEWING), "renewing a working instance is no task");
+
+        assertEquals(0, passAt(EXPIRY.plus(Duration.ofMinutes(5))).renewed(), "renewed once, not again");
+    }
+
+    @Test
+    void inGraceTheInstanceWorksButRefusesResizeAndChargeModeChange() {
+        Instance before = instance(MONTHLY);
+        assertEquals(0, passAt(EXPIRY).frozen());
+        assertEquals(before, instance(MONTHLY), "entering grace writes nothing");
+        assertEquals(InstanceStatus.ACTIVE, instance(MONTHLY).status());
+        assertEquals(SubscriptionPhase.GRACE, instance(MONTHLY).subscription().phaseAt(EXPIRY));
+
+        Response resize = world.resize(MONTHLY, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":3}}");
+        assertEquals(400, resize.status(), resize.body().toString());
+        assertEquals("IOTDA.060017", resize.errorCode());
+        assertTrue(resize.errorMessage().contains("2026-02-28T10:00:00Z"), resize.errorMessage());
+        Response chargeMode = world.changeChargeMode(MONTHLY, "{\"period_type\":\"month\",\"period_num\":1}");
+        assertEquals("IOTDA.060017", chargeMode.errorCode(), chargeMode.body().toString());
+
+        assertEquals(200, world.updateInstance(MONTHLY, "{\"name\":\"still-works\"}").status());
+        assertEquals(200, world.showInstance(MONTHLY).status());
+    }
+
+    @Test
+    void resizeASecondBeforeExpiryIsStillAccepted() {
+        world.clock.set(EXPIRY.minus(SECOND));
+        Response resize = world.resize(MONTHLY,
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":3},\"is_auto_pay\":true}");
+        assertEquals(200, resize.status(), resize.body().toString());
+    }
+
+    @Test
+    void freezesExactlyAtTheEndOfGraceByAFreezeTask() {
+        assertEquals(0, passAt(GRACE_END.minus(SECOND)).frozen());
+        assertEquals(InstanceStatus.ACTIVE, instance(MONTHLY).status());
+
+        assertEquals(1, passAt(GRACE_END).frozen());
+        assertEquals(InstanceStatus.FROZEN, instance(MONTHLY).status());
+        Task freeze = world.tasks.newest(TestWorld.ref(MONTHLY), 1).get(0);
+        assertEquals(TaskType.FREEZE, freeze.type());
+        assertEquals(TaskStatus.SUCCESS, freeze.status());
+        assertNull(freeze.orderId());
+
+        Response shown = world.showInstance(MONTHLY);
+        assertEquals(200, shown.status());
+        assertEquals("FROZEN", shown.body().get("status").asText());
+        Response update = world.updateInstance(MONTHLY, "{\"name\":\"refused\"}");
+        assertEquals(400, update.status());
+        assertEquals("IOTDA.060001", update.errorCode());
+        Response tags = world.call(Operation.BIND_TAGS, "POST", MONTHLY,
+                "{\"tags\":[{\"key\":\"k\",\"value\":\"v\"}]}", TestWorld.TOKEN);
+        assertEquals("IOTDA.060001", tags.errorCode(), tags.body().toString());
+        assertEquals("IOTDA.060001", world.resize(MONTHLY,
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":3}}").errorCode());
+        assertEquals(0, passAt(GRACE_END.plus(Duration.ofMinutes(5))).frozen(), "frozen once");
+    }
+
+    @Test
+    void deletesExactlyAtTheEndOfRetentionKeepingOrdersAndTasksQueryable() {
+        passAt(GRACE_END);
+        assertEquals(0, passAt(RETENTION_END.minus(SECOND)).deleted());
+        assertEquals(1, passAt(RETENTION_END).deleted());
+
+        assertTrue(instance(MONTHLY).isDeleted());
+        assertEquals(404, world.showInstance(MONTHLY).status());
+        Response listed = world.send(Operation.LIST_INSTANCES, "GET", Map.of("project_id", TestWorld.PROJECT),
+                Map.of(), null, TestWorld.TOKEN);
+        assertTrue(listed.body().get("instances").findValuesAsText("instance_id").stream()
+                .noneMatch(MONTHLY::equals), listed.body().toString());
+        assertEquals(List.of(TaskType.DELETE, TaskType.FREEZE), taskTypes(MONTHLY));
+        Response tasks = world.send(Operation.LIST_TASKS, "GET",
+                Map.of("project_id", TestWorld.PROJECT, "instance_id", MONTHLY), Map.of(), null, TestWorld.TOKEN);
+        assertEquals(200, tasks.status(), tasks.body().toString());
+        assertEquals(200, world.listOrders(MONTHLY, Map.of()).status());
+        assertEquals(0, passAt(RETENTION_END.plus(Duration.ofDays(1))).deleted(), "deleted once");
+    }
+
+    @Test
+    void consoleRenewalInGraceCountsFromExpiryNotFromTheRenewal() {
+        world.clock.set(EXPIRY.plus(Duration.ofDays(10)));
+        Order renewal = subscriptions.renew(TestWorld.ref(MONTHLY), PeriodType.MONTH, 1);
+        assertEquals(OrderStatus.COMPLETED, renewal.status());
+        assertEquals(Instant.parse("2026-03-31T10:00:00Z"), instance(MONTHLY).subscription().expireTime());
+        assertEquals(0, passAt(GRACE_END).frozen(), "renewed: not frozen at the old end of grace");
+        assertEquals(200, world.resize(MONTHLY, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":3},"
+                + "\"is_auto_pay\":true}").status());
+    }
+
+    @Test
+    void consoleRenewalInRetentionUnfreezesByAnUnfreezeTask() {
+        passAt(GRACE_END);
+        world.clock.set(GRACE_END.plus(Duration.ofDays(5)));
+        Order renewal = subscriptions.renew(TestWorld.ref(MONTHLY), PeriodType.YEAR, 1);
+        Instance unfrozen = instance(MONTHLY);
+        assertEquals(InstanceStatus.ACTIVE, unfrozen.status());
+        assertEquals(Instant.parse("2027-02-28T10:00:00Z"), unfrozen.subscription().expireTime());
+        Task unfreeze = world.tasks.newest(TestWorld.ref(MONTHLY), 1).get(0);
+        assertEquals(TaskType.UNFREEZE, unfreeze.type());
+        assertEquals(renewal.orderId(), unfreeze.orderId());
+        assertEquals(0, passAt(RETENTION_END).deleted());
+        assertEquals(200, world.updateInstance(MONTHLY, "{\"name\":\"works-again\"}").status());
+    }
+
+    @Test
+    void processorDownForMonthsRenewsEveryMissedPeriodInsteadOfFreezing() {
+        OrderLifecycle.Report report = passAt(Instant.parse("2026-06-15T00:00:00Z"));
+        assertEquals(4, report.renewed(), report.toString());
+        Instance renewed = instance(RENEWING);
+        // Feb 28, Mar 31, Apr 30, May 31: each a month from Jan 31, so the month's end stays the month's end.
+        assertEquals(Instant.parse("2026-06-30T10:00:00Z"), renewed.subscription().expireTime());
+        assertEquals(InstanceStatus.ACTIVE, renewed.status());
+        assertEquals(4, renewals(RENEWING).size());
+        assertEquals(List.of(), taskTypes(RENEWING));
+        // The instance without auto-renewal was frozen and then deleted, in that order.
+        assertEquals(1, report.frozen());
+        assertEquals(1, report.deleted());
+        assertEquals(List.of(TaskType.DELETE, TaskType.FREEZE), taskTypes(MONTHLY));
+    }
+
+    @Test
+    void freezeCancelsTheFailedOrderTheInstanceHolds() {
+        world.clock.set(BOUGHT.plus(Duration.ofDays(1)));
+        Response resize = world.resize(MONTHLY, "{\"flavor\":{\"type\":\"iotda.standard.s2\",\"size\":4}}");
+        assertEquals(200, resize.status(), resize.body().toString());
+        OrderId held = new OrderId(resize.orderId());
+        world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.SELLOUT);
+        assertEquals(OrderStatus.FAILED, lifecycle.pay(held).status());
+        assertEquals(InstanceStatus.MODIFY_FAILED, instance(MONTHLY).status());
+
+        assertEquals(1, passAt(GRACE_END).frozen());
+        Instance frozen = instance(MONTHLY);
+        assertEquals(InstanceStatus.FROZEN, frozen.status());
+        assertNull(frozen.orderId());
+        Order cancelled = world.orders.find(TestWorld.ref(MONTHLY), held).orElseThrow();
+        assertEquals(OrderStatus.CANCELLED, cancelled.status());
+        assertEquals(TaskStatus.FAILED, world.tasks.find(TestWorld.ref(MONTHLY), cancelled.taskId()).orElseThrow()
+                .status(), "a failed task stays as it ended");
+        assertEquals(List.of(TaskType.FREEZE, TaskType.MODIFY), taskTypes(MONTHLY));
+    }
+
+    @Test
+    void freezeCancelsAScheduledOrderAndEndsItsTask() {
+        InstanceRef windowed = TestWorld.ref("5ab5c000-0000-4000-8000-000000000003");
+        world.instances.create(monthly(windowed.instanceId(), false)
+                .operateWindow(new OperateWindow(LocalTime.of(2, 0), LocalTime.of(3, 0))).at(BOUGHT));
+        world.clock.set(GRACE_END.minus(Duration.ofDays(20)));
+        Response resize = world.resize(windowed.instanceId(),
+                "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":3},\"delay\":true,\"is_auto_pay\":true}");
+        assertEquals(200, resize.status(), resize.body().toString());
+        Order scheduled = world.orders.find(windowed, new OrderId(resize.orderId())).orElseThrow();
+        assertEquals(OrderStatus.SCHEDULED, scheduled.status());
+        // Pushed past the end of grace: the window is closed at every pass until then.
+        Order late = scheduled.withExecuteAfter(GRACE_END.plus(Duration.ofDays(1)), world.clock.instant());
+        world.orders.apply(new Order.Transition(late, OrderStatus.SCHEDULED, null), List.of());
+
+        assertEquals(2, passAt(GRACE_END).frozen());
+        assertEquals(OrderStatus.CANCELLED, world.orders.find(windowed, scheduled.orderId()).orElseThrow().status());
+        Task modify = world.tasks.find(windowed, scheduled.taskId()).orElseThrow();
+        assertEquals(TaskStatus.FAILED, modify.status());
+        assertEquals(InstanceStatus.FROZEN, instance(windowed.instanceId()).status());
+        assertEquals(0, passAt(GRACE_END.plus(Duration.ofDays(2))).executed(), "a cancelled order does not run");
+    }
+
+    @Test
+    void autoRenewalSwitchedOnInGraceRenewsFromExpiryAtTheNextPass() {
+        world.clock.set(EXPIRY.plus(Duration.ofDays(3)));
+        Instance switched = subscriptions.autoRenew(TestWorld.ref(MONTHLY), true);
+        assertTrue(switched.subscription().autoRenew());
+        assertEquals(2, passAt(EXPIRY.plus(Duration.ofDays(3))).renewed(), "this one and the one renewing all along");
+        assertEquals(Instant.parse("2026-03-31T10:00:00Z"), instance(MONTHLY).subscription().expireTime());
+        assertEquals(1, renewals(MONTHLY).size());
+    }
+
+    @Test
+    void autoRenewalSwitchedOffBeforeExpiryLetsTheSubscriptionLapse() {
+        world.clock.set(EXPIRY.minus(Duration.ofDays(1)));
+        subscriptions.autoRenew(TestWorld.ref(RENEWING), false);
+        OrderLifecycle.Report report = passAt(GRACE_END);
+        assertEquals(0, report.renewed());
+        assertEquals(2, report.frozen());
+        assertEquals(Instant.parse("2026-02-28T10:00:00Z"), instance(RENEWING).subscription().expireTime());
+    }
+
+    @Test
+    void switchingAutoRenewalToWhatItIsWritesNothing() {
+        Object before = world.state();
+        subscriptions.autoRenew(TestWorld.ref(RENEWING), true);
+        assertEquals(before, world.state());
+    }
+
+    @Test
+    void consoleRenewalOnceRetentionEndedIsRefusedAndWritesNothing() {
+        world.clock.set(RETENTION_END);
+        Object before = world.state();
+        assertThrows(Rejected.class,
+                () -> subscriptions.renew(TestWorld.ref(MONTHLY), PeriodType.MONTH, 1));
+        assertEquals(before, world.state());
+    }
+
+    @Test
+    void listsSubscriptionsExpiringWithinAPeriodExpiredOnesIncluded() {
+        InstanceRef later = TestWorld.ref("5ab5c000-0000-4000-8000-000000000004");
+        world.instances.create(Instance.create(later, Edition.STANDARD, TestWorld.S1_X2)
+                .prePaid(Subscription.startingAt(BOUGHT, PeriodType.YEAR, 1, false)).at(BOUGHT));
+        world.clock.set(EXPIRY.plus(Duration.ofDays(1)));
+        List<Subscriptions.Entry> soon = subscriptions.list(Optional.of(TestWorld.PROJECT),
+                Optional.of(Duration.ofDays(7)));
+        assertEquals(List.of(MONTHLY, RENEWING), soon.stream().map(e -> e.instance().ref().instanceId()).toList());
+        assertEquals(SubscriptionPhase.GRACE, soon.get(0).phase());
+        assertTrue(subscriptions.list(Optional.empty(), Optional.empty()).stream()
+                .anyMatch(entry -> entry.instance().ref().equals(later)));
+        assertEquals(List.of(), subscriptions.list(Optional.of("another-project"), Optional.empty()));
+    }
+
+    @Test
+    void passAsOfAnInstantBeforeTheLatestPassIsRefused() {
+        lifecycle.processAsOf(GRACE_END);
+        assertThrows(IllegalArgumentException.class, () -> lifecycle.processAsOf(EXPIRY));
+        assertEquals(0, lifecycle.processAsOf(GRACE_END).frozen(), "the same instant again: nothing more to do");
+    }
+
+    @Test
+    void passAsOfAnInstantMovesThroughGraceRetentionAndDeletion() {
+        assertEquals(1, lifecycle.processAsOf(EXPIRY).renewed());
+        assertEquals(1, lifecycle.processAsOf(GRACE_END).frozen());
+        assertEquals(1, lifecycle.processAsOf(RETENTION_END).deleted());
+        assertEquals(BOUGHT, instance(MONTHLY).createTime());
+        assertEquals(RETENTION_END, instance(MONTHLY).deleteTime());
+    }
+
+    @Test
+    void twoProcessorsAtOnceMakeEachStepOnce() throws Exception {
+        world.clock.set(Instant.parse("2026-04-15T00:00:00Z"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<OrderLifecycle.Report>> runs = List.of(pool.submit(() -> lifecycle.processDue()),
+                    pool.submit(() -> lifecycle.processDue()));
+            int renewed = 0;
+            int deleted = 0;
+            for (Future<OrderLifecycle.Report> run : runs) {
+                renewed += run.get().renewed();
+                deleted += run.get().deleted();
+            }
+            assertEquals(2, renewed, "Feb 28 and Mar 31, each once");
+            assertEquals(1, deleted);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, renewals(RENEWING).size());
+        assertEquals(List.of(TaskType.DELETE, TaskType.FREEZE), taskTypes(MONTHLY));
+    }
+
+    @Test
+    void aPassThatFailsBetweenFreezeAndDeletionLeavesTheFreezeAndTheNextPassDeletes() {
+        AtomicInteger records = new AtomicInteger();
+        Tasks failingSecondRecord = (Tasks) Proxy.newProxyInstance(Tasks.class.getClassLoader(),
+                new Class<?>[] {Tasks.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("record") && records.incrementAndGet() == 2) {
+                        throw new Unavailable("injected", Duration.ofSeconds(1), null);
+                    }
+                    try {
+                        return method.invoke(world.tasks, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ErrorLog log = (message, error) -> loggedErrors.add(message);
+        OrderLifecycle failing = new OrderLifecycle(world.instances, world.orders, failingSecondRecord,
+                new InstanceFlavors(CatalogueFile.published(), world.sales),
+                new Subscriptions(world.instances, world.orders, failingSecondRecord, new IdSource(), world.clock,
+                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log);
+        world.instances.update(instance(RENEWING).withAutoRenew(false, BOUGHT));
+        world.clock.set(RETENTION_END.plus(Duration.ofDays(1)));
+
+        OrderLifecycle.Report report = failing.processDue();
+        assertEquals(1, report.failed(), report.toString());
+        assertEquals(1, loggedErrors.size(), loggedErrors.toString());
+        long frozenOrDeleted = report.frozen() + report.deleted();
+        assertEquals(3, frozenOrDeleted, "two freezes and one deletion were written before the failure");
+        Instance stillFrozen = List.of(instance(MONTHLY), instance(RENEWING)).stream()
+                .filter(i -> !i.isDeleted()).findFirst().orElseThrow();
+        assertEquals(InstanceStatus.FROZEN, stillFrozen.status());
+
+        OrderLifecycle.Report next = lifecycle.processDue();
+        assertEquals(1, next.deleted());
+        assertTrue(instance(MONTHLY).isDeleted() && instance(RENEWING).isDeleted());
+    }
+}
