@@ -94,7 +94,7 @@ public final class Service {
         this.instances = instances;
         this.orders = orders;
         this.credentials = credentials;
-        this.orderQueries = new OrderQueries(instances, orders);
+        this.orderQueries = new OrderQueries(instances, orders, clock);
         this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error);
         this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, subscriptions, passes, clock,
                 retry, Log::error);

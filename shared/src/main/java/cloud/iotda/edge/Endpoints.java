@@ -88,7 +88,8 @@ public final class Endpoints {
                 InstanceRef target = target(request);
                 OrderId orderId = OrderId.parse(request.pathParameter("order_id"))
                         .orElseThrow(() -> Rejected.invalid("order_id must be " + OrderId.DESCRIPTION));
-                return ok(Views.order(useCases.orderQueries().show(target, orderId)));
+                OrderQueries.Answer<Order> shown = useCases.orderQueries().show(target, orderId);
+                return ok(Views.withSubscription(Views.order(shown.value()), shown.subscription()));
             };
             case LIST_TASKS -> this::listTasks;
             case SHOW_TASK -> request -> {
@@ -214,14 +215,15 @@ public final class Endpoints {
         String markerText = request.queryParameters().get("marker");
         OrderId marker = markerText == null ? null : OrderId.parse(markerText)
                 .orElseThrow(() -> Rejected.invalid("marker must be an order_id from an earlier page"));
-        Page<Order> page = useCases.orderQueries().list(target, limit, marker);
+        OrderQueries.Answer<Page<Order>> listed = useCases.orderQueries().list(target, limit, marker);
+        Page<Order> page = listed.value();
         ObjectNode body = JsonTrees.object();
         ArrayNode orders = body.putArray("orders");
         page.items().forEach(order -> orders.add(Views.order(order)));
         // ListInstances' documented rule for every list: the id of the page's last record, null for an empty page.
         body.put("marker", page.items().isEmpty() ? null
                 : page.items().get(page.items().size() - 1).orderId().value());
-        return ok(body);
+        return ok(Views.withSubscription(body, listed.subscription()));
     }
 
     /** A query parameter that must be an integer {@code min..max}; absent, it is {@code byDefault}. */

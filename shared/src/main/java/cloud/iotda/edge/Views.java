@@ -19,8 +19,10 @@ import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTasks;
 import cloud.iotda.usecase.OrderLifecycle;
+import cloud.iotda.usecase.OrderQueries;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 
 /** Domain values as the API answers them, with the field names and formats of the official API. */
 public final class Views {
@@ -196,6 +198,20 @@ public final class Views {
         node.put("execute_after", ApiTime.format(order.executeAfter()));
         node.put("task_id", order.taskId() == null ? null : order.taskId().value());
         return node;
+    }
+
+    /**
+     * An order query's answer with the instance's yearly/monthly subscription, when it has one: expiry, auto-renewal
+     * and phase ({@code active}, {@code grace}, {@code retention}, {@code ended}).
+     */
+    public static ObjectNode withSubscription(ObjectNode answer, Optional<OrderQueries.Standing> standing) {
+        standing.ifPresent(found -> answer.putObject("subscription")
+                .put("period_type", found.subscription().periodType().wireName())
+                .put("period_num", found.subscription().periodNum())
+                .put("expire_time", ApiTime.format(found.subscription().expireTime()))
+                .put("is_auto_renew", found.subscription().autoRenew())
+                .put("phase", found.phase().wireName()));
+        return answer;
     }
 
     /** The request an order records, normalized: every default filled in, fields in a fixed order. */

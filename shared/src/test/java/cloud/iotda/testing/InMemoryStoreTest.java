@@ -5,7 +5,7 @@ class InMemoryStoreTest extends StoreContract {
     @Override
     protected Store newStore() {
         InMemoryStore store = new InMemoryStore();
-        return new Store(store, store, store, store, store, store);
+        return new Store(store, store, store, store, store, store, store);
     }
 
     @Override

@@ -37,6 +37,7 @@ import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public abstract class StoreContract {
 
     /** The ports of one store, and a handle on it for {@link #contentOf}. */
     public record Store(Instances instances, Orders orders, Credentials credentials, FlavorSales sales,
-                        Tasks tasks, Object content) {
+                        Tasks tasks, ProcessorPasses passes, Object content) {
     }
 
     protected abstract Store newStore();
@@ -92,7 +93,8 @@ public abstract class StoreContract {
                 .enterpriseProjectId("8f2e0c54-0000-4000-8000-000000000001")
                 .tags(new Tags(List.of(new Tag("team", "plant"), new Tag("empty", null))))
                 .network(network)
-                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 3, false, T0.plus(Duration.ofDays(90))))
+                .prePaid(Subscription.startingAt(T0.minus(Duration.ofDays(40)), PeriodType.MONTH, 3, false)
+                        .renewedBy(PeriodType.YEAR, 1))
                 .at(T0);
     }
 
@@ -366,5 +368,73 @@ public abstract class StoreContract {
         assertEquals(Optional.empty(), store.tasks().find(REF, samePlaceOtherId));
         assertEquals(Optional.empty(), store.tasks().find(REF, new TaskId("abc-def")), "not an id of ours");
         assertEquals(Optional.empty(), store.tasks().find(new InstanceRef("p1", "cd"), create.taskId()));
+    }
+
+    @Test
+    void findsDueSubscriptionsEarliestFirstInPagesUntilTheyAreNoLongerDue() {
+        Instance renewing = Instance.create(new InstanceRef("p1", "a0"), Edition.STANDARD,
+                new Flavor("iotda.standard.s1", 2))
+                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 1, true, T0.plus(Duration.ofDays(1)))).at(T0);
+        Instance lapsing = Instance.create(new InstanceRef("p2", "a1"), Edition.STANDARD,
+                new Flavor("iotda.standard.s1", 2))
+                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 1, false, T0)).at(T0);
+        Instance later = Instance.create(new InstanceRef("p1", "a2"), Edition.STANDARD,
+                new Flavor("iotda.standard.s1", 2))
+                .prePaid(Subscription.expiringAt(PeriodType.YEAR, 1, true, T0.plus(Duration.ofDays(300)))).at(T0);
+        store.instances().create(renewing);
+        store.instances().create(lapsing);
+        store.instances().create(later);
+        store.instances().create(instance(new InstanceRef("p1", "a3")).withOrderState(new Flavor("iotda.standard.s1",
+                2), ChargeMode.POST_PAID, null, InstanceStatus.ACTIVE, null, null, T0));
+        // Renewed at expiry (a day in), frozen at the end of grace (15 days after expiry).
+        Instant now = T0.plus(Duration.ofDays(20));
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Instance> page = store.instances().subscriptionsDue(now, 1, cursor);
+            page.items().forEach(instance -> found.add(instance.ref().instanceId()));
+            cursor = page.next();
+        } while (cursor != null);
+        assertEquals(List.of("a0", "a1"), found);
+        assertEquals(List.of("a0"), store.instances().subscriptionsDue(T0.plus(Duration.ofDays(14)), 10, null)
+                .items().stream().map(instance -> instance.ref().instanceId()).toList());
+
+        store.instances().update(renewing.renewed(renewing.subscription().renewedBy(PeriodType.YEAR, 1), now));
+        Instance frozen = lapsing.frozen(now);
+        store.instances().update(frozen);
+        assertEquals(List.of(), store.instances().subscriptionsDue(now, 10, null).items(),
+                "renewed past now, and frozen until the end of retention");
+        Instance due = store.instances().subscriptionsDue(T0.plus(Duration.ofDays(30)), 10, null).items().get(0);
+        assertEquals(frozen, due);
+        store.instances().update(frozen.expired(T0.plus(Duration.ofDays(30))));
+        assertEquals(List.of(), store.instances().subscriptionsDue(T0.plus(Duration.ofDays(400)), 10, null).items()
+                .stream().filter(instance -> instance.ref().instanceId().equals("a1")).toList(),
+                "a deleted instance is never due");
+    }
+
+    @Test
+    void keepsARenewalAsItWasPlaced() {
+        Instance base = instance(REF);
+        store.instances().create(base);
+        for (boolean automatic : new boolean[] {true, false}) {
+            Change renew = new Change.Renew(PeriodType.MONTH, 9, automatic);
+            Order order = new Order(new OrderId(automatic ? "CS2601151000RENEA" : "CS2601151000RENEB"), REF, renew,
+                    OrderStatus.COMPLETED, renew.fingerprint(), T0, T0, null, null);
+            Instance current = store.instances().find(REF).orElseThrow();
+            store.orders().place(order, current.renewed(current.subscription().renewedBy(PeriodType.MONTH, 9), T0),
+                    null);
+            assertEquals(Optional.of(order), store.orders().find(REF, order.orderId()));
+        }
+    }
+
+    @Test
+    void keepsTheLatestPassOnly() {
+        assertEquals(Optional.empty(), store.passes().latest());
+        store.passes().record(T0.plus(Duration.ofMinutes(5)));
+        store.passes().record(T0);
+        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(5))), store.passes().latest());
+        store.passes().record(T0.plus(Duration.ofNanos(300_000_123)).plus(Duration.ofMinutes(5)));
+        assertEquals(Optional.of(T0.plus(Duration.ofNanos(300_000_123)).plus(Duration.ofMinutes(5))),
+                store.passes().latest());
     }
 }

@@ -53,7 +53,7 @@ class DeleteInstanceTest {
         assertTrue(queries.list(PROJECT, new InstanceQueries.ListQuery(Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, 500)).instances().stream()
                 .noneMatch(instance -> instance.ref().instanceId().equals(STANDARD)));
-        assertEquals(resized, world.service.orderQueries().show(ref(STANDARD), resized).orderId());
+        assertEquals(resized, world.service.orderQueries().show(ref(STANDARD), resized).value().orderId());
     }
 
     @Test

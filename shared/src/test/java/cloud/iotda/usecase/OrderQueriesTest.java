@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderQueriesTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final OrderQueries queries = new OrderQueries(world.instances, world.orders);
+    private final OrderQueries queries = new OrderQueries(world.instances, world.orders, world.clock);
 
     private List<OrderId> placeResizes(int count) {
         PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders,
@@ -46,9 +46,9 @@ class OrderQueriesTest {
     @Test
     void listsNewestFirstAPageAtATime() {
         List<OrderId> placed = placeResizes(3);
-        Page<Order> first = queries.list(ref(STANDARD), 2, null);
+        Page<Order> first = queries.list(ref(STANDARD), 2, null).value();
         assertEquals(List.of(placed.get(2), placed.get(1)), idsOf(first));
-        Page<Order> second = queries.list(ref(STANDARD), 2, new OrderId(first.next()));
+        Page<Order> second = queries.list(ref(STANDARD), 2, new OrderId(first.next())).value();
         assertEquals(List.of(placed.get(0)), idsOf(second));
         assertNull(second.next());
     }
@@ -56,7 +56,7 @@ class OrderQueriesTest {
     @Test
     void showsAnOrderOnlyOnItsOwnInstance() {
         OrderId orderId = placeResizes(1).get(0);
-        assertEquals(orderId, queries.show(ref(STANDARD), orderId).orderId());
+        assertEquals(orderId, queries.show(ref(STANDARD), orderId).value().orderId());
         Rejected elsewhere = assertThrows(Rejected.class, () -> queries.show(ref(ENTERPRISE), orderId));
         assertEquals(Reason.ORDER_NOT_FOUND, elsewhere.reason());
         assertEquals(List.of(orderId), elsewhere.facts());

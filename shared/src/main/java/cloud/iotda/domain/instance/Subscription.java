@@ -3,6 +3,7 @@ package cloud.iotda.domain.instance;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The yearly/monthly terms of a prePaid instance: {@code months} bought from {@code startTime} (a year is 12), so
@@ -26,9 +27,13 @@ public record Subscription(PeriodType periodType, int periodNum, boolean autoRen
         }
     }
 
-    /** A subscription bought at {@code start}: it runs for {@code periodNum} periods from then. */
+    /**
+     * A subscription bought at {@code start}: it runs for {@code periodNum} periods from then, counted in whole
+     * seconds (as every time the API shows), so that the expiry a user reads is the instant it expires.
+     */
     public static Subscription startingAt(Instant start, PeriodType periodType, int periodNum, boolean autoRenew) {
-        return new Subscription(periodType, periodNum, autoRenew, start, periodType.months(periodNum));
+        return new Subscription(periodType, periodNum, autoRenew, start.truncatedTo(ChronoUnit.SECONDS),
+                periodType.months(periodNum));
     }
 
     /**

@@ -24,7 +24,7 @@ class DynamoDbStoreTest extends StoreContract {
     protected Store newStore() {
         table = LocalDynamoDb.get().createTable();
         DynamoDbStore store = new DynamoDbStore(LocalDynamoDb.get().client(), table);
-        return new Store(store, store, store, store, store, table);
+        return new Store(store, store, store, store, store, store, table);
     }
 
     @Override

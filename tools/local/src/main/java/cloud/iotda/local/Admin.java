@@ -11,13 +11,19 @@ import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.edge.ApiTime;
 import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.Views;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.InstanceFlavors;
+import cloud.iotda.usecase.OrderLifecycle;
 import cloud.iotda.usecase.OrderQueries;
+import cloud.iotda.usecase.Subscriptions;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Page;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Admin {
     private static final Set<String> FLAGS = Set.of("table", "region", "endpoint", "project", "instance", "name",
-            "type", "flavor", "size", "charge-mode", "window", "expires");
+            "type", "flavor", "size", "charge-mode", "window", "expires", "period", "expiring-within", "at");
     private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(1);
     /** Each command's usage line(s), in the order the usage lists them; the key is the command's two words. */
     private static final Map<String, String> COMMANDS = commands(
@@ -62,8 +68,13 @@ public final class Admin {
             "orders pay", "  orders pay ORDER_ID                                          (the billing console's part)",
             "orders cancel", "  orders cancel ORDER_ID                                       "
                     + "(the billing console's part)",
-            "orders process-now", "  orders process-now                                           "
-                    + "(one run of the order processor)",
+            "orders process-now", "  orders process-now [--at 2027-01-01T00:00:00Z]               "
+                    + "(one run of the order processor,\n" + " ".repeat(64) + "as of now or of a later instant)",
+            "subscriptions list", "  subscriptions list [--project P] [--expiring-within 7d]      "
+                    + "(expiry, auto-renewal, phase)",
+            "subscriptions renew", "  subscriptions renew INSTANCE --period month:N|year:N [--project P]\n"
+                    + " ".repeat(64) + "(a RENEW order, paid at once)",
+            "subscriptions auto-renew", "  subscriptions auto-renew INSTANCE on|off [--project P]",
             "flavors list", "  flavors list                                                 "
                     + "(each flavor and its sale status)",
             "flavors set-status", "  flavors set-status TYPE normal|sellout                       "
@@ -212,11 +223,108 @@ public final class Admin {
             case "orders list" -> listOrders(instanceRef(required(flags, "project"), required(flags, "instance")));
             case "orders pay" -> printOrder(service.lifecycle().pay(orderId(single(rest, "ORDER_ID"))));
             case "orders cancel" -> printOrder(service.lifecycle().cancel(orderId(single(rest, "ORDER_ID"))));
-            case "orders process-now" -> out.println(JsonTrees.write(Views.report(service.lifecycle().processDue())));
+            case "orders process-now" -> processNow(flags.get("at"));
+            case "subscriptions list" -> listSubscriptions(flags);
+            case "subscriptions renew" -> renew(rest, flags);
+            case "subscriptions auto-renew" -> autoRenew(rest, flags);
             case "flavors list" -> listFlavors();
             case "flavors set-status" -> setSaleStatus(rest);
             default -> throw new UsageError("unknown command " + command, true);
         }
+    }
+
+    private void processNow(String at) {
+        OrderLifecycle.Report report;
+        if (at == null) {
+            report = service.lifecycle().processDue();
+        } else {
+            report = service.lifecycle().processAsOf(instant("--at", at));
+        }
+        out.println(JsonTrees.write(Views.report(report)));
+    }
+
+    private static Instant instant(String flag, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageError(flag + " must be an ISO-8601 UTC time like 2027-01-01T00:00:00Z");
+        }
+    }
+
+    /** One line per subscription, soonest expiry first. */
+    private void listSubscriptions(Map<String, String> flags) {
+        Optional<Duration> within = Optional.ofNullable(flags.get("expiring-within")).map(Admin::days);
+        for (Subscriptions.Entry entry : service.subscriptions().list(Optional.ofNullable(flags.get("project")),
+                within)) {
+            out.println(JsonTrees.write(subscription(entry.instance(), entry.phase())));
+        }
+    }
+
+    /** The subscription as the operator sees it: whose, until when, renewed or not, in which phase. */
+    private static ObjectNode subscription(Instance instance, SubscriptionPhase phase) {
+        Subscription subscription = instance.subscription();
+        return JsonTrees.object()
+                .put("project_id", instance.ref().projectId())
+                .put("instance_id", instance.ref().instanceId())
+                .put("status", instance.status().name())
+                .put("period_type", subscription.periodType().wireName())
+                .put("period_num", subscription.periodNum())
+                .put("expire_time", ApiTime.format(subscription.expireTime()))
+                .put("is_auto_renew", subscription.autoRenew())
+                .put("phase", phase.wireName());
+    }
+
+    private static Duration days(String text) {
+        if (!text.matches("[0-9]{1,4}d")) {
+            throw new UsageError("--expiring-within must be a number of days like 7d");
+        }
+        return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
+
+    private void renew(List<String> rest, Map<String, String> flags) {
+        InstanceRef ref = subscribedInstance(single(rest, "INSTANCE"), flags.get("project"));
+        String period = required(flags, "period");
+        String[] parts = period.split(":", 2);
+        PeriodType type;
+        int periods;
+        try {
+            type = PeriodType.fromWireName(parts[0]);
+            periods = Integer.parseInt(parts.length == 2 ? parts[1] : "");
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--period must be month:N or year:N, not " + period);
+        }
+        Order order = service.subscriptions().renew(ref, type, periods);
+        printOrder(order);
+        Instance renewed = service.instances().find(ref).orElseThrow();
+        out.println(JsonTrees.write(subscription(renewed, renewed.subscription().phaseAt(clock.instant()))));
+    }
+
+    private void autoRenew(List<String> rest, Map<String, String> flags) {
+        if (rest.size() != 2 || !Set.of("on", "off").contains(rest.get(1))) {
+            throw new UsageError("subscriptions auto-renew needs INSTANCE and on|off", true);
+        }
+        InstanceRef ref = subscribedInstance(rest.get(0), flags.get("project"));
+        Instance changed = service.subscriptions().autoRenew(ref, rest.get(1).equals("on"));
+        out.println(JsonTrees.write(subscription(changed, changed.subscription().phaseAt(clock.instant()))));
+    }
+
+    /** The instance by its id, in {@code project} when given, else in whichever project has it (only one may). */
+    private InstanceRef subscribedInstance(String instanceId, String project) {
+        if (!InstanceRef.isValidInstanceId(instanceId)) {
+            throw new UsageError("INSTANCE must be 1..36 characters of a-f, 0-9 and -");
+        }
+        if (project != null) {
+            return new InstanceRef(project, instanceId);
+        }
+        List<InstanceRef> found = service.instances().all().stream().map(Instance::ref)
+                .filter(ref -> ref.instanceId().equals(instanceId)).toList();
+        if (found.size() > 1) {
+            throw new UsageError("instance " + instanceId + " is in more than one project; give --project");
+        }
+        if (found.isEmpty()) {
+            throw new UsageError("no instance " + instanceId);
+        }
+        return found.get(0);
     }
 
     private void listFlavors() {
@@ -360,7 +468,7 @@ public final class Admin {
     private void listOrders(InstanceRef ref) {
         OrderId after = null;
         do {
-            Page<Order> page = service.orderQueries().list(ref, OrderQueries.MAX_LIMIT, after);
+            Page<Order> page = service.orderQueries().list(ref, OrderQueries.MAX_LIMIT, after).value();
             page.items().forEach(this::printOrder);
             after = page.next() == null ? null : new OrderId(page.next());
         } while (after != null);

@@ -19,6 +19,7 @@ import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
@@ -27,6 +28,7 @@ import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.RequestBodies;
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.port.Conflict;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -282,10 +284,34 @@ final class Seed {
                         throw Rejected.invalid(entry.path("status") + " must be ACTIVE, FROZEN, TRADING or MODIFYING");
                     }
                 }).orElse(InstanceStatus.ACTIVE));
+        Optional<JsonFields> subscription = entry.optionalObject("subscription");
+        if (subscription.isPresent() && request.charge().mode() != ChargeMode.PRE_PAID) {
+            throw Rejected.invalid(entry.path("subscription") + " is for a prePaid instance only");
+        }
         if (request.charge().mode() == ChargeMode.PRE_PAID) {
-            instance.prePaid(request.charge().subscriptionFrom(now));
+            instance.prePaid(subscription.map(Seed::subscription).orElseGet(() -> request.charge()
+                    .subscriptionFrom(now)));
         }
         return instance.at(now);
+    }
+
+    /**
+     * A subscription as it stands, bought at {@code start_time} (so a seed can hold one that has already expired):
+     * the period as change-charge-mode takes it, auto-renewal off unless said.
+     */
+    private static Subscription subscription(JsonFields entry) {
+        Change.ChargeModeChange terms = RequestBodies.chargeMode(JsonTrees.object()
+                .put("period_type", entry.requiredString("period_type"))
+                .put("period_num", entry.requiredInteger("period_num"))
+                .put("is_auto_renew", entry.optionalBoolean("is_auto_renew", false)));
+        Instant start;
+        try {
+            start = Instant.parse(entry.requiredString("start_time"));
+        } catch (DateTimeParseException e) {
+            throw Rejected.invalid(entry.path("start_time")
+                    + " must be an ISO-8601 UTC time like 2026-01-31T00:00:00Z");
+        }
+        return Subscription.startingAt(start, terms.periodType(), terms.periodNum(), terms.autoRenew());
     }
 
     private static <E extends Enum<E>> E choice(JsonFields entry, String field, Class<E> type, String allowed) {

@@ -1,15 +1,21 @@
 package cloud.iotda.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.json.JsonTrees;
 import cloud.iotda.template.Template;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +77,7 @@ class SeedAndAdminTest {
     @Test
     void demoSeedIsValid() {
         Seed demo = Seed.load(null, LocalDynamo.REGION);
-        assertEquals(13, demo.instances().size());
+        assertEquals(14, demo.instances().size());
         assertEquals(List.of("CS2601150900HIST1", "CS2601150900FAIL1"),
                 demo.orders().stream().map(o -> o.orderId().value()).toList());
     }
@@ -134,6 +140,73 @@ class SeedAndAdminTest {
         assertEquals(2, admin("instances", "create", "--project", "p1").code());
         assertEquals(2, admin("nonsense", "command").code());
         assertEquals(2, admin("instances", "list", "--bogus", "x").code());
+    }
+
+    /** The one subscription line {@code subscriptions list --project P} prints for a project with one instance. */
+    private JsonNode subscriptionOf(String project) throws Exception {
+        Run listed = admin("subscriptions", "list", "--project", project);
+        assertEquals(0, listed.code(), listed.err());
+        assertEquals(1, listed.out().lines().count(), listed.out());
+        return JsonTrees.read(listed.out().strip());
+    }
+
+    @Test
+    void adminRenewsAndSwitchesAutoRenewalRefusingBadPeriodsWithoutWriting() throws Exception {
+        assertEquals(0, admin("instances", "create", "--project", "ps", "--instance", "5b01", "--type", "standard",
+                "--flavor", "iotda.standard.s1", "--size", "2", "--charge-mode", "prePaid").code());
+        JsonNode before = subscriptionOf("ps");
+        assertEquals("active", before.get("phase").asText());
+        assertFalse(before.get("is_auto_renew").asBoolean());
+
+        Run tooLong = admin("subscriptions", "renew", "5b01", "--period", "month:10");
+        assertEquals(2, tooLong.code());
+        assertEquals("iotda-admin: period_num must be 1..9 when period_type is month", tooLong.err().strip());
+        assertEquals(2, admin("subscriptions", "renew", "5b01", "--period", "year:4").code());
+        assertEquals(2, admin("subscriptions", "renew", "5b01", "--period", "week:1").code());
+        assertEquals(2, admin("subscriptions", "renew", "5b01").code());
+        assertEquals(2, admin("subscriptions", "renew", "ffff", "--period", "month:1").code());
+        assertEquals(before, subscriptionOf("ps"), "refused renewals wrote nothing");
+
+        Run renewed = admin("subscriptions", "renew", "5b01", "--period", "year:1");
+        assertEquals(0, renewed.code(), renewed.err());
+        JsonNode order = JsonTrees.read(renewed.out().lines().findFirst().orElseThrow());
+        assertEquals("RENEW", order.get("type").asText());
+        assertEquals("COMPLETED", order.get("status").asText());
+        Instant expired = Instant.parse(before.get("expire_time").asText());
+        assertEquals(expired.atZone(ZoneOffset.UTC).plusYears(1).toInstant(),
+                Instant.parse(subscriptionOf("ps").get("expire_time").asText()));
+
+        Run on = admin("subscriptions", "auto-renew", "5b01", "on");
+        assertEquals(0, on.code(), on.err());
+        assertTrue(subscriptionOf("ps").get("is_auto_renew").asBoolean());
+        assertEquals(2, admin("subscriptions", "auto-renew", "5b01", "maybe").code());
+        assertEquals(0, admin("subscriptions", "list", "--project", "ps", "--expiring-within", "7d").out()
+                .lines().count(), "it expires in more than a year");
+        assertEquals(2, admin("subscriptions", "list", "--expiring-within", "a week").code());
+        Run payPerUse = admin("subscriptions", "renew", "abc1", "--project", "p1", "--period", "month:1");
+        assertEquals(2, payPerUse.code());
+    }
+
+    @Test
+    void processNowAtAnInstantWalksASubscriptionThroughGraceRetentionAndDeletion() throws Exception {
+        assertEquals(0, admin("instances", "create", "--project", "pt", "--instance", "5b02", "--type", "standard",
+                "--flavor", "iotda.standard.s1", "--size", "2", "--charge-mode", "prePaid").code());
+        Instant expiry = Instant.parse(subscriptionOf("pt").get("expire_time").asText());
+
+        Run grace = admin("orders", "process-now", "--at", expiry.toString());
+        assertEquals(0, grace.code(), grace.err());
+        assertEquals("ACTIVE", subscriptionOf("pt").get("status").asText());
+        Run frozen = admin("orders", "process-now", "--at", expiry.plus(Duration.ofDays(15)).toString());
+        assertTrue(JsonTrees.read(frozen.out()).get("frozen").asInt() >= 1, frozen.out());
+        assertEquals("FROZEN", subscriptionOf("pt").get("status").asText());
+        Run deleted = admin("orders", "process-now", "--at", expiry.plus(Duration.ofDays(30)).toString());
+        assertTrue(JsonTrees.read(deleted.out()).get("deleted").asInt() >= 1, deleted.out());
+        assertEquals("", admin("subscriptions", "list", "--project", "pt").out());
+
+        Run back = admin("orders", "process-now", "--at", expiry.toString());
+        assertEquals(2, back.code());
+        assertTrue(back.err().contains("already ran as of"), back.err());
+        assertEquals(2, admin("orders", "process-now", "--at", "tomorrow").code());
     }
 
     @Test
