@@ -10,8 +10,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Runs on the template's schedule: executes due scheduled orders and cancels expired unpaid ones. The EventBridge
- * event carries nothing the run needs, so it is read and not mapped; the answer is the run's report as JSON.
+ * Runs on the template's schedule: executes due scheduled orders, cancels expired unpaid ones and makes the due
+ * subscription steps (renew, freeze, delete). The EventBridge event carries nothing the run needs, so it is read and
+ * not mapped; the answer is the run's report as JSON.
  */
 public final class OrderProcessorHandler implements RequestStreamHandler {
     /** Stop starting pages when less than this is left of the invocation; the next run goes on. */

@@ -118,7 +118,11 @@ public final class Subscriptions {
      * table: for the operator, not the request path.
      */
     public List<Entry> list(Optional<String> project, Optional<Duration> expiringWithin) {
-        Instant now = clock.instant();
+        return list(project, expiringWithin, clock.instant());
+    }
+
+    /** As {@link #list(Optional, Optional)}, as of {@code now} (the instant a processor pass ran as of). */
+    public List<Entry> list(Optional<String> project, Optional<Duration> expiringWithin, Instant now) {
         return instances.all().stream()
                 .filter(instance -> instance.chargeMode() == ChargeMode.PRE_PAID && instance.subscription() != null)
                 .filter(instance -> project.map(instance.ref().projectId()::equals).orElse(true))

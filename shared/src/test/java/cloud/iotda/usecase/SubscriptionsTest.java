@@ -397,4 +397,26 @@ class SubscriptionsTest {
         assertEquals(1, next.deleted());
         assertTrue(instance(MONTHLY).isDeleted() && instance(RENEWING).isDeleted());
     }
+
+    @Test
+    void orderQueriesShowTheSubscriptionWithItsPhaseAndRenewalsAsOrders() {
+        world.clock.set(EXPIRY.plus(Duration.ofDays(1)));
+        Order renewal = subscriptions.renew(TestWorld.ref(MONTHLY), PeriodType.MONTH, 2);
+        Response shown = world.showOrder(MONTHLY, renewal.orderId().value());
+        assertEquals(200, shown.status(), shown.body().toString());
+        assertEquals("RENEW", shown.body().get("type").asText());
+        assertEquals("{\"period_type\":\"month\",\"period_num\":2,\"is_auto_renewal\":false}",
+                shown.body().get("request").toString());
+        assertEquals("{\"period_type\":\"month\",\"period_num\":1,\"expire_time\":\"2026-04-30T10:00:00Z\","
+                + "\"is_auto_renew\":false,\"phase\":\"active\"}", shown.body().get("subscription").toString());
+
+        world.clock.set(Instant.parse("2026-05-01T10:00:00Z"));
+        Response listed = world.listOrders(MONTHLY, Map.of());
+        assertEquals("grace", listed.body().get("subscription").get("phase").asText(), listed.body().toString());
+        assertEquals(false, world.listOrders(TestWorld.STANDARD, Map.of()).body().has("subscription"),
+                "a pay-per-use instance has no subscription");
+        passAt(Instant.parse("2026-06-01T00:00:00Z"));
+        assertEquals("ended", world.listOrders(MONTHLY, Map.of()).body().get("subscription").get("phase").asText(),
+                "deleted: its orders stay queryable, its subscription has ended");
+    }
 }

@@ -1,6 +1,7 @@
 package cloud.iotda.adapter.dynamodb;
 
 import static cloud.iotda.testing.TestWorld.ENTERPRISE;
+import static cloud.iotda.testing.TestWorld.PREPAID;
 import static cloud.iotda.testing.TestWorld.PROJECT;
 import static cloud.iotda.testing.TestWorld.S0;
 import static cloud.iotda.testing.TestWorld.STANDARD;
@@ -13,9 +14,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.instance.ChargeMode;
+import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.OrderType;
+import cloud.iotda.domain.task.Task;
+import cloud.iotda.domain.task.TaskType;
 import cloud.iotda.edge.ApiError;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.testing.CapturedLogs;
@@ -190,7 +198,26 @@ class DynamoDbFaultsTest {
                         .cancel(placedOrder(w, STANDARD))), 200, 400, false),
                 // Order by order: a run that fails after its first order keeps that order's write.
                 new Path("processor", scheduled.andThen(w -> w.clock.set(IN_WINDOW)),
+                        w -> operator(() -> w.service.processor().run(() -> true)), 200, 200, false, false),
+                new Path("renew", none, w -> operator(() -> w.service.subscriptions().renew(TestWorld.ref(PREPAID),
+                        PeriodType.MONTH, 1)), 200),
+                // Instance by instance, step by step: a run that fails after a step keeps that step's write.
+                new Path("processor-subscriptions", DynamoDbFaultsTest::expiredSubscriptions,
                         w -> operator(() -> w.service.processor().run(() -> true)), 200, 200, false, false));
+    }
+
+    /** Bought on Jan 31 for a month: expired Feb 28; grace ended Mar 15. */
+    private static final Instant BOUGHT = Instant.parse("2026-01-31T10:00:00Z");
+    private static final String RENEWING = "5ab5c000-0000-4000-8000-0000000000f1";
+    private static final String LAPSING = "5ab5c000-0000-4000-8000-0000000000f2";
+
+    /** One subscription due for its automatic renewal, one at the end of its grace period. */
+    private static void expiredSubscriptions(TestWorld world) {
+        for (String id : List.of(RENEWING, LAPSING)) {
+            world.instances.create(Instance.create(TestWorld.ref(id), Edition.STANDARD, TestWorld.S1_X2)
+                    .prePaid(Subscription.startingAt(BOUGHT, PeriodType.MONTH, 1, id.equals(RENEWING))).at(BOUGHT));
+        }
+        world.clock.set(Instant.parse("2026-03-16T00:00:00Z"));
     }
 
     /**
@@ -322,9 +349,21 @@ class DynamoDbFaultsTest {
             case "pay" -> assertEquals(ChargeMode.PRE_PAID, world.instance(STANDARD).chargeMode(), "paid");
             case "cancel" -> assertEquals(OrderStatus.CANCELLED, world.ordersOf(STANDARD).get(0).status());
             case "delete-instance" -> assertTrue(world.instance(S0).isDeleted());
+            case "renew" -> assertEquals(done ? 2 : 1, renewals(world, PREPAID),
+                    "one renewal for the command and its retries, one for the command run again");
+            case "processor-subscriptions" -> {
+                assertEquals(1, renewals(world, RENEWING), "renewed once, at its one expiry");
+                assertEquals(InstanceStatus.FROZEN, world.instance(LAPSING).status());
+                assertEquals(List.of(TaskType.FREEZE), world.tasks.newest(TestWorld.ref(LAPSING), 20).stream()
+                        .map(Task::type).toList(), "frozen once");
+            }
             default -> {
             }
         }
+    }
+
+    private static long renewals(TestWorld world, String instanceId) {
+        return world.ordersOf(instanceId).stream().filter(order -> order.type() == OrderType.RENEW).count();
     }
 
     private static Set<String> orderIds(TestWorld world) {

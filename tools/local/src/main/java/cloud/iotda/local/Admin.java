@@ -70,8 +70,8 @@ public final class Admin {
                     + "(the billing console's part)",
             "orders process-now", "  orders process-now [--at 2027-01-01T00:00:00Z]               "
                     + "(one run of the order processor,\n" + " ".repeat(64) + "as of now or of a later instant)",
-            "subscriptions list", "  subscriptions list [--project P] [--expiring-within 7d]      "
-                    + "(expiry, auto-renewal, phase)",
+            "subscriptions list", "  subscriptions list [--project P] [--expiring-within 7d] [--at INSTANT]\n"
+                    + " ".repeat(64) + "(expiry, auto-renewal, phase now or at INSTANT)",
             "subscriptions renew", "  subscriptions renew INSTANCE --period month:N|year:N [--project P]\n"
                     + " ".repeat(64) + "(a RENEW order, paid at once)",
             "subscriptions auto-renew", "  subscriptions auto-renew INSTANCE on|off [--project P]",
@@ -254,8 +254,9 @@ public final class Admin {
     /** One line per subscription, soonest expiry first. */
     private void listSubscriptions(Map<String, String> flags) {
         Optional<Duration> within = Optional.ofNullable(flags.get("expiring-within")).map(Admin::days);
+        Instant asOf = flags.containsKey("at") ? instant("--at", flags.get("at")) : clock.instant();
         for (Subscriptions.Entry entry : service.subscriptions().list(Optional.ofNullable(flags.get("project")),
-                within)) {
+                within, asOf)) {
             out.println(JsonTrees.write(subscription(entry.instance(), entry.phase())));
         }
     }
