@@ -419,4 +419,24 @@ class SubscriptionsTest {
         assertEquals("ended", world.listOrders(MONTHLY, Map.of()).body().get("subscription").get("phase").asText(),
                 "deleted: its orders stay queryable, its subscription has ended");
     }
+
+    @Test
+    void yearlySubscriptionRenewsAutomaticallyForAYearAndLapsesAYearLater() {
+        InstanceRef yearly = TestWorld.ref("5ab5c000-0000-4000-8000-000000000005");
+        InstanceRef lapsing = TestWorld.ref("5ab5c000-0000-4000-8000-000000000006");
+        Instant leapDay = Instant.parse("2024-02-29T00:00:00Z");
+        world.instances.create(Instance.create(yearly, Edition.STANDARD, TestWorld.S1_X2)
+                .prePaid(Subscription.startingAt(leapDay, PeriodType.YEAR, 2, true)).at(leapDay));
+        world.instances.create(Instance.create(lapsing, Edition.STANDARD, TestWorld.S1_X2)
+                .prePaid(Subscription.startingAt(leapDay, PeriodType.YEAR, 1, false)).at(leapDay));
+        Instant expiry = Instant.parse("2026-02-28T00:00:00Z");
+        passAt(expiry.minus(SECOND));
+        assertEquals(List.of(), renewals(yearly.instanceId()), "not a second before its expiry");
+        assertTrue(instance(lapsing.instanceId()).isDeleted(), "expired 2025-02-28: a year later frozen and deleted");
+        passAt(expiry);
+        assertEquals(Instant.parse("2028-02-29T00:00:00Z"), instance(yearly.instanceId()).subscription().expireTime(),
+                "two years more, from the leap day it was bought on");
+        assertEquals(1, renewals(yearly.instanceId()).size());
+        assertEquals(List.of(TaskType.DELETE, TaskType.FREEZE), taskTypes(lapsing.instanceId()));
+    }
 }
