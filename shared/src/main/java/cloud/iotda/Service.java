@@ -21,6 +21,7 @@ import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.ProcessorRun;
 import cloud.iotda.edge.Views;
 import cloud.iotda.edge.auth.Authenticator;
+import cloud.iotda.edge.auth.CredentialCache;
 import cloud.iotda.edge.auth.DerivedSigningScheme;
 import cloud.iotda.edge.auth.SdkSigningScheme;
 import cloud.iotda.edge.auth.TokenScheme;
@@ -46,6 +47,7 @@ import cloud.iotda.usecase.port.Orders;
 import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -57,6 +59,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Service {
     public static final String TABLE_NAME_ENV = "TABLE_NAME";
+    public static final String AUTH_CACHE_TTL_ENV = "AUTH_CACHE_TTL_SECONDS";
+    public static final long DEFAULT_AUTH_CACHE_TTL_SECONDS = 60;
 
     /** Where the region id comes from when no Lambda environment names one (the local API, tests). */
     public static final String DEFAULT_REGION_ID = "local";
@@ -87,6 +91,15 @@ public final class Service {
      */
     public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
                    ProcessorPasses passes, Clock clock, String regionId) {
+        this(instances, orders, credentials, sales, tasks, passes, clock, regionId, Duration.ZERO);
+    }
+
+    /**
+     * @param authCacheTtl how long a validated credential is served from memory ({@link CredentialCache}); zero:
+     *                     every request reads it
+     */
+    public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
+                   ProcessorPasses passes, Clock clock, String regionId, Duration authCacheTtl) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         this.instanceFlavors = new InstanceFlavors(catalogue, sales);
         RetryPolicy retry = RetryPolicy.standard();
@@ -100,8 +113,9 @@ public final class Service {
                 retry, Log::error);
         this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
                 retry);
-        Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock),
-                new SdkSigningScheme(credentials, clock), new DerivedSigningScheme(credentials, clock, regionId)));
+        Credentials validated = CredentialCache.of(credentials, authCacheTtl, clock);
+        Authenticator authenticator = new Authenticator(List.of(new TokenScheme(validated, clock),
+                new SdkSigningScheme(validated, clock), new DerivedSigningScheme(validated, clock, regionId)));
         this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
                 new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
                 new UpdateInstance(instances, orders, tasks, ids, clock, retry),
@@ -112,8 +126,35 @@ public final class Service {
 
     /** Everything on one DynamoDB table. */
     public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId) {
+        return onDynamoDb(client, tableName, clock, regionId, Duration.ZERO);
+    }
+
+    /** Everything on one DynamoDB table, validated credentials kept in memory for {@code authCacheTtl}. */
+    public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId,
+                                     Duration authCacheTtl) {
         DynamoDbStore store = new DynamoDbStore(client, tableName);
-        return new Service(store, store, store, store, store, store, clock, regionId);
+        return new Service(store, store, store, store, store, store, clock, regionId, authCacheTtl);
+    }
+
+    /**
+     * {@code AUTH_CACHE_TTL_SECONDS} (the environment in Lambda, a system property in the local API): 0..3600,
+     * {@value #DEFAULT_AUTH_CACHE_TTL_SECONDS} when unset, as the template's default; 0 turns the cache off.
+     */
+    public static Duration authCacheTtlFromEnvironment() {
+        String text = System.getenv(AUTH_CACHE_TTL_ENV) != null ? System.getenv(AUTH_CACHE_TTL_ENV)
+                : System.getProperty(AUTH_CACHE_TTL_ENV);
+        if (text == null || text.isBlank()) {
+            return Duration.ofSeconds(DEFAULT_AUTH_CACHE_TTL_SECONDS);
+        }
+        try {
+            long seconds = Long.parseLong(text.strip());
+            if (seconds >= 0 && seconds <= 3600) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalStateException(AUTH_CACHE_TTL_ENV + " must be 0..3600 seconds, not " + text);
     }
 
     /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */
@@ -138,7 +179,7 @@ public final class Service {
             throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
         }
         DynamoDbClient client = DynamoDbClients.configured(List.of()).build();
-        return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment());
+        return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment(), authCacheTtlFromEnvironment());
     }
 
     /**
