@@ -41,9 +41,9 @@ public final class InstanceFlavors {
         return catalogue;
     }
 
-    /** The catalogue with the sale settings as they stand. */
+    /** The catalogue with the sale settings as they stand: what an order is decided on. */
     public FlavorCatalogue current() {
-        return catalogue.withSoldOut(sales.soldOut());
+        return catalogue.withSoldOut(sales.soldOut(true));
     }
 
     /** Whether {@code marker} is a marker this list hands out: a published flavor type. */
@@ -56,7 +56,8 @@ public final class InstanceFlavors {
                 || marker.filter(m -> !isMarker(m)).isPresent()) {
             throw new IllegalArgumentException("limit " + limit + ", offset " + offset + ", marker " + marker);
         }
-        FlavorCatalogue now = current();
+        // A listing may show a setting a moment late (an eventually consistent read, half the cost); an order never.
+        FlavorCatalogue now = catalogue.withSoldOut(sales.soldOut(false));
         List<Listed> matching = now.all().stream()
                 .filter(spec -> edition.map(spec.edition()::equals).orElse(true))
                 .map(spec -> new Listed(spec, now.saleStatus(spec.type())))

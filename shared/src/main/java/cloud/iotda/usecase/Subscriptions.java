@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -151,9 +152,12 @@ public final class Subscriptions {
     /** Every step due on one instance by {@code now}, in order: a renewal at each expiry, or freeze, then deletion. */
     private Counts processOne(InstanceRef ref, Instant now) {
         Counts counts = Counts.NONE;
+        // The instance as this pass last wrote it: the next step is decided on it without reading it again; a lost
+        // race clears it, and the retry reads the row.
+        AtomicReference<Instance> written = new AtomicReference<>();
         try {
             for (int made = 0; made < MAX_STEPS_PER_INSTANCE; made++) {
-                Optional<SubscriptionStep> step = retry.run(() -> step(ref, now));
+                Optional<SubscriptionStep> step = retry.run(() -> step(ref, now, written));
                 if (step.isEmpty()) {
                     return counts;
                 }
@@ -170,9 +174,14 @@ public final class Subscriptions {
         }
     }
 
-    /** Reads the instance and makes the step due by {@code now}, if any (the index may lag: the row decides). */
-    private Optional<SubscriptionStep> step(InstanceRef ref, Instant now) {
-        Optional<Instance> found = instances.find(ref).filter(instance -> !instance.isDeleted());
+    /**
+     * Makes the step due by {@code now} on the instance as this pass wrote it, or else as read (the index may lag:
+     * the row decides), if any step is due.
+     */
+    private Optional<SubscriptionStep> step(InstanceRef ref, Instant now, AtomicReference<Instance> written) {
+        Instance known = written.getAndSet(null);
+        Optional<Instance> found = known != null ? Optional.of(known) : instances.find(ref);
+        found = found.filter(instance -> !instance.isDeleted());
         Optional<SubscriptionStep> step = found.flatMap(instance -> instance.subscriptionStepAt(now));
         if (step.isEmpty()) {
             return step;
@@ -181,8 +190,9 @@ public final class Subscriptions {
         if (step.get() == SubscriptionStep.RENEW) {
             Renewal renewal = Renewal.automatic(instance, ids.nextOrderId(now), ids.nextTaskRandom(), now);
             orders.place(renewal.order(), renewal.instance(), renewal.task());
+            written.set(renewal.instance());
         } else {
-            end(instance, step.get(), now);
+            written.set(end(instance, step.get(), now));
         }
         return step;
     }
@@ -191,7 +201,7 @@ public final class Subscriptions {
      * Freezes the instance (end of grace) or deletes it (end of retention) by a FREEZE or DELETE task, in one write
      * with the cancellation of the order it holds, if any: a frozen or deleted instance is not changed by an order.
      */
-    private void end(Instance instance, SubscriptionStep step, Instant now) {
+    private Instance end(Instance instance, SubscriptionStep step, Instant now) {
         boolean freeze = step == SubscriptionStep.FREEZE;
         Instance changed = (freeze ? instance.frozen(now) : instance.expired(now)).withTasks(1);
         Task ending = Task.done(TaskId.of(instance.taskCount() + 1, ids.nextTaskRandom()), instance.ref(),
@@ -200,7 +210,7 @@ public final class Subscriptions {
                 : orders.find(instance.ref(), instance.orderId()).filter(order -> order.status().unfinished());
         if (held.isEmpty()) {
             tasks.record(changed, List.of(ending));
-            return;
+            return changed;
         }
         Order order = held.get();
         List<Task> moved = new ArrayList<>();
@@ -211,5 +221,6 @@ public final class Subscriptions {
         moved.add(ending);
         orders.apply(new Order.Transition(order.withStatus(OrderStatus.CANCELLED, now), order.status(), changed,
                 Order.TaskOutcome.CANCELLED), moved);
+        return changed;
     }
 }

@@ -254,7 +254,7 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
-    public synchronized Set<String> soldOut() {
+    public synchronized Set<String> soldOut(boolean latest) {
         Set<String> soldOut = new TreeSet<>();
         sales.forEach((type, status) -> {
             if (status == SaleStatus.SELLOUT) {

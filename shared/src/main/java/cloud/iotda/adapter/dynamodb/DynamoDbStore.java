@@ -376,12 +376,12 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     // --- flavor sales ---
 
     @Override
-    public Set<String> soldOut() {
-        // Strongly consistent: an operator's sellout holds for the next order placed.
+    public Set<String> soldOut(boolean latest) {
+        // Strongly consistent for orders: an operator's sellout holds for the next order placed.
         return Failures.call("read flavor sales", () -> flavorSales.query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(Key.builder()
                                 .partitionValue(Items.FLAVOR_SALES_PK).build()))
-                        .consistentRead(true).build())
+                        .consistentRead(latest).build())
                 .items().stream()
                 .filter(item -> SaleStatus.SELLOUT.wireName().equals(item.getStatus()))
                 .map(item -> item.getSk().substring(Items.FLAVOR_SALE_PREFIX.length()))
