@@ -61,6 +61,8 @@ public final class Service {
     public static final String TABLE_NAME_ENV = "TABLE_NAME";
     public static final String AUTH_CACHE_TTL_ENV = "AUTH_CACHE_TTL_SECONDS";
     public static final long DEFAULT_AUTH_CACHE_TTL_SECONDS = 60;
+    public static final String PROCESSOR_PARALLELISM_ENV = "PROCESSOR_PARALLELISM";
+    public static final long DEFAULT_PROCESSOR_PARALLELISM = 16;
 
     /** Where the region id comes from when no Lambda environment names one (the local API, tests). */
     public static final String DEFAULT_REGION_ID = "local";
@@ -91,15 +93,56 @@ public final class Service {
      */
     public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
                    ProcessorPasses passes, Clock clock, String regionId) {
-        this(instances, orders, credentials, sales, tasks, passes, clock, regionId, Duration.ZERO);
+        this(instances, orders, credentials, sales, tasks, passes, clock, regionId, Settings.PLAIN);
     }
 
     /**
+     * What the environment can set.
+     *
      * @param authCacheTtl how long a validated credential is served from memory ({@link CredentialCache}); zero:
      *                     every request reads it
+     * @param processorParallelism how many due orders (and due subscriptions) one processor run handles at once
      */
+    public record Settings(Duration authCacheTtl, int processorParallelism) {
+        /** No credential cache, one due order at a time: every call's DynamoDB calls in a fixed order (tests). */
+        public static final Settings PLAIN = new Settings(Duration.ZERO, 1);
+
+        public Settings {
+            if (authCacheTtl.isNegative() || processorParallelism < 1) {
+                throw new IllegalArgumentException("authCacheTtl >= 0 and processorParallelism >= 1");
+            }
+        }
+
+        /**
+         * {@code AUTH_CACHE_TTL_SECONDS} (0..3600, default {@value #DEFAULT_AUTH_CACHE_TTL_SECONDS}; 0 turns the
+         * cache off) and {@code PROCESSOR_PARALLELISM} (1..64, default {@value #DEFAULT_PROCESSOR_PARALLELISM}), from
+         * the environment in Lambda or a system property where one JVM hosts several functions (the local API).
+         */
+        public static Settings fromEnvironment() {
+            long ttl = setting(AUTH_CACHE_TTL_ENV, DEFAULT_AUTH_CACHE_TTL_SECONDS, 0, 3600);
+            return new Settings(Duration.ofSeconds(ttl),
+                    (int) setting(PROCESSOR_PARALLELISM_ENV, DEFAULT_PROCESSOR_PARALLELISM, 1, 64));
+        }
+
+        private static long setting(String name, long byDefault, long min, long max) {
+            String text = System.getenv(name) != null ? System.getenv(name) : System.getProperty(name);
+            if (text == null || text.isBlank()) {
+                return byDefault;
+            }
+            try {
+                long value = Long.parseLong(text.strip());
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalStateException(name + " must be " + min + ".." + max + ", not " + text);
+        }
+    }
+
     public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
-                   ProcessorPasses passes, Clock clock, String regionId, Duration authCacheTtl) {
+                   ProcessorPasses passes, Clock clock, String regionId, Settings settings) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         this.instanceFlavors = new InstanceFlavors(catalogue, sales);
         RetryPolicy retry = RetryPolicy.standard();
@@ -110,10 +153,10 @@ public final class Service {
         this.orderQueries = new OrderQueries(instances, orders, clock);
         this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error);
         this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, subscriptions, passes, clock,
-                retry, Log::error);
+                retry, Log::error, settings.processorParallelism());
         this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
                 retry);
-        Credentials validated = CredentialCache.of(credentials, authCacheTtl, clock);
+        Credentials validated = CredentialCache.of(credentials, settings.authCacheTtl(), clock);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(validated, clock),
                 new SdkSigningScheme(validated, clock), new DerivedSigningScheme(validated, clock, regionId)));
         this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
@@ -126,35 +169,14 @@ public final class Service {
 
     /** Everything on one DynamoDB table. */
     public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId) {
-        return onDynamoDb(client, tableName, clock, regionId, Duration.ZERO);
+        return onDynamoDb(client, tableName, clock, regionId, Settings.PLAIN);
     }
 
-    /** Everything on one DynamoDB table, validated credentials kept in memory for {@code authCacheTtl}. */
+    /** Everything on one DynamoDB table, with {@code settings}. */
     public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId,
-                                     Duration authCacheTtl) {
+                                     Settings settings) {
         DynamoDbStore store = new DynamoDbStore(client, tableName);
-        return new Service(store, store, store, store, store, store, clock, regionId, authCacheTtl);
-    }
-
-    /**
-     * {@code AUTH_CACHE_TTL_SECONDS} (the environment in Lambda, a system property in the local API): 0..3600,
-     * {@value #DEFAULT_AUTH_CACHE_TTL_SECONDS} when unset, as the template's default; 0 turns the cache off.
-     */
-    public static Duration authCacheTtlFromEnvironment() {
-        String text = System.getenv(AUTH_CACHE_TTL_ENV) != null ? System.getenv(AUTH_CACHE_TTL_ENV)
-                : System.getProperty(AUTH_CACHE_TTL_ENV);
-        if (text == null || text.isBlank()) {
-            return Duration.ofSeconds(DEFAULT_AUTH_CACHE_TTL_SECONDS);
-        }
-        try {
-            long seconds = Long.parseLong(text.strip());
-            if (seconds >= 0 && seconds <= 3600) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalStateException(AUTH_CACHE_TTL_ENV + " must be 0..3600 seconds, not " + text);
+        return new Service(store, store, store, store, store, store, clock, regionId, settings);
     }
 
     /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */
@@ -179,7 +201,7 @@ public final class Service {
             throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
         }
         DynamoDbClient client = DynamoDbClients.configured(List.of()).build();
-        return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment(), authCacheTtlFromEnvironment());
+        return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment(), Settings.fromEnvironment());
     }
 
     /**

@@ -40,7 +40,8 @@ public final class Views {
                 .put("tasks_failed", report.tasksFailed())
                 .put("renewed", report.renewed())
                 .put("frozen", report.frozen())
-                .put("deleted", report.deleted());
+                .put("deleted", report.deleted())
+                .put("oldest_due_seconds", report.oldestDue().toSeconds());
     }
 
     /** ShowInstance and UpdateInstance: every field the service knows; optional ones only where set. */

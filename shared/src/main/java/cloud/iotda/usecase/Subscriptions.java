@@ -137,12 +137,19 @@ public final class Subscriptions {
 
     /** The processor's pass over due subscriptions as of {@code now}, page by page while {@code keepGoing}. */
     public Counts processDue(Instant now, int pageSize, BooleanSupplier keepGoing) {
+        try (Parallel parallel = new Parallel(1)) {
+            return processDue(now, pageSize, keepGoing, parallel);
+        }
+    }
+
+    /** As {@link #processDue(Instant, int, BooleanSupplier)}, a page's instances side by side on {@code parallel}. */
+    Counts processDue(Instant now, int pageSize, BooleanSupplier keepGoing, Parallel parallel) {
         Counts counts = Counts.NONE;
         String cursor = null;
         do {
             Page<Instance> page = instances.subscriptionsDue(now, pageSize, cursor);
-            for (Instance due : page.items()) {
-                counts = counts.plus(processOne(due.ref(), now));
+            for (Counts made : parallel.map(page.items(), due -> processOne(due.ref(), now))) {
+                counts = counts.plus(made);
             }
             cursor = page.next();
         } while (cursor != null && keepGoing.getAsBoolean());

@@ -130,11 +130,11 @@ public final class TestWorld {
      * fault injector, say). The tests' own reads of the table ({@link #allItems()}) do not go through it.
      */
     public TestWorld(DynamoDbClient client) {
-        this(client, Duration.ZERO);
+        this(client, Service.Settings.PLAIN);
     }
 
-    /** As {@link #TestWorld(DynamoDbClient)}, the service keeping validated credentials for {@code authCacheTtl}. */
-    public TestWorld(DynamoDbClient client, Duration authCacheTtl) {
+    /** As {@link #TestWorld(DynamoDbClient)}, the service with {@code settings} (a credential cache, parallelism). */
+    public TestWorld(DynamoDbClient client, Service.Settings settings) {
         this.table = LocalDynamoDb.get().createTable();
         DynamoDbStore store = new DynamoDbStore(client, table);
         this.instances = store;
@@ -144,7 +144,7 @@ public final class TestWorld {
         this.sales = store;
         this.tasks = store;
         this.passes = store;
-        this.service = new Service(instances, orders, credentials, sales, tasks, store, clock, REGION, authCacheTtl);
+        this.service = new Service(instances, orders, credentials, sales, tasks, store, clock, REGION, settings);
         seed();
     }
 

@@ -47,6 +47,28 @@ public final class Log {
     }
 
     /**
+     * One metric in CloudWatch's embedded metric format, written to standard output, whose lines Lambda sends to
+     * the function's log group as they are and from which CloudWatch extracts the metric (no PutMetricData call, no
+     * permission beyond the logs'). Only in Lambda, and only with a {@code namespace}; elsewhere nothing.
+     */
+    public static void metric(String namespace, String name, long value, String unit) {
+        if (IN_LAMBDA && namespace != null && !namespace.isBlank()) {
+            System.out.println(emf(namespace, name, value, unit, System.currentTimeMillis()));
+        }
+    }
+
+    /** The embedded-metric-format document of one value, without dimensions (the namespace is the stack's). */
+    public static String emf(String namespace, String name, long value, String unit, long timestampMillis) {
+        ObjectNode document = JsonTrees.object();
+        ObjectNode aws = document.putObject("_aws").put("Timestamp", timestampMillis);
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject().put("Namespace", namespace);
+        directive.putArray("Dimensions").addArray();
+        directive.putArray("Metrics").addObject().put("Name", name).put("Unit", unit);
+        document.put(name, value);
+        return JsonTrees.write(document);
+    }
+
+    /**
      * Sends warnings and errors of the libraries (the AWS SDK logs through SLF4J, bound to java.util.logging) to
      * Lambda's logger as JSON lines, instead of the JDK's default text on stderr or SLF4J's silent no-op logger.
      */
