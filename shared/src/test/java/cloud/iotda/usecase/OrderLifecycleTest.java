@@ -381,4 +381,17 @@ class OrderLifecycleTest {
         assertEquals(retired, world.instance(STANDARD).flavor());
         assertEquals("COMPLETED", orderStatus(STANDARD, scheduled.value()));
     }
+
+    @Test
+    void aRunThatCouldNotFinishReportsHowLongItsOldestDueOrderHasWaited() {
+        delayedResize(STANDARD, 8);
+        delayedResize(TestWorld.DELAYED, 8);
+        world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
+        OrderLifecycle.Report stopped = lifecycle.processDue(1, () -> false);
+        assertEquals(1, stopped.executed());
+        assertEquals(Duration.ofMinutes(30), stopped.oldestDue(), "due at 02:00, still due at 02:30");
+        OrderLifecycle.Report next = lifecycle.processDue();
+        assertEquals(1, next.executed());
+        assertEquals(Duration.ZERO, next.oldestDue(), "nothing left due");
+    }
 }

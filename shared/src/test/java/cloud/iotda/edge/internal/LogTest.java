@@ -57,4 +57,25 @@ class LogTest {
         assertEquals("clock skew of 42 s", line.get("message").asText());
         assertFalse(LoggerFactory.getILoggerFactory().getClass().getName().contains("NOP"), "a real SLF4J binding");
     }
+
+    @Test
+    void aMetricIsOneEmbeddedMetricFormatDocument() throws Exception {
+        JsonNode document = JSON.readTree(Log.emf("stack/iotda", "OldestDueOrderAgeSeconds", 420, "Seconds",
+                1_767_225_600_000L));
+        // The specification's shape: _aws with Timestamp and one directive naming the metric, and its value.
+        JsonNode aws = document.get("_aws");
+        assertEquals(1_767_225_600_000L, aws.get("Timestamp").asLong());
+        JsonNode directive = aws.get("CloudWatchMetrics").get(0);
+        assertEquals("stack/iotda", directive.get("Namespace").asText());
+        assertEquals("[[]]", directive.get("Dimensions").toString());
+        assertEquals("[{\"Name\":\"OldestDueOrderAgeSeconds\",\"Unit\":\"Seconds\"}]",
+                directive.get("Metrics").toString());
+        assertEquals(420, document.get("OldestDueOrderAgeSeconds").asLong());
+        assertEquals(2, document.size(), "nothing else at the top: " + document);
+    }
+
+    @Test
+    void noMetricIsWrittenOutsideLambda() {
+        assertEquals("", captured(() -> Log.metric("stack/iotda", "OldestDueOrderAgeSeconds", 1, "Seconds")));
+    }
 }
