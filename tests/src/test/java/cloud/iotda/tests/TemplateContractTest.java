@@ -141,4 +141,15 @@ class TemplateContractTest {
     private static Set<String> eventsOf(List<Template.ApiEvent> events) {
         return events.stream().map(e -> e.method() + " " + e.path()).collect(Collectors.toSet());
     }
+
+    @Test
+    void theTemplatesSettingsAreTheServicesDefaults() {
+        // One source of truth: what a function falls back to when a setting is unset is what the template sets.
+        assertEquals(Service.DEFAULT_AUTH_CACHE_TTL_SECONDS,
+                template.parameter("AuthCacheTtlSeconds").path("Default").asLong());
+        assertEquals("AuthCacheTtlSeconds",
+                template.environment("ShowInstanceFunction").get(Service.AUTH_CACHE_TTL_ENV).path("Ref").asText());
+        assertEquals(Long.toString(Service.DEFAULT_PROCESSOR_PARALLELISM),
+                template.environment("OrderProcessorFunction").get(Service.PROCESSOR_PARALLELISM_ENV).asText());
+    }
 }

@@ -109,6 +109,11 @@ public final class Template {
         return root.path("Globals").path("Function").path("Timeout").asLong(3);
     }
 
+    /** One parameter of the template as written (its type, default, range), for checks of its defaults. */
+    public JsonNode parameter(String name) {
+        return root.path("Parameters").path(name);
+    }
+
     /** One resource of the template as written, for checks the records above do not cover. */
     public JsonNode resource(String logicalId) {
         return root.path("Resources").path(logicalId);
