@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -240,6 +241,9 @@ public final class OrderLifecycle {
     }
 
     private Step processOne(Order due, FlavorCatalogue catalogue, Instant now) {
+        // First the order's task is ended in place, unread; a lost condition (a race, or a task that is missing or
+        // has ended) is decided again, and then written from the task as read.
+        AtomicBoolean endedUnread = new AtomicBoolean();
         try {
             return retry.run(() -> {
                 // Instance first, then the order row (the index may lag): if another run finishes the order in
@@ -259,7 +263,12 @@ public final class OrderLifecycle {
                 if (transition.isEmpty()) {
                     return Step.SKIPPED;
                 }
-                apply(transition.get(), now);
+                Optional<Task.End> end = Task.End.of(order, transition.get().taskOutcome(), now);
+                if (end.isPresent() && endedUnread.compareAndSet(false, true)) {
+                    orders.apply(transition.get(), end.get());
+                } else {
+                    apply(transition.get(), now);
+                }
                 return switch (transition.get().order().status()) {
                     case COMPLETED -> Step.EXECUTED;
                     case CANCELLED -> Step.EXPIRED;

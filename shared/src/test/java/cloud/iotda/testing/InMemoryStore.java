@@ -193,6 +193,15 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
+    public synchronized void apply(Order.Transition transition, Task.End end) {
+        Optional<Task> task = find(transition.order().instance(), end.taskId());
+        if (task.isEmpty() || task.get().status().ended()) {
+            throw new Conflict("task " + end.taskId() + " is missing or has ended");
+        }
+        apply(transition, List.of(end.applyTo(task.get())));
+    }
+
+    @Override
     public synchronized Optional<Task> find(InstanceRef instance, TaskId taskId) {
         return taskId.sequence().map(place -> tasks.getOrDefault(instance, new TreeMap<>()).get(place))
                 .filter(task -> task.taskId().equals(taskId));

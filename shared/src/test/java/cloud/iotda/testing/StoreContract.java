@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Sha256;
@@ -30,6 +31,7 @@ import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.TargetConfig;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskStatus;
 import cloud.iotda.domain.task.TaskType;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
@@ -437,5 +439,44 @@ public abstract class StoreContract {
         store.passes().record(T0.plus(Duration.ofNanos(300_000_123)).plus(Duration.ofMinutes(5)));
         assertEquals(Optional.of(T0.plus(Duration.ofNanos(300_000_123)).plus(Duration.ofMinutes(5))),
                 store.passes().latest());
+    }
+
+    @Test
+    void aTransitionEndsItsWaitingTaskInPlaceOrWritesNothing() {
+        Instance base = instance(REF);
+        store.instances().create(base);
+        Change resize = resize(5);
+        TaskId taskId = TaskId.of(1, UUID.nameUUIDFromBytes(new byte[] {7}));
+        Order scheduled = new Order(new OrderId("CS2601151000ENDED"), REF, resize, OrderStatus.SCHEDULED,
+                resize.fingerprint(), T0, T0, T0.plus(Duration.ofHours(1)), taskId);
+        Task waiting = Task.pending(taskId, REF, TaskType.MODIFY, new TargetConfig(new Flavor("iotda.standard.s1", 5),
+                null), scheduled.orderId(), base.operateWindow(), T0);
+        Instance holding = held(base, scheduled).withTasks(1);
+        store.orders().place(scheduled, holding, waiting);
+
+        Instant ran = T0.plus(Duration.ofHours(2));
+        Order.Transition transition = scheduled.run(holding, CatalogueFile.published(), ran);
+        Task.End end = Task.End.of(scheduled, transition.taskOutcome(), ran).orElseThrow();
+        Object before = contentOf(store);
+        Task.End ofAnother = new Task.End(TaskId.of(2, UUID.nameUUIDFromBytes(new byte[] {8})), TaskStatus.SUCCESS,
+                null, ran);
+        assertThrows(Conflict.class, () -> store.orders().apply(transition, ofAnother), "no such task");
+        assertEquals(before, contentOf(store), "nothing written when the task is missing");
+
+        store.orders().apply(transition, end);
+        Task ended = store.tasks().find(REF, taskId).orElseThrow();
+        assertEquals(waiting.after(Order.TaskOutcome.SUCCEEDED, ran), ended, "as the task read and ended would be");
+        assertEquals(OrderStatus.COMPLETED, store.orders().find(REF, scheduled.orderId()).orElseThrow().status());
+
+        Order again = new Order(new OrderId("CS2601151000ENDEB"), REF, resize, OrderStatus.SCHEDULED,
+                resize.fingerprint(), ran, ran, ran, taskId);
+        Instance current = store.instances().find(REF).orElseThrow();
+        store.orders().place(again, held(current, again), null);
+        Instance holdingAgain = store.instances().find(REF).orElseThrow();
+        Order.Transition second = again.run(holdingAgain, CatalogueFile.published(), ran);
+        Object beforeEnded = contentOf(store);
+        assertThrows(Conflict.class, () -> store.orders().apply(second, Task.End.of(again, second.taskOutcome(), ran)
+                .orElseThrow()), "the task has ended already");
+        assertEquals(beforeEnded, contentOf(store));
     }
 }

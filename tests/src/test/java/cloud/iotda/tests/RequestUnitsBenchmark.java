@@ -93,8 +93,7 @@ class RequestUnitsBenchmark {
             Map.entry("processor: a due order executed", new Minimum(3.5, 10,
                     "the due orders' index page (0.5; the run's empty queries cost nothing on DynamoDB Local) and "
                             + "the sale settings (1); the order and its instance (the index may lag the rows); "
-                            + ORDER_WRITE + "; the run recorded (1)", 1,
-                    "the order's task is read (1) to be written whole; an update expression could spare the read")),
+                            + ORDER_WRITE + ", the task ended in place (not read first); the run recorded (1)")),
             Map.entry("processor: a subscription renewed", new Minimum(2.5, 9,
                     "the subscriptions' index page (0.5; the run's empty queries of due orders cost nothing on "
                             + "DynamoDB Local) and the sale settings (1); the instance, then decided on as written "

@@ -19,6 +19,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
+import cloud.iotda.domain.task.TaskStatus;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
@@ -28,6 +29,7 @@ import cloud.iotda.usecase.port.Page;
 import cloud.iotda.usecase.port.ProcessorPasses;
 import cloud.iotda.usecase.port.Tasks;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,9 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
 public final class DynamoDbStore implements Instances, Orders, Credentials, FlavorSales, Tasks, ProcessorPasses {
@@ -236,6 +241,13 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public void apply(Order.Transition transition, List<Task> moved) {
+        TransactWriteItemsEnhancedRequest.Builder request = transitionWrite(transition);
+        moved.forEach(task -> addTask(request, task));
+        write(request.build(), transition.order());
+    }
+
+    /** The order only if it still has the status the transition is from; its instance only one version below. */
+    private TransactWriteItemsEnhancedRequest.Builder transitionWrite(Order.Transition transition) {
         Expression stillExpected = Expression.builder()
                 .expression("#status = :expected")
                 .expressionNames(Map.of("#status", "status"))
@@ -249,8 +261,45 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
             request.addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
                     .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1)).build());
         }
-        moved.forEach(task -> addTask(request, task));
-        write(request.build(), transition.order());
+        return request;
+    }
+
+    @Override
+    public void apply(Order.Transition transition, Task.End end) {
+        Order order = transition.order();
+        TransactWriteItemsEnhancedRequest.Builder request = transitionWrite(transition);
+        // The task's end written in place: it exists, and is still waiting (PENDING or RUNNING).
+        Map<String, String> names = Map.of("#status", "status", "#detail", "statusDetail", "#start", "startTime",
+                "#end", "endTime");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":status", AttributeValue.fromS(end.status().name()),
+                ":at", AttributeValue.fromS(end.at().toString()),
+                ":pending", AttributeValue.fromS(TaskStatus.PENDING.name()),
+                ":running", AttributeValue.fromS(TaskStatus.RUNNING.name())));
+        String detail;
+        if (end.detail() == null) {
+            detail = " REMOVE #detail";
+        } else {
+            values.put(":detail", AttributeValue.fromS(end.detail()));
+            detail = ", #detail = :detail";
+        }
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(Items.instancePk(order.instance())),
+                "sk", AttributeValue.fromS(Items.taskSk(end.taskId().sequence().orElseThrow())));
+        TransactWriteItem update = TransactWriteItem.builder().update(Update.builder()
+                .tableName(tableName).key(key)
+                .updateExpression("SET #status = :status, #end = :at, #start = if_not_exists(#start, :at)" + detail)
+                .conditionExpression("attribute_exists(pk) AND (#status = :pending OR #status = :running)")
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
+        TransactWriteItemsRequest built = withItem(request.build(), update);
+        Failures.run("write order " + order.orderId() + " with its instance and task",
+                () -> client.transactWriteItems(built));
+    }
+
+    /** The enhanced request's items as the low-level client sends them, with {@code extra} after them. */
+    private TransactWriteItemsRequest withItem(TransactWriteItemsEnhancedRequest request, TransactWriteItem extra) {
+        List<TransactWriteItem> items = new ArrayList<>(request.transactWriteItems());
+        items.add(extra);
+        return TransactWriteItemsRequest.builder().transactItems(items).build();
     }
 
     private void write(TransactWriteItemsEnhancedRequest request, Order order) {

@@ -3,9 +3,11 @@ package cloud.iotda.domain.task;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A change of an instance as the task API shows it: what it does, where it is, when it was made, started and ended,
@@ -60,13 +62,53 @@ public record Task(
         return switch (outcome) {
             case NONE -> this;
             case SUCCEEDED -> succeeded(now);
-            case FAILED -> failed(targetConfig != null && targetConfig.flavor() != null
-                    ? "the flavor " + targetConfig.flavor().type() + " is sold out" : "the change could not be made",
-                    now);
+            case FAILED -> failed(failureDetail(targetConfig), now);
             // A task that failed already stays as it ended; one still waiting ends with its order.
-            case CANCELLED -> status.ended() ? this : failed("the order " + orderId + " was cancelled", now);
+            case CANCELLED -> status.ended() ? this : failed(cancelledDetail(orderId), now);
             case RETRIED -> retried(operateWindow);
         };
+    }
+
+    /** Why a task whose change could not be made failed: its flavor sold out, when it has one. */
+    public static String failureDetail(TargetConfig target) {
+        return target != null && target.flavor() != null
+                ? "the flavor " + target.flavor().type() + " is sold out" : "the change could not be made";
+    }
+
+    private static String cancelledDetail(OrderId orderId) {
+        return "the order " + orderId + " was cancelled";
+    }
+
+    /**
+     * How a waiting task ends, written without reading it first: {@code status} and {@code detail} at {@code at},
+     * started then unless it started before. For a task that has not ended only, as {@link #after} would end it.
+     */
+    public record End(TaskId taskId, TaskStatus status, String detail, Instant at) {
+        /**
+         * The end {@link #after} gives a waiting task of {@code order} for {@code outcome}; empty for none. Only a
+         * resize's task has a flavor to name in its failure (the target {@code Plan} gives it).
+         */
+        public static Optional<End> of(Order order, Order.TaskOutcome outcome, Instant at) {
+            if (order.taskId() == null) {
+                return Optional.empty();
+            }
+            TargetConfig target = order.change() instanceof Change.Resize resize
+                    ? new TargetConfig(resize.flavor(), null) : null;
+            return switch (outcome) {
+                case SUCCEEDED -> Optional.of(new End(order.taskId(), TaskStatus.SUCCESS, null, at));
+                case FAILED -> Optional.of(new End(order.taskId(), TaskStatus.FAILED, failureDetail(target), at));
+                case CANCELLED -> Optional.of(new End(order.taskId(), TaskStatus.FAILED,
+                        cancelledDetail(order.orderId()), at));
+                case NONE, RETRIED -> Optional.empty();
+            };
+        }
+
+        /** {@code task} ended so: what {@link #after} makes of a task that has not ended. */
+        public Task applyTo(Task task) {
+            Instant started = task.startTime() == null ? at : task.startTime();
+            return new Task(task.taskId(), task.instance(), task.type(), status, detail, task.createTime(), started,
+                    at, task.targetConfig(), task.operateWindow(), task.orderId());
+        }
     }
 
     /** 0 while it waits, 50 while it runs, 100 once it succeeded; a failed one changed nothing: 0. */

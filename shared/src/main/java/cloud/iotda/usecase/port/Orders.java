@@ -43,4 +43,12 @@ public interface Orders {
      * @throws Conflict if either condition fails; nothing is written then
      */
     void apply(Order.Transition transition, List<Task> tasks);
+
+    /**
+     * As {@link #apply(Order.Transition, List)}, the order's task ended as {@code end} says without being read
+     * first: only if the task exists and has not ended.
+     *
+     * @throws Conflict if any condition fails (the task too); nothing is written then
+     */
+    void apply(Order.Transition transition, Task.End end);
 }
