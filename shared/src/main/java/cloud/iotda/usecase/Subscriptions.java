@@ -135,14 +135,10 @@ public final class Subscriptions {
                 .toList();
     }
 
-    /** The processor's pass over due subscriptions as of {@code now}, page by page while {@code keepGoing}. */
-    public Counts processDue(Instant now, int pageSize, BooleanSupplier keepGoing) {
-        try (Parallel parallel = new Parallel(1)) {
-            return processDue(now, pageSize, keepGoing, parallel);
-        }
-    }
-
-    /** As {@link #processDue(Instant, int, BooleanSupplier)}, a page's instances side by side on {@code parallel}. */
+    /**
+     * The processor's pass over due subscriptions as of {@code now}, page by page while {@code keepGoing}, a page's
+     * instances side by side on {@code parallel}.
+     */
     Counts processDue(Instant now, int pageSize, BooleanSupplier keepGoing, Parallel parallel) {
         Counts counts = Counts.NONE;
         String cursor = null;
