@@ -253,7 +253,8 @@ class FunctionBenchmark {
 
     // --- the table ---
 
-    private static double median(List<Double> values) {
+    /** The median of {@code values}; the benchmarks of this package take their ratios' medians with it. */
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();

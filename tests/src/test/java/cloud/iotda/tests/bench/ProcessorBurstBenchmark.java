@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -145,19 +144,13 @@ class ProcessorBurstBenchmark {
                         + "| %d orders, one at a time | %.1f s |%n"
                         + "| %d orders, %d at a time (the template's PROCESSOR_PARALLELISM) | %.1f s (%.2fx faster) |%n"
                         + "| %d orders, %d at a time | %.1f s in %d run(s), %.0f orders/s, none deferred |%n",
-                ROUNDS, COMPARE, median(sequential), COMPARE, PARALLELISM, median(parallel), median(ratios), BURST,
+                ROUNDS, COMPARE, FunctionBenchmark.median(sequential), COMPARE, PARALLELISM,
+                FunctionBenchmark.median(parallel), FunctionBenchmark.median(ratios), BURST,
                 PARALLELISM, whole.seconds(), whole.runs(), BURST / whole.seconds());
         System.out.println(table);
         String out = System.getProperty("bench.out");
         Path file = out == null ? Path.of("target/bench-burst.md") : Path.of(out);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, table);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
