@@ -200,7 +200,7 @@ public final class Service {
         if (table == null || table.isBlank()) {
             throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
         }
-        DynamoDbClient client = DynamoDbClients.configured(List.of()).build();
+        DynamoDbClient client = DynamoDbClients.build();
         return onDynamoDb(client, table, Clock.systemUTC(), regionFromEnvironment(), Settings.fromEnvironment());
     }
 

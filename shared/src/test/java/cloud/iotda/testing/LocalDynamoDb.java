@@ -86,11 +86,10 @@ public final class LocalDynamoDb {
      * with {@code interceptors} (a fault injector, a call counter).
      */
     public static DynamoDbClient serviceClient(String endpoint, List<ExecutionInterceptor> interceptors) {
-        return DynamoDbClients.configured(interceptors)
+        return DynamoDbClients.build(interceptors, builder -> builder
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .build();
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))));
     }
 
     /** A new, empty table with the key schema of template.yaml. */

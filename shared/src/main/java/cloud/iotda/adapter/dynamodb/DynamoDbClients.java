@@ -1,13 +1,17 @@
 package cloud.iotda.adapter.dynamodb;
 
+import cloud.iotda.adapter.dynamodb.internal.HttpClientInBackground;
+import cloud.iotda.adapter.dynamodb.internal.InBackground;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.ServiceMetadata;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -23,6 +27,8 @@ public final class DynamoDbClients {
     /** The SDK's standard retry mode: 3 attempts, exponential backoff with jitter, throttling paced apart. */
     public static final RetryMode RETRY_MODE = RetryMode.STANDARD;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    /** What {@link UrlConnectionHttpClient#clientName()} answers; DynamoDbClientsTest keeps the two equal. */
+    static final String HTTP_CLIENT_NAME = "UrlConnection";
 
     /** True while {@link #withoutKeptConnections} runs. */
     private static volatile boolean closingConnections;
@@ -44,16 +50,30 @@ public final class DynamoDbClients {
         }
     }
 
+    /** A client with the service's settings; region, credentials and endpoint from the SDK's standard settings. */
+    public static DynamoDbClient build() {
+        return build(List.of(), builder -> {
+        });
+    }
+
     /**
-     * A builder with the service's settings; region, credentials and endpoint still come from the SDK's standard
-     * settings unless the caller sets them. {@code interceptors} are for tests that inject DynamoDB's failures.
+     * A client with the service's settings; region, credentials and endpoint still come from the SDK's standard
+     * settings unless {@code settings} sets them. {@code interceptors} are for tests that inject DynamoDB's failures.
+     * The HTTP client (its TLS context: the JDK's trust store) and the SDK's service metadata are built on threads
+     * of their own while the DynamoDB client is ({@link HttpClientInBackground}); the HTTP client is built when this
+     * returns, so that a failure to build it fails here, at init, not in a request.
      */
-    public static DynamoDbClientBuilder configured(List<ExecutionInterceptor> interceptors) {
-        return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(ATTEMPT_TIMEOUT)
-                        .build())
+    public static DynamoDbClient build(List<ExecutionInterceptor> interceptors,
+                                       Consumer<DynamoDbClientBuilder> settings) {
+        // The SDK's metadata of every service (about 310 classes), from which the builder below reads DynamoDB's
+        // signing region: built meanwhile too. Should it fail, the builder's own lookup fails the same way, here.
+        InBackground.run("service-metadata", () -> ServiceMetadata.of(DynamoDbClient.SERVICE_METADATA_ID));
+        HttpClientInBackground http = HttpClientInBackground.start(() -> UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(ATTEMPT_TIMEOUT)
+                .build(), HTTP_CLIENT_NAME);
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(http)
                 .overrideConfiguration(override -> {
                     override.retryStrategy(RETRY_MODE)
                             .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
@@ -61,6 +81,10 @@ public final class DynamoDbClients {
                             .addExecutionInterceptor(new ClosingConnections());
                     interceptors.forEach(override::addExecutionInterceptor);
                 });
+        settings.accept(builder);
+        DynamoDbClient client = builder.build();
+        http.await();
+        return client;
     }
 
     private static final class ClosingConnections implements ExecutionInterceptor {
