@@ -2,18 +2,24 @@ package cloud.iotda.adapter.dynamodb;
 
 import cloud.iotda.adapter.dynamodb.internal.HttpClientInBackground;
 import cloud.iotda.adapter.dynamodb.internal.InBackground;
+import cloud.iotda.adapter.dynamodb.internal.OfflineHttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.ServiceMetadata;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * How every DynamoDB client of the service is configured: bounded retries and timeouts well inside the function's
@@ -84,6 +90,28 @@ public final class DynamoDbClients {
         settings.accept(builder);
         DynamoDbClient client = builder.build();
         http.await();
+        return client;
+    }
+
+    /**
+     * A client with the service's settings whose requests never leave the process: each is answered at once as a
+     * read of a missing item ({@link OfflineHttpClient}), signed with fixed credentials, not the function's, so
+     * building and using it resolves no credentials and opens no connection. Before returning it reads one item of
+     * {@code tableName}: the SDK's request path (marshalling, endpoint rules, signing, retries, unmarshalling) is
+     * loaded then, which is what a function's first request would otherwise load (bench/levers.md).
+     */
+    public static DynamoDbClient offline(String tableName, Region region) {
+        DynamoDbClient client = DynamoDbClient.builder()
+                .region(region)
+                .httpClient(new OfflineHttpClient())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("offline", "offline")))
+                .overrideConfiguration(override -> override.retryStrategy(RETRY_MODE)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .addExecutionInterceptor(new ClosingConnections()))
+                .build();
+        client.getItem(request -> request.tableName(tableName).consistentRead(true)
+                .key(Map.of("pk", AttributeValue.fromS("offline"), "sk", AttributeValue.fromS("offline"))));
         return client;
     }
 
