@@ -49,9 +49,15 @@ class FunctionBenchmark {
     private static final int WARM = Integer.getInteger("bench.warm", 40);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String FUNCTION = "ShowInstanceFunction";
+    private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final String WITHOUT_TOOL_OPTIONS = "this function, without JAVA_TOOL_OPTIONS";
 
-    /** A package to start: its folder (with lib/), its handler, and what it must answer. */
-    private record Variant(String name, Path artifacts, String handler, List<String> extraOptions, int status) {
+    /**
+     * A package to start: its folder (with lib/), its handler, JVM options after the runtime's, the variables its
+     * template gives it beside the benchmark's own (JAVA_TOOL_OPTIONS), and what it must answer.
+     */
+    private record Variant(String name, Path artifacts, String handler, List<String> extraOptions,
+                           Map<String, String> environment, int status) {
     }
 
     /** One started function's figures. */
@@ -66,23 +72,32 @@ class FunctionBenchmark {
         Path service = System.getProperty("bench.package") != null ? Path.of(System.getProperty("bench.package"))
                 : SamBuild.artifacts(FUNCTION);
         Path bench = Files.createDirectories(RepoFiles.root().resolve("tests/target/bench"));
-        List<Variant> variants = List.of(
-                new Variant("this function", service, template.functions().get(FUNCTION).handler(), List.of(), 200),
-                new Variant("this function, primed", service, template.functions().get(FUNCTION).handler(),
-                        List.of("-Diotda.primeAtInit=true"), 200),
+        String handler = template.functions().get(FUNCTION).handler();
+        // The function runs with the JVM options its template gives it, as Lambda starts it; the references are
+        // deployed without any (SAM's starter template sets none).
+        Map<String, String> toolOptions = toolOptions(template);
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("this function", service, handler, List.of(), toolOptions, 200),
+                new Variant("this function, primed", service, handler, List.of("-Diotda.primeAtInit=true"),
+                        toolOptions, 200),
                 new Variant("typical build", typicalPackage(service, bench), TypicalShowInstanceHandler.class.getName()
-                        + "::handleRequest", List.of(), 200),
+                        + "::handleRequest", List.of(), Map.of(), 200),
                 new Variant("hello-world", helloPackage(bench), HelloHandler.class.getName() + "::handleRequest",
-                        List.of(), 200));
+                        List.of(), Map.of(), 200)));
+        // -Dbench.withoutToolOptions=true adds this function without the template's JAVA_TOOL_OPTIONS (the managed
+        // runtime's defaults only), so that those options are measured against them in the same run.
+        if (Boolean.getBoolean("bench.withoutToolOptions")) {
+            variants.add(new Variant(WITHOUT_TOOL_OPTIONS, service, handler, List.of(), Map.of(), 200));
+            variants.add(new Variant(WITHOUT_TOOL_OPTIONS + ", primed", service, handler,
+                    List.of("-Diotda.primeAtInit=true"), Map.of(), 200));
+        }
         // -Dbench.candidate=DIR adds another build of the package, started alternately with the others, so that a
         // lever is measured against the current build in the same run.
         String candidate = System.getProperty("bench.candidate");
         if (candidate != null) {
-            variants = new ArrayList<>(variants);
-            variants.add(new Variant("candidate", Path.of(candidate), template.functions().get(FUNCTION).handler(),
-                    List.of(), 200));
-            variants.add(new Variant("candidate, primed", Path.of(candidate),
-                    template.functions().get(FUNCTION).handler(), List.of("-Diotda.primeAtInit=true"), 200));
+            variants.add(new Variant("candidate", Path.of(candidate), handler, List.of(), toolOptions, 200));
+            variants.add(new Variant("candidate, primed", Path.of(candidate), handler,
+                    List.of("-Diotda.primeAtInit=true"), toolOptions, 200));
         }
         TestWorld world = new TestWorld();
         String event = Files.readString(RepoFiles.events().resolve("show-instance.json"));
@@ -98,6 +113,21 @@ class FunctionBenchmark {
             }
         }
         String table = table(runs, variants);
+        if (runs.containsKey(WITHOUT_TOOL_OPTIONS)) {
+            List<Run> without = runs.get(WITHOUT_TOOL_OPTIONS);
+            List<Run> withoutPrimed = runs.get(WITHOUT_TOOL_OPTIONS + ", primed");
+            table += String.format("%nthe template's JAVA_TOOL_OPTIONS (%s) against the runtime's defaults alone, "
+                            + "same run (medians of pair ratios): spawn to first response %.3fx "
+                            + "(%.0f against %.0f ms); first call after priming %.3fx (%.1f against %.1f ms); "
+                            + "warm p50 %.2f against %.2f ms%n",
+                    toolOptions.getOrDefault(JAVA_TOOL_OPTIONS, "none"),
+                    median(pairRatios(runs.get("this function"), without, Run::coldMillis)),
+                    medianOf(runs.get("this function"), Run::coldMillis), medianOf(without, Run::coldMillis),
+                    median(pairRatios(runs.get("this function, primed"), withoutPrimed, Run::firstAfterInitMillis)),
+                    medianOf(runs.get("this function, primed"), Run::firstAfterInitMillis),
+                    medianOf(withoutPrimed, Run::firstAfterInitMillis),
+                    warmP50(runs.get("this function")), warmP50(without));
+        }
         if (candidate != null) {
             table += String.format("%ncandidate %s: spawn to first response %.0f ms, %.3fx this build (median of "
                     + "pair ratios)%n", candidate, medianOf(runs.get("candidate"), Run::coldMillis),
@@ -113,8 +143,14 @@ class FunctionBenchmark {
         assertTrue(median(runs.get("this function").stream().map(Run::coldMillis).toList()) > 0);
     }
 
-    private static Map<String, String> environment(TestWorld world) {
-        Map<String, String> environment = new LinkedHashMap<>();
+    /** The JAVA_TOOL_OPTIONS template.yaml gives the function, as a variable to start it with (none: empty). */
+    private static Map<String, String> toolOptions(Template template) {
+        JsonNode declared = template.environment(FUNCTION).get(JAVA_TOOL_OPTIONS);
+        return declared == null ? Map.of() : Map.of(JAVA_TOOL_OPTIONS, declared.asText());
+    }
+
+    private static Map<String, String> environment(TestWorld world, Variant variant) {
+        Map<String, String> environment = new LinkedHashMap<>(variant.environment());
         environment.put("AWS_REGION", "us-east-1");
         environment.put("AWS_ACCESS_KEY_ID", "local");
         environment.put("AWS_SECRET_ACCESS_KEY", "local");
@@ -135,7 +171,7 @@ class FunctionBenchmark {
         try (RuntimeApiServer api = new RuntimeApiServer("bench")) {
             long spawned = System.nanoTime();
             try (LambdaProcess process = LambdaProcess.start(javaHome(), options, variant.artifacts(),
-                    variant.handler(), environment(world), api, log)) {
+                    variant.handler(), environment(world, variant), api, log)) {
                 assertAnswer(variant, api.invoke(event, TIMEOUT));
                 cold = (System.nanoTime() - spawned) / 1e6;
                 for (int call = 1; call <= WARM; call++) {
@@ -163,7 +199,7 @@ class FunctionBenchmark {
                                              Path log) throws Exception {
         try (RuntimeApiServer api = new RuntimeApiServer("bench-init");
              LambdaProcess process = LambdaProcess.start(javaHome(), options, variant.artifacts(), variant.handler(),
-                     environment(world), api, log)) {
+                     environment(world, variant), api, log)) {
             api.firstPoll().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             long sent = System.nanoTime();
             assertAnswer(variant, api.invoke(event, TIMEOUT));
@@ -259,6 +295,12 @@ class FunctionBenchmark {
         Collections.sort(sorted);
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double warmP50(List<Run> runs) {
+        List<Double> warm = new ArrayList<>();
+        runs.forEach(run -> warm.addAll(run.warmMillis()));
+        return percentile(warm, 0.50);
     }
 
     private static double percentile(List<Double> values, double p) {
