@@ -126,7 +126,7 @@ class FunctionBenchmark {
                     median(pairRatios(runs.get("this function, primed"), withoutPrimed, Run::firstAfterInitMillis)),
                     medianOf(runs.get("this function, primed"), Run::firstAfterInitMillis),
                     medianOf(withoutPrimed, Run::firstAfterInitMillis),
-                    warmP50(runs.get("this function")), warmP50(without));
+                    percentile(warmMillis(runs.get("this function")), 0.50), percentile(warmMillis(without), 0.50));
         }
         if (candidate != null) {
             table += String.format("%ncandidate %s: spawn to first response %.0f ms, %.3fx this build (median of "
@@ -297,10 +297,11 @@ class FunctionBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    private static double warmP50(List<Run> runs) {
+    /** Every warm call of {@code runs}, in one list. */
+    private static List<Double> warmMillis(List<Run> runs) {
         List<Double> warm = new ArrayList<>();
         runs.forEach(run -> warm.addAll(run.warmMillis()));
-        return percentile(warm, 0.50);
+        return warm;
     }
 
     private static double percentile(List<Double> values, double p) {
@@ -326,10 +327,8 @@ class FunctionBenchmark {
         List<Run> hello = runs.get("hello-world");
         double coldRatio = median(pairRatios(service, hello, Run::coldMillis));
         double typicalRatio = median(pairRatios(typical, hello, Run::coldMillis));
-        List<Double> warmService = new ArrayList<>();
-        service.forEach(run -> warmService.addAll(run.warmMillis()));
-        List<Double> warmHello = new ArrayList<>();
-        hello.forEach(run -> warmHello.addAll(run.warmMillis()));
+        List<Double> warmService = warmMillis(service);
+        List<Double> warmHello = warmMillis(hello);
         double warmP50 = percentile(warmService, 0.50);
         StringBuilder out = new StringBuilder();
         out.append(String.format("Functions: %d pair(s) alternating, %d warm calls each, JDK %s (%s), %d cores; "
