@@ -9,8 +9,6 @@ import cloud.iotda.template.Template;
 import cloud.iotda.testing.RepoFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,19 +43,7 @@ class TransformedTemplateTest {
 
     /** The Resources of {@code template} after the SAM transform. */
     private static JsonNode transformed(Path template, Path dir) throws Exception {
-        Path script = dir.resolve("sam-transform.py");
-        if (!Files.exists(script)) {
-            try (var in = TransformedTemplateTest.class.getResourceAsStream("/sam-transform.py")) {
-                Files.copy(in, script);
-            }
-        }
-        Path out = Files.createTempFile(dir, "transformed", ".json");
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        Process process = new ProcessBuilder("python3", script.toString(), template.toString())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the transform finishes");
-        assertEquals(0, process.exitValue(), () -> "aws-sam-translator refused " + template + ": " + read(err));
-        return JSON.readTree(out.toFile()).get("Resources");
+        return SamTransform.resources(template, dir);
     }
 
     private static List<JsonNode> all(String type) {
@@ -69,14 +54,6 @@ class TransformedTemplateTest {
             }
         });
         return found;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 
     private static JsonNode only(String type) {

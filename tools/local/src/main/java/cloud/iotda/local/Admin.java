@@ -50,7 +50,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * runs before the one write a command makes, so a refused command writes nothing.
  */
 public final class Admin {
-    private static final Set<String> FLAGS = Set.of("table", "region", "endpoint", "project", "instance", "name",
+    static final Set<String> FLAGS = Set.of("table", "region", "endpoint", "project", "instance", "name",
             "type", "flavor", "size", "charge-mode", "window", "expires", "period", "expiring-within", "at");
     private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(1);
     /** Each command's usage line(s), in the order the usage lists them; the key is the command's two words. */
