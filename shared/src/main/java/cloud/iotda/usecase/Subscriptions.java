@@ -216,6 +216,7 @@ public final class Subscriptions {
             return changed;
         }
         Order order = held.get();
+        changed = changed.withoutRetryOf(order.orderId());
         List<Task> moved = new ArrayList<>();
         if (order.taskId() != null) {
             tasks.find(instance.ref(), order.taskId())

@@ -235,4 +235,32 @@ class PlaceOrderTest {
         placeOrder.place(ref(STANDARD), new Change.ChargeModeChange(PeriodType.MONTH, 1, false, true));
         assertEquals(ChargeMode.PRE_PAID, world.instance(STANDARD).chargeMode());
     }
+
+    @Test
+    void aRequestSentAgainAfterItsOrderWasCancelledPlacesANewOrder() {
+        Change.ChargeModeChange change = new Change.ChargeModeChange(PeriodType.MONTH, 3, true, false);
+        OrderId cancelled = placeOrder.place(ref(STANDARD), change);
+        world.service.lifecycle().cancel(cancelled);
+        world.clock.advance(Duration.ofMinutes(1));
+
+        OrderId again = placeOrder.place(ref(STANDARD), change);
+
+        assertTrue(!again.equals(cancelled), "a new order, not the cancelled one");
+        assertEquals(OrderStatus.PENDING_PAYMENT, world.orders.find(ref(STANDARD), again).orElseThrow().status());
+        assertEquals(again, world.instance(STANDARD).orderId());
+        assertEquals(InstanceStatus.TRADING, world.instance(STANDARD).status());
+        assertEquals(2, world.ordersOf(STANDARD).size());
+        assertEquals(OrderStatus.COMPLETED, world.service.lifecycle().pay(again).status(), "the new one is paid");
+    }
+
+    @Test
+    void aRequestSentAgainAfterItsOrderFailedIsRefusedNotAnsweredWithTheFailedOrder() {
+        Change.Resize resize = resize("iotda.standard.s2", 4, false, false);
+        OrderId failed = placeOrder.place(ref(PREPAID), resize);
+        world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.SELLOUT);
+        assertEquals(OrderStatus.FAILED, world.service.lifecycle().pay(failed).status());
+        world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.NORMAL);
+
+        assertEquals(Reason.ORDER_IN_PROGRESS, refusal(PREPAID, resize));
+    }
 }

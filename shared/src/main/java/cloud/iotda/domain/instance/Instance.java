@@ -94,6 +94,19 @@ public record Instance(
     }
 
     /**
+     * The same instance, no longer answering a retry with {@code ended} (cancelled, failed or lapsed: not something a
+     * resent request bought). No new version: it goes with the write that ended the order.
+     */
+    public Instance withoutRetryOf(OrderId ended) {
+        if (lastOrder == null || !lastOrder.orderId().equals(ended)) {
+            return this;
+        }
+        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
+                regionId, enterpriseProjectId, tags, network, orderId, null, createTime, updateTime, deleteTime,
+                version, taskCount);
+    }
+
+    /**
      * The same instance having made {@code added} more tasks: the next task's place in its history is
      * {@code taskCount() + 1}. No new version: it goes with the change that made the tasks.
      */

@@ -91,7 +91,7 @@ public record Order(
         if (change instanceof Change.Resize resize
                 && catalogue.saleStatus(resize.flavor().type()) == SaleStatus.SELLOUT) {
             return new Transition(withStatus(OrderStatus.FAILED, now), status,
-                    current.withStatus(InstanceStatus.MODIFY_FAILED, now), TaskOutcome.FAILED);
+                    current.withStatus(InstanceStatus.MODIFY_FAILED, now).withoutRetryOf(orderId), TaskOutcome.FAILED);
         }
         return complete(current, now);
     }
@@ -114,14 +114,17 @@ public record Order(
         return run(current, catalogue, now);
     }
 
-    /** Cancelled: the instance is released unchanged (a bought instance that was never paid has FAILED). */
+    /**
+     * Cancelled: the instance is released unchanged (a bought instance that was never paid has FAILED), and a resent
+     * request is no longer answered with this order.
+     */
     public Transition cancel(Instance current, Instant now) {
         if (!status.unfinished()) {
             throw Rejected.because(Reason.ORDER_FINISHED, orderId, status);
         }
         requireHeldBy(current);
         return new Transition(withStatus(OrderStatus.CANCELLED, now), status,
-                current.releasedAs(change.statusAfterCancel(), now), TaskOutcome.CANCELLED);
+                current.releasedAs(change.statusAfterCancel(), now).withoutRetryOf(orderId), TaskOutcome.CANCELLED);
     }
 
     /**
