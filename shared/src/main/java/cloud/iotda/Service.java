@@ -145,10 +145,15 @@ public final class Service {
 
     public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
                    ProcessorPasses passes, Clock clock, String regionId, Settings settings) {
+        this(instances, orders, credentials, sales, tasks, passes, clock, regionId, settings, new IdSource());
+    }
+
+    /** As the one before, with new ids from {@code ids}. */
+    public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
+                   ProcessorPasses passes, Clock clock, String regionId, Settings settings, IdSource ids) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         this.instanceFlavors = new InstanceFlavors(catalogue, sales);
         RetryPolicy retry = RetryPolicy.standard();
-        IdSource ids = new IdSource();
         this.instances = instances;
         this.orders = orders;
         this.credentials = credentials;

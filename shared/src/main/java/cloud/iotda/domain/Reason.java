@@ -35,6 +35,8 @@ public enum Reason {
     CONCURRENT_CHANGE,
     /** facts: the order id. */
     ORDER_NOT_FOUND,
+    /** facts: the order id: stored orders made before ids were unique across the table share it. */
+    ORDER_AMBIGUOUS,
     /** facts: the order id, its status. */
     ORDER_NOT_PAYABLE,
     /** facts: the order id, its status. */

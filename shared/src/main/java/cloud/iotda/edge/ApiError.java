@@ -40,6 +40,8 @@ public enum ApiError {
     CONCURRENT_CHANGE(Reason.CONCURRENT_CHANGE, 409, "IOTDA.060008",
             "The instance is being changed by another request; retry later."),
     ORDER_NOT_FOUND(Reason.ORDER_NOT_FOUND, 404, "IOTDA.060009", "The order %s does not exist."),
+    ORDER_AMBIGUOUS(Reason.ORDER_AMBIGUOUS, 409, "IOTDA.060020",
+            "The order id %s names more than one stored order; it is refused rather than guessed."),
     ORDER_NOT_PAYABLE(Reason.ORDER_NOT_PAYABLE, 400, "IOTDA.060010",
             "The order %s is %s; only an order awaiting payment can be paid."),
     ORDER_FINISHED(Reason.ORDER_FINISHED, 400, "IOTDA.060011",

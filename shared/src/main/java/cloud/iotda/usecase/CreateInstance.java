@@ -1,6 +1,7 @@
 package cloud.iotda.usecase;
 
 import cloud.iotda.domain.InstanceRef;
+import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.usecase.port.Conflict;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * CreateInstance (and the operator CLI's {@code instances create}): a new instance, and for a yearly/monthly one the
@@ -46,22 +49,27 @@ public final class CreateInstance {
     public Creation create(Creation.Request request) {
         InstanceRef ref = new InstanceRef(request.projectId(), request.instanceId().orElseGet(ids::nextInstanceId));
         Instant now = clock.instant();
-        Creation creation = Creation.of(request, ref, regionId, flavors.current(), () -> ids.nextOrderId(now),
+        FlavorCatalogue catalogue = flavors.current();
+        Supplier<Creation> decide = () -> Creation.of(request, ref, regionId, catalogue, () -> ids.nextOrderId(now),
                 ids.nextTaskRandom(), now);
+        AtomicReference<Creation> attempt = new AtomicReference<>(decide.get());
         AtomicBoolean written = new AtomicBoolean();
         try {
             return retry.run(() -> {
                 if (written.get()) {
                     // A write was attempted: if it was made (its answer lost, or a collision after it), it is done.
                     Optional<Instance> stored = instances.find(ref);
-                    if (stored.filter(creation.instance()::equals).isPresent()) {
-                        return creation;
+                    if (stored.filter(attempt.get().instance()::equals).isPresent()) {
+                        return attempt.get();
                     }
                     if (stored.isPresent()) {
                         throw new IdTaken();
                     }
+                    // Not made: the order's id may be another order's; the next attempt buys under a new one.
+                    attempt.set(decide.get());
                 }
                 written.set(true);
+                Creation creation = attempt.get();
                 if (creation.order().isPresent()) {
                     orders.place(creation.order().get(), creation.instance(), creation.task());
                 } else {

@@ -4,12 +4,21 @@ import cloud.iotda.domain.OrderId;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 
 /** New order and instance ids, with their random parts from a {@link SecureRandom}. */
 public final class IdSource {
     // Made on first use, not at init: under SnapStart, state made at init is restored identically in every copy
     // of the function, and the random part of the ids must differ between them.
-    private volatile SecureRandom random;
+    private volatile RandomGenerator random;
+
+    public IdSource() {
+    }
+
+    /** Ids drawn from {@code random} (tests: a source forced to repeat an id). */
+    public IdSource(RandomGenerator random) {
+        this.random = random;
+    }
 
     public OrderId nextOrderId(Instant now) {
         return OrderId.next(now, random());
@@ -35,8 +44,8 @@ public final class IdSource {
         return UUID.fromString(nextInstanceId());
     }
 
-    private SecureRandom random() {
-        SecureRandom current = random;
+    private RandomGenerator random() {
+        RandomGenerator current = random;
         if (current == null) {
             current = new SecureRandom();
             random = current;

@@ -85,13 +85,18 @@ public final class Subscriptions {
      */
     public Order renew(InstanceRef ref, PeriodType type, int periods) {
         Instant now = clock.instant();
-        // One order id for every attempt: a write whose answer was lost is found again, not made twice.
-        OrderId orderId = ids.nextOrderId(now);
+        // Every id an attempt wrote under: a write whose answer was lost is found again, not made twice; a new id for
+        // each attempt, since a lost write may have lost to another order holding its id.
+        List<OrderId> tried = new ArrayList<>();
         return retry.run(() -> {
-            Optional<Order> made = orders.find(ref, orderId);
-            if (made.isPresent()) {
-                return made.get();
+            for (OrderId earlier : tried) {
+                Optional<Order> made = orders.find(ref, earlier);
+                if (made.isPresent()) {
+                    return made.get();
+                }
             }
+            OrderId orderId = ids.nextOrderId(now);
+            tried.add(orderId);
             Instance current = Lookup.instance(instances, ref);
             Renewal renewal = Renewal.byConsole(current, type, periods, orderId, ids.nextTaskRandom(), now);
             orders.place(renewal.order(), renewal.instance(), renewal.task());

@@ -210,6 +210,24 @@ public abstract class StoreContract {
     }
 
     @Test
+    void anOrderIdIsUniqueAcrossTheStoreNotOnlyPerInstance() {
+        Instance mine = instance(REF);
+        Instance theirs = instance(new InstanceRef("p2", "cd"));
+        store.instances().create(mine);
+        store.instances().create(theirs);
+        Order first = order(mine, "CS2601151000AAAAA", resize(3), OrderStatus.PENDING_PAYMENT, T0);
+        store.orders().place(first, held(mine, first), null);
+        Object before = contentOf(store);
+
+        Order sameIdElsewhere = order(theirs, "CS2601151000AAAAA", resize(4), OrderStatus.PENDING_PAYMENT, T0);
+        assertThrows(Conflict.class, () -> store.orders().place(sameIdElsewhere, held(theirs, sameIdElsewhere),
+                null));
+
+        assertEquals(before, contentOf(store), "nothing of the second order is written");
+        assertEquals(Optional.of(first), store.orders().findById(first.orderId()), "the id still finds the first");
+    }
+
+    @Test
     void appliesATransitionOnlyFromTheStatusItExpects() {
         Instance base = instance(REF);
         store.instances().create(base);

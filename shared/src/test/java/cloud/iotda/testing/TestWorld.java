@@ -22,6 +22,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.Operation;
+import cloud.iotda.usecase.IdSource;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.FlavorSales;
 import cloud.iotda.usecase.port.Instances;
@@ -135,6 +136,11 @@ public final class TestWorld {
 
     /** As {@link #TestWorld(DynamoDbClient)}, the service with {@code settings} (a credential cache, parallelism). */
     public TestWorld(DynamoDbClient client, Service.Settings settings) {
+        this(client, settings, new IdSource());
+    }
+
+    /** As {@link #TestWorld(DynamoDbClient, Service.Settings)}, new ids from {@code ids}. */
+    public TestWorld(DynamoDbClient client, Service.Settings settings, IdSource ids) {
         this.table = LocalDynamoDb.get().createTable();
         DynamoDbStore store = new DynamoDbStore(client, table);
         this.instances = store;
@@ -144,7 +150,7 @@ public final class TestWorld {
         this.sales = store;
         this.tasks = store;
         this.passes = store;
-        this.service = new Service(instances, orders, credentials, sales, tasks, store, clock, REGION, settings);
+        this.service = new Service(instances, orders, credentials, sales, tasks, store, clock, REGION, settings, ids);
         seed();
     }
 

@@ -11,6 +11,8 @@ import cloud.iotda.adapter.dynamodb.internal.TaskItem;
 import cloud.iotda.adapter.dynamodb.internal.TokenItem;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
@@ -47,6 +49,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -166,14 +169,25 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public Optional<Order> findById(OrderId orderId) {
-        // The index is eventually consistent: read the row itself once the index has named it.
-        Optional<OrderItem> indexed = Failures.call("find order " + orderId, () -> orders.index("ByOrderId")
+        // The id's own item names the order's instance (written with the order, strongly consistent).
+        var claim = Failures.call("find order " + orderId, () -> client.getItem(request -> request
+                .tableName(tableName).key(Items.orderIdKey(orderId)).consistentRead(true)));
+        if (claim.hasItem() && !claim.item().isEmpty()) {
+            return find(Items.instanceOfOrderId(claim.item()), orderId);
+        }
+        // An order placed before ids had items of their own: the index, which must name one order only. It is
+        // eventually consistent: the row itself is read once the index has named it.
+        List<OrderItem> indexed = Failures.call("find order " + orderId, () -> orders.index("ByOrderId")
                 .query(QueryEnhancedRequest.builder()
                         .queryConditional(QueryConditional.keyEqualTo(
                                 Key.builder().partitionValue(orderId.value()).build()))
-                        .limit(1).build())
-                .stream().flatMap(page -> page.items().stream()).findFirst());
-        return indexed.flatMap(found -> find(new InstanceRef(found.getProjectId(), found.getInstanceId()), orderId));
+                        .limit(2).build())
+                .stream().findFirst().map(page -> page.items()).orElse(List.of()));
+        if (indexed.size() > 1) {
+            throw Rejected.because(Reason.ORDER_AMBIGUOUS, orderId);
+        }
+        return indexed.stream().findFirst()
+                .flatMap(found -> find(new InstanceRef(found.getProjectId(), found.getInstanceId()), orderId));
     }
 
     @Override
@@ -223,7 +237,11 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
                 .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
                         .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed)).build());
         addTask(request, task);
-        write(request.build(), order);
+        // The id is the order's across the table: an item keyed by the id alone, made only if it is new.
+        TransactWriteItem claim = TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                .item(Items.orderIdItem(order)).conditionExpression("attribute_not_exists(pk)").build()).build();
+        TransactWriteItemsRequest built = withItem(request.build(), claim);
+        Failures.run("write order " + order.orderId() + " with its instance", () -> client.transactWriteItems(built));
     }
 
     /** A task goes with the write that made or moved it; its instance's condition decides for both. */

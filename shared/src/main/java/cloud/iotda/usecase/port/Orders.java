@@ -15,7 +15,12 @@ public interface Orders {
 
     Optional<Order> find(InstanceRef instance, OrderId orderId);
 
-    /** An order by its id alone, whatever its instance. */
+    /**
+     * An order by its id alone, whatever its instance.
+     *
+     * @throws cloud.iotda.domain.Rejected ORDER_AMBIGUOUS if stored orders made before ids were unique across the
+     *     store share the id: one is not picked at random
+     */
     Optional<Order> findById(OrderId orderId);
 
     /** One page of an instance's orders, newest first, after the order {@code after} (null: from the newest). */
@@ -28,8 +33,9 @@ public interface Orders {
     Page<Order> due(OrderStatus status, Instant now, int limit, String cursor);
 
     /**
-     * Writes a new order, its changed instance and its task atomically: the order only if its id is new, the
-     * instance only if it is still at {@code changed.version() - 1} (version 0: only if it does not exist).
+     * Writes a new order, its changed instance and its task atomically: the order only if its id is new across the
+     * store (no other instance's order has it), the instance only if it is still at {@code changed.version() - 1}
+     * (version 0: only if it does not exist).
      *
      * @throws Conflict if either condition fails; nothing is written then
      */

@@ -63,6 +63,7 @@ public final class Items {
     private static final String INSTANCE_PREFIX = "INSTANCE#";
     private static final String TOKEN_PREFIX = "TOKEN#";
     private static final String ACCESS_KEY_PREFIX = "AK#";
+    private static final String ORDER_ID_PREFIX = "ORDERID#";
 
     private Items() {
     }
@@ -158,6 +159,24 @@ public final class Items {
 
     public static String orderSk(OrderId orderId) {
         return ORDER_PREFIX + orderId.value();
+    }
+
+    /** The key of an order id's own item, which makes the id unique across the table. */
+    public static Map<String, AttributeValue> orderIdKey(OrderId orderId) {
+        return Map.of("pk", AttributeValue.fromS(ORDER_ID_PREFIX + orderId.value()), "sk", AttributeValue.fromS(META));
+    }
+
+    /** An order id's own item: it names the order's instance, so the order is found by its id alone. */
+    public static Map<String, AttributeValue> orderIdItem(Order order) {
+        Map<String, AttributeValue> item = new HashMap<>(orderIdKey(order.orderId()));
+        item.put("entity", AttributeValue.fromS("ORDER_ID"));
+        item.put("projectId", AttributeValue.fromS(order.instance().projectId()));
+        item.put("instanceId", AttributeValue.fromS(order.instance().instanceId()));
+        return item;
+    }
+
+    public static InstanceRef instanceOfOrderId(Map<String, AttributeValue> item) {
+        return new InstanceRef(item.get("projectId").s(), item.get("instanceId").s());
     }
 
     public static String accessKeyPk(String accessKeyId) {
