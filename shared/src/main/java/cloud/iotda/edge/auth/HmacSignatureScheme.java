@@ -84,6 +84,9 @@ public abstract class HmacSignatureScheme implements AuthScheme {
                     + " minutes from the server's time");
         }
         Credential credential = credential(parts.group(1), sdkDate);
+        if (!AccessKey.isValidId(credential.accessKeyId())) {
+            throw unauthorized("the access key id must be " + AccessKey.ID_RULE);
+        }
         AccessKey key = credentials.findAccessKey(credential.accessKeyId())
                 .orElseThrow(() -> unauthorized("the access key is not valid"));
         String stringToSign = algorithm + "\n" + sdkDate + "\n"

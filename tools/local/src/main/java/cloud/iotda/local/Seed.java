@@ -222,6 +222,9 @@ final class Seed {
             throw Rejected.invalid(entry.path(accessKey == null ? "access_key" : "secret_key")
                     + " is required when " + (accessKey == null ? "secret_key" : "access_key") + " is given");
         }
+        if (accessKey != null && !AccessKey.isValidId(accessKey)) {
+            throw Rejected.invalid(entry.path("access_key") + " must be " + AccessKey.ID_RULE);
+        }
         if (token == null && accessKey == null) {
             throw Rejected.invalid(entry.path("token") + " or access_key is required");
         }
