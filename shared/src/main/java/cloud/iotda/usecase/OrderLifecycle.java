@@ -11,6 +11,7 @@ import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.domain.task.TaskStatus;
+import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.ErrorLog;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
@@ -153,7 +154,14 @@ public final class OrderLifecycle {
             if (order.equals(attempted.get())) {
                 return order;
             }
-            Order.Transition transition = move.of(order, instanceOf(order), now);
+            Instance instance = instanceOf(order);
+            if (order.status().unfinished() && !orderId.equals(instance.orderId())
+                    && orders.find(order.instance(), orderId).filter(order::equals).isEmpty()) {
+                // Another step finished the order between the two reads (a pay and a cancel raced): decide again
+                // on the order as it is now, which refuses this step as that order's state deserves.
+                throw new Conflict("order " + orderId + " moved on while it was read");
+            }
+            Order.Transition transition = move.of(order, instance, now);
             attempted.set(transition.order());
             apply(transition, now);
             return transition.order();

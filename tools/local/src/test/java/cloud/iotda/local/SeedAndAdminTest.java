@@ -218,6 +218,22 @@ class SeedAndAdminTest {
     }
 
     @Test
+    void theLoserOfAPayAndACancelGetsTheOrdersRefusalAndExitCode2() throws Exception {
+        Run created = admin("instances", "create", "--project", "pr", "--instance", "5b03", "--type", "standard",
+                "--flavor", "iotda.standard.s1", "--size", "2", "--charge-mode", "prePaid");
+        assertEquals(0, created.code(), created.err());
+        // Bought and paid at once, as the winner of a race would leave it: the loser's step finds it finished.
+        String orderId = JsonTrees.read(admin("orders", "list", "--project", "pr", "--instance", "5b03").out())
+                .get("order_id").asText();
+        Run pay = admin("orders", "pay", orderId);
+        assertEquals(2, pay.code());
+        assertTrue(pay.err().strip().endsWith("(IOTDA.060010)"), pay.err());
+        Run cancel = admin("orders", "cancel", orderId);
+        assertEquals(2, cancel.code());
+        assertTrue(cancel.err().strip().endsWith("(IOTDA.060011)"), cancel.err());
+    }
+
+    @Test
     void adminListsFlavorsAndSetsTheirSaleStatusRefusingWhatIsNotInTheCatalogue() {
         Run set = admin("flavors", "set-status", "iotda.standard.s4", "sellout");
         assertEquals(0, set.code(), set.err());
