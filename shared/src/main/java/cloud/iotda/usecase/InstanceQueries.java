@@ -1,21 +1,24 @@
 package cloud.iotda.usecase;
 
 import cloud.iotda.domain.InstanceRef;
-import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.usecase.port.Instances;
-import java.util.Comparator;
-import java.util.HexFormat;
+import cloud.iotda.usecase.port.Page;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** ShowInstance and ListInstances. */
 public final class InstanceQueries {
     public static final int MAX_OFFSET = 500;
     public static final int MAX_LIMIT = 500;
+    /** Records read a page when a filter may leave some out. */
+    private static final int FILTERED_PAGE = 100;
     private static final Pattern MARKER = Pattern.compile("[0-9a-f]{24}");
 
     private final Instances instances;
@@ -54,29 +57,52 @@ public final class InstanceQueries {
     }
 
     /**
-     * The project's instances that match, newest first. Records are ordered by an id made of their creation time
-     * (12 hex digits of epoch milliseconds) and a hash of their instance id, so that newer records have greater
-     * ids, as the API documents for its markers, and a marker still works after its record was deleted.
+     * The project's instances that match, newest first by {@link Instance#recordId()}. A page reads what it shows:
+     * the listing from the marker on, as far as the offset and limit reach (further only while a filter leaves
+     * records out); the count comes from the project's kept count, except with a name filter, whose matches are
+     * counted by reading the project's instances.
      */
     public InstanceList list(String projectId, ListQuery query) {
-        List<Instance> matching = instances.inProject(projectId).stream()
-                .filter(instance -> query.edition().map(edition -> instance.edition() == edition).orElse(true))
-                .filter(instance -> query.name().map(name -> instance.name().toLowerCase(Locale.ROOT)
-                        .contains(name.toLowerCase(Locale.ROOT))).orElse(true))
-                .sorted(Comparator.comparing(InstanceQueries::recordId).reversed())
-                .toList();
-        List<Instance> afterMarker = query.marker()
-                .map(marker -> matching.stream().filter(instance -> recordId(instance).compareTo(marker) < 0).toList())
-                .orElse(matching);
-        List<Instance> page = afterMarker.stream().skip(query.offset()).limit(query.limit()).toList();
+        Predicate<Instance> matching = instance -> query.edition().map(edition -> instance.edition() == edition)
+                .orElse(true) && query.name().map(name -> instance.name().toLowerCase(Locale.ROOT)
+                .contains(name.toLowerCase(Locale.ROOT))).orElse(true);
+        int wanted = query.offset() + query.limit();
+        boolean filtered = query.name().isPresent() || query.edition().isPresent();
+        Listing listing = read(projectId, query.marker(), matching, wanted, filtered ? FILTERED_PAGE : wanted);
+        List<Instance> page = listing.found().stream().skip(query.offset()).limit(query.limit()).toList();
         Optional<String> marker = page.isEmpty() ? Optional.empty()
-                : Optional.of(recordId(page.get(page.size() - 1)));
-        return new InstanceList(matching.size(), marker, page);
+                : Optional.of(page.get(page.size() - 1).recordId());
+        return new InstanceList(count(projectId, query, matching, listing), marker, page);
     }
 
-    static String recordId(Instance instance) {
-        String time = String.format("%012x", instance.createTime().toEpochMilli());
-        String hash = HexFormat.of().formatHex(Sha256.of(instance.ref().instanceId())).substring(0, 12);
-        return time + hash;
+    /** What a listing read: the matches, and whether it reached the project's oldest record. */
+    private record Listing(List<Instance> found, boolean complete) {
+    }
+
+    /** The matches after {@code before}, page by page of {@code pageSize}, until {@code wanted} are found. */
+    private Listing read(String projectId, Optional<String> before, Predicate<Instance> matching, int wanted,
+                         int pageSize) {
+        List<Instance> found = new ArrayList<>();
+        Optional<String> next = before;
+        do {
+            Page<Instance> page = instances.listed(projectId, next, pageSize);
+            page.items().stream().filter(matching).forEach(found::add);
+            next = Optional.ofNullable(page.next());
+        } while (found.size() < wanted && next.isPresent());
+        return new Listing(found, next.isEmpty());
+    }
+
+    private int count(String projectId, ListQuery query, Predicate<Instance> matching, Listing listing) {
+        if (query.name().isEmpty()) {
+            Optional<InstanceCount> counted = instances.counted(projectId);
+            if (counted.isPresent()) {
+                return (int) counted.get().of(query.edition());
+            }
+        }
+        if (query.marker().isEmpty() && listing.complete()) {
+            return listing.found().size();
+        }
+        // A name filter (or a project counted before counts were kept): every match, read.
+        return read(projectId, Optional.empty(), matching, Integer.MAX_VALUE, FILTERED_PAGE).found().size();
     }
 }

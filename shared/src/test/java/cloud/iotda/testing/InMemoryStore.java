@@ -5,7 +5,9 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.Task;
@@ -72,9 +74,28 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
-    public synchronized List<Instance> inProject(String projectId) {
-        return instances.values().stream()
-                .filter(instance -> instance.ref().projectId().equals(projectId) && !instance.isDeleted()).toList();
+    public synchronized Page<Instance> listed(String projectId, Optional<String> before, int limit) {
+        List<Instance> newestFirst = instances.values().stream()
+                .filter(instance -> instance.ref().projectId().equals(projectId) && !instance.isDeleted())
+                .filter(instance -> before.map(marker -> instance.recordId().compareTo(marker) < 0).orElse(true))
+                .sorted(Comparator.comparing(Instance::recordId).reversed())
+                .toList();
+        List<Instance> page = newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+        return new Page<>(page, newestFirst.size() > limit ? page.get(page.size() - 1).recordId() : null);
+    }
+
+    @Override
+    public synchronized Optional<InstanceCount> counted(String projectId) {
+        List<Instance> ever = instances.values().stream()
+                .filter(instance -> instance.ref().projectId().equals(projectId)).toList();
+        if (ever.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstanceCount(
+                ever.stream().filter(instance -> !instance.isDeleted() && instance.edition() == Edition.STANDARD)
+                        .count(),
+                ever.stream().filter(instance -> !instance.isDeleted() && instance.edition() == Edition.ENTERPRISE)
+                        .count()));
     }
 
     @Override

@@ -13,10 +13,12 @@ import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
@@ -136,15 +138,63 @@ public abstract class StoreContract {
         store.instances().create(gone);
         store.instances().update(gone.delete(T0.plusSeconds(5)));
 
-        assertEquals(List.of("ab", "ef"), store.instances().inProject("p1").stream()
+        assertEquals(List.of("ab", "ef"), store.instances().listed("p1", Optional.empty(), 10).items().stream()
                 .map(instance -> instance.ref().instanceId()).sorted().toList());
-        assertEquals(List.of("cd"), store.instances().inProject("p2").stream()
+        assertEquals(List.of("cd"), store.instances().listed("p2", Optional.empty(), 10).items().stream()
                 .map(instance -> instance.ref().instanceId()).toList());
-        assertEquals(List.of(), store.instances().inProject("p3"));
+        assertEquals(List.of(), store.instances().listed("p3", Optional.empty(), 10).items());
+        assertEquals(Optional.of(new InstanceCount(1, 1)), store.instances().counted("p1"));
+        assertEquals(Optional.of(new InstanceCount(1, 0)), store.instances().counted("p2"));
+        assertEquals(Optional.empty(), store.instances().counted("p3"));
         assertEquals(3, store.instances().all().size(), "all() leaves out the deleted one too");
         Instance deleted = store.instances().find(new InstanceRef("p1", "gh")).orElseThrow();
         assertTrue(deleted.isDeleted(), "a deleted instance is still found, as deleted");
         assertEquals(T0.plusSeconds(5), deleted.deleteTime());
+    }
+
+    @Test
+    void listsAProjectsInstancesNewestFirstInPagesFromAMarker() {
+        List<Instance> made = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Instance instance = Instance.create(new InstanceRef("p1", "a" + i), Edition.STANDARD,
+                    new Flavor("iotda.standard.s1", 2)).postPaid().at(T0.plusSeconds(i));
+            store.instances().create(instance);
+            made.add(0, instance);
+        }
+        Page<Instance> first = store.instances().listed("p1", Optional.empty(), 3);
+        assertEquals(made.subList(0, 3), first.items());
+        assertEquals(made.get(2).recordId(), first.next());
+        Page<Instance> second = store.instances().listed("p1", Optional.of(first.next()), 3);
+        assertEquals(made.subList(3, 6), second.items());
+        Page<Instance> last = store.instances().listed("p1", Optional.of(second.next()), 3);
+        assertEquals(made.subList(6, 7), last.items());
+        assertEquals(null, last.next(), "nothing follows");
+        // A marker whose record was deleted still places the page.
+        store.instances().update(made.get(3).delete(T0.plusSeconds(60)));
+        assertEquals(made.subList(4, 7), store.instances().listed("p1", Optional.of(made.get(3).recordId()), 5)
+                .items());
+        assertEquals(Optional.of(new InstanceCount(6, 0)), store.instances().counted("p1"));
+    }
+
+    @Test
+    void theCountFollowsEveryWriteThatCreatesOrDeletesAnInstance() {
+        Instance base = instance(REF);
+        store.tasks().record(base, List.of());
+        assertEquals(Optional.of(new InstanceCount(1, 0)), store.instances().counted("p1"));
+        Instance bought = enterprise(new InstanceRef("p1", "ef"));
+        Order buying = order(bought, "CS2601151000BBBBB", new Change.Create(ChargeInfo.prePaid(PeriodType.MONTH, 1,
+                false, false)), OrderStatus.PENDING_PAYMENT, T0);
+        store.orders().place(buying, bought, null);
+        assertEquals(Optional.of(new InstanceCount(1, 1)), store.instances().counted("p1"));
+        Object before = contentOf(store);
+        assertThrows(Conflict.class, () -> store.tasks().record(base, List.of()), "made once only");
+        assertEquals(before, contentOf(store), "nor counted twice");
+
+        store.tasks().record(base.expired(T0.plusSeconds(1)), List.of());
+        assertEquals(Optional.of(new InstanceCount(0, 1)), store.instances().counted("p1"));
+        store.orders().apply(new Order.Transition(buying.withStatus(OrderStatus.CANCELLED, T0), buying.status(),
+                bought.expired(T0.plusSeconds(3))), List.of());
+        assertEquals(Optional.of(new InstanceCount(0, 0)), store.instances().counted("p1"));
     }
 
     @Test

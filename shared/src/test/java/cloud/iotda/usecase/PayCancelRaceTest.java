@@ -12,6 +12,7 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.usecase.port.Instances;
@@ -64,8 +65,13 @@ class PayCancelRaceTest {
         }
 
         @Override
-        public List<Instance> inProject(String projectId) {
-            return store.inProject(projectId);
+        public Page<Instance> listed(String projectId, Optional<String> before, int limit) {
+            return store.listed(projectId, before, limit);
+        }
+
+        @Override
+        public Optional<InstanceCount> counted(String projectId) {
+            return store.counted(projectId);
         }
 
         @Override

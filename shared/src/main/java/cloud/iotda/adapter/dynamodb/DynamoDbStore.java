@@ -17,6 +17,7 @@ import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.task.Task;
@@ -45,13 +46,10 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
@@ -67,7 +65,6 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<InstanceItem> instances;
     private final DynamoDbTable<OrderItem> orders;
     private final DynamoDbTable<TokenItem> tokens;
@@ -82,7 +79,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     public DynamoDbStore(DynamoDbClient client, String tableName, ItemSchemas schemas) {
         this.client = client;
         this.tableName = tableName;
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.instances = enhanced.table(tableName, schemas.instance());
         this.orders = enhanced.table(tableName, schemas.order());
         this.tokens = enhanced.table(tableName, schemas.token());
@@ -113,24 +110,42 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public void create(Instance instance) {
-        Failures.run("create instance " + instance.ref(), () -> instances.putItem(request -> request
-                .item(Items.toItem(instance)).conditionExpression(ABSENT)));
+        write("create instance " + instance.ref(), instanceWrite(instance, true));
     }
 
     @Override
     public void update(Instance changed) {
-        Failures.run("update instance " + changed.ref(), () -> instances.putItem(request -> request
-                .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1))));
+        write("update instance " + changed.ref(), instanceWrite(changed, false));
     }
 
     @Override
-    public List<Instance> inProject(String projectId) {
-        // The index holds live instances only, and may lag a write by a moment (it is eventually consistent).
-        return Failures.call("list instances of " + projectId, () -> instances.index("ByProject")
-                .query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(projectId).build()))
-                        .build())
-                .stream().flatMap(page -> page.items().stream()).map(Items::fromItem).toList());
+    public Page<Instance> listed(String projectId, Optional<String> before, int limit) {
+        // The index holds live instances only, by record id, and may lag a write by a moment (eventually
+        // consistent). A page of DynamoDB holds at most 1 MB: the query goes on until the page is full.
+        QueryConditional range = before
+                .map(marker -> QueryConditional.sortLessThan(Key.builder().partitionValue(projectId)
+                        .sortValue(marker).build()))
+                .orElse(QueryConditional.keyEqualTo(Key.builder().partitionValue(projectId).build()));
+        List<Instance> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(range)
+                    .scanIndexForward(false).limit(limit - found.size()).exclusiveStartKey(start).build();
+            var page = Failures.call("list instances of " + projectId, () -> instances.index("ByProject")
+                    .query(request).iterator().next());
+            page.items().forEach(item -> found.add(Items.fromItem(item)));
+            start = page.lastEvaluatedKey();
+        } while (found.size() < limit && start != null);
+        return new Page<>(found, start == null || found.isEmpty() ? null
+                : found.get(found.size() - 1).recordId());
+    }
+
+    @Override
+    public Optional<InstanceCount> counted(String projectId) {
+        var read = Failures.call("count instances of " + projectId, () -> client.getItem(request -> request
+                .tableName(tableName).key(Items.projectCountKey(projectId))));
+        return read.hasItem() && !read.item().isEmpty() ? Optional.of(Items.instanceCount(read.item()))
+                : Optional.empty();
     }
 
     @Override
@@ -231,61 +246,104 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public void place(Order order, Instance changed, Task task) {
-        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
-                        .item(Items.toItem(order)).conditionExpression(ABSENT).build())
-                .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
-                        .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed)).build());
-        addTask(request, task);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(put(orders.tableSchema(), Items.toItem(order), ABSENT));
         // The id is the order's across the table: an item keyed by the id alone, made only if it is new.
-        TransactWriteItem claim = TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                .item(Items.orderIdItem(order)).conditionExpression("attribute_not_exists(pk)").build()).build();
-        TransactWriteItemsRequest built = withItem(request.build(), claim);
-        Failures.run("write order " + order.orderId() + " with its instance", () -> client.transactWriteItems(built));
-    }
-
-    /** A task goes with the write that made or moved it; its instance's condition decides for both. */
-    private void addTask(TransactWriteItemsEnhancedRequest.Builder request, Task task) {
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
+                .item(Items.orderIdItem(order)).conditionExpression("attribute_not_exists(pk)").build()).build());
+        items.addAll(instanceWrite(changed));
         if (task != null) {
-            request.addPutItem(tasks, TransactPutItemEnhancedRequest.builder(TaskItem.class)
-                    .item(Items.toItem(task)).build());
+            items.add(put(tasks.tableSchema(), Items.toItem(task), null));
         }
+        write("write order " + order.orderId() + " with its instance", items);
     }
 
-    /** The instance is still one version below {@code changed}; version 0 is a new instance that must not exist. */
-    private static Expression unchangedSince(Instance changed) {
-        return changed.version() == 0 ? ABSENT : atVersion(changed.version() - 1);
+    /**
+     * An instance's write: the instance, only if it is still one version below (a version 0 one only if it does
+     * not exist, a deleting one only if it was not deleted), and its project's count when the write creates or
+     * deletes it.
+     */
+    private List<TransactWriteItem> instanceWrite(Instance changed) {
+        return instanceWrite(changed, changed.version() == 0);
+    }
+
+    /** As {@link #instanceWrite(Instance)}; {@code created}: the instance must not exist yet, whatever its version. */
+    private List<TransactWriteItem> instanceWrite(Instance changed, boolean created) {
+        int countChange = created ? (changed.isDeleted() ? 0 : 1) : changed.projectCountChange();
+        Expression condition = created ? ABSENT : atVersion(changed.version() - 1, countChange < 0);
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(put(instances.tableSchema(), Items.toItem(changed), condition));
+        if (countChange != 0) {
+            items.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                    .key(Items.projectCountKey(changed.ref().projectId()))
+                    .updateExpression("SET entity = :entity ADD #edition :change")
+                    .expressionAttributeNames(Map.of("#edition", changed.edition().wireName()))
+                    .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(Items.PROJECT_COUNT),
+                            ":change", AttributeValue.fromN(Integer.toString(countChange))))
+                    .build()).build());
+        }
+        return items;
+    }
+
+    /** An item of a schema as a transaction's Put, with its condition (null: none). */
+    private <T> TransactWriteItem put(TableSchema<T> schema, T item, Expression condition) {
+        Put.Builder put = Put.builder().tableName(tableName).item(schema.itemToMap(item, true));
+        if (condition != null) {
+            put.conditionExpression(condition.expression());
+            if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
+                put.expressionAttributeNames(condition.expressionNames());
+            }
+            if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
+                put.expressionAttributeValues(condition.expressionValues());
+            }
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    /**
+     * Makes the writes as one: a single Put as a PutItem (half the units of a transaction), anything more as one
+     * TransactWriteItems.
+     */
+    private void write(String what, List<TransactWriteItem> items) {
+        if (items.size() == 1 && items.get(0).put() != null) {
+            Put put = items.get(0).put();
+            Failures.run(what, () -> client.putItem(request -> request.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames().isEmpty() ? null
+                            : put.expressionAttributeNames())
+                    .expressionAttributeValues(put.expressionAttributeValues().isEmpty() ? null
+                            : put.expressionAttributeValues())));
+            return;
+        }
+        Failures.run(what, () -> client.transactWriteItems(request -> request.transactItems(items)));
     }
 
     @Override
     public void apply(Order.Transition transition, List<Task> moved) {
-        TransactWriteItemsEnhancedRequest.Builder request = transitionWrite(transition);
-        moved.forEach(task -> addTask(request, task));
-        write(request.build(), transition.order());
+        List<TransactWriteItem> items = transitionWrite(transition);
+        moved.forEach(task -> items.add(put(tasks.tableSchema(), Items.toItem(task), null)));
+        write("write order " + transition.order().orderId() + " with its instance", items);
     }
 
     /** The order only if it still has the status the transition is from; its instance only one version below. */
-    private TransactWriteItemsEnhancedRequest.Builder transitionWrite(Order.Transition transition) {
+    private List<TransactWriteItem> transitionWrite(Order.Transition transition) {
         Expression stillExpected = Expression.builder()
                 .expression("#status = :expected")
                 .expressionNames(Map.of("#status", "status"))
                 .expressionValues(Map.of(":expected", AttributeValue.fromS(transition.from().name())))
                 .build();
-        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(orders, TransactPutItemEnhancedRequest.builder(OrderItem.class)
-                        .item(Items.toItem(transition.order())).conditionExpression(stillExpected).build());
-        Instance changed = transition.instance();
-        if (changed != null) {
-            request.addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
-                    .item(Items.toItem(changed)).conditionExpression(atVersion(changed.version() - 1)).build());
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(put(orders.tableSchema(), Items.toItem(transition.order()), stillExpected));
+        if (transition.instance() != null) {
+            items.addAll(instanceWrite(transition.instance()));
         }
-        return request;
+        return items;
     }
 
     @Override
     public void apply(Order.Transition transition, Task.End end) {
         Order order = transition.order();
-        TransactWriteItemsEnhancedRequest.Builder request = transitionWrite(transition);
+        List<TransactWriteItem> items = transitionWrite(transition);
         // The task's end written in place: it exists, and is still waiting (PENDING or RUNNING).
         Map<String, String> names = Map.of("#status", "status", "#detail", "statusDetail", "#start", "startTime",
                 "#end", "endTime");
@@ -303,31 +361,18 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         }
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(Items.instancePk(order.instance())),
                 "sk", AttributeValue.fromS(Items.taskSk(end.taskId().sequence().orElseThrow())));
-        TransactWriteItem update = TransactWriteItem.builder().update(Update.builder()
+        items.add(TransactWriteItem.builder().update(Update.builder()
                 .tableName(tableName).key(key)
                 .updateExpression("SET #status = :status, #end = :at, #start = if_not_exists(#start, :at)" + detail)
                 .conditionExpression("attribute_exists(pk) AND (#status = :pending OR #status = :running)")
-                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build();
-        TransactWriteItemsRequest built = withItem(request.build(), update);
-        Failures.run("write order " + order.orderId() + " with its instance and task",
-                () -> client.transactWriteItems(built));
+                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        write("write order " + order.orderId() + " with its instance and task", items);
     }
 
-    /** The enhanced request's items as the low-level client sends them, with {@code extra} after them. */
-    private TransactWriteItemsRequest withItem(TransactWriteItemsEnhancedRequest request, TransactWriteItem extra) {
-        List<TransactWriteItem> items = new ArrayList<>(request.transactWriteItems());
-        items.add(extra);
-        return TransactWriteItemsRequest.builder().transactItems(items).build();
-    }
-
-    private void write(TransactWriteItemsEnhancedRequest request, Order order) {
-        Failures.run("write order " + order.orderId() + " with its instance",
-                () -> enhanced.transactWriteItems(request));
-    }
-
-    private static Expression atVersion(long version) {
+    /** At {@code version}; and, for a write that deletes the instance, not deleted already. */
+    private static Expression atVersion(long version, boolean notDeleted) {
         return Expression.builder()
-                .expression("#version = :expected")
+                .expression("#version = :expected" + (notDeleted ? " AND attribute_not_exists(deleteTime)" : ""))
                 .expressionNames(Map.of("#version", "version"))
                 .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(version))))
                 .build();
@@ -400,17 +445,9 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public void record(Instance changed, List<Task> made) {
-        if (made.isEmpty()) {
-            Failures.run("write instance " + changed.ref(), () -> instances.putItem(request -> request
-                    .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed))));
-            return;
-        }
-        TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder()
-                .addPutItem(instances, TransactPutItemEnhancedRequest.builder(InstanceItem.class)
-                        .item(Items.toItem(changed)).conditionExpression(unchangedSince(changed)).build());
-        made.forEach(task -> addTask(request, task));
-        Failures.run("write instance " + changed.ref() + " with its tasks",
-                () -> enhanced.transactWriteItems(request.build()));
+        List<TransactWriteItem> items = instanceWrite(changed);
+        made.forEach(task -> items.add(put(tasks.tableSchema(), Items.toItem(task), null)));
+        write("write instance " + changed.ref() + (made.isEmpty() ? "" : " with its tasks"), items);
     }
 
     // --- processor passes ---

@@ -4,8 +4,10 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.Sha256;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,6 +63,28 @@ public record Instance(
 
     public boolean isDeleted() {
         return deleteTime != null;
+    }
+
+    /**
+     * The id ListInstances pages by: 12 hex digits of the creation time in milliseconds and 12 of a hash of the
+     * instance id, so that newer records have greater ids, as the API documents for its markers, and a marker still
+     * places a page after its record was deleted.
+     */
+    public String recordId() {
+        return String.format("%012x", createTime.toEpochMilli())
+                + HexFormat.of().formatHex(Sha256.of(ref.instanceId())).substring(0, 12);
+    }
+
+    /**
+     * What this version does to the count of its project's instances that are not deleted: 1 for a new instance,
+     * -1 for one this very change deleted (deletion sets both times to its instant, and a deleted instance is never
+     * changed again), 0 otherwise.
+     */
+    public int projectCountChange() {
+        if (version == 0) {
+            return isDeleted() ? 0 : 1;
+        }
+        return isDeleted() && deleteTime.equals(updateTime) ? -1 : 0;
     }
 
     /** The order an identical request ({@code fingerprint}) placed within {@link #RETRY_WINDOW} of {@code now}. */

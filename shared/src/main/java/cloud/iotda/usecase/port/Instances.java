@@ -2,6 +2,7 @@ package cloud.iotda.usecase.port;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceCount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public interface Instances {
     Optional<Instance> find(InstanceRef ref);
 
     /**
-     * Stores a new instance.
+     * Stores a new instance (and counts it with its project's).
      *
      * @throws Conflict if one with that ref exists; nothing is written then
      */
@@ -26,8 +27,18 @@ public interface Instances {
      */
     void update(Instance changed);
 
-    /** The project's instances that are not deleted, in no particular order (ListInstances). */
-    List<Instance> inProject(String projectId);
+    /**
+     * One page of the project's instances that are not deleted, newest first by {@link Instance#recordId()}, after
+     * the record {@code before} (a marker; the record need not exist any more; empty: from the newest). The page's
+     * {@link Page#next()} is its last record id when more may follow, null when none does.
+     */
+    Page<Instance> listed(String projectId, Optional<String> before, int limit);
+
+    /**
+     * How many instances of each edition the project has that are not deleted, as counted with every write that
+     * creates or deletes one; empty for a project whose instances were all written before counts were kept.
+     */
+    Optional<InstanceCount> counted(String projectId);
 
     /**
      * One page of instances whose {@link Instance#subscriptionDueAt()} is at or before {@code now}, earliest first;

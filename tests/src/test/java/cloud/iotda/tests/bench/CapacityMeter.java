@@ -129,7 +129,8 @@ public final class CapacityMeter implements ExecutionInterceptor {
             } else if (item.conditionCheck() != null) {
                 units += 2;
             } else {
-                // An update or delete: at least its 1 KB a unit, doubled; the service does not use them.
+                // An update (a task ended in place, a project's count) or a delete: its item is under 1 KB here,
+                // a unit, doubled in a transaction.
                 units += 2;
             }
         }

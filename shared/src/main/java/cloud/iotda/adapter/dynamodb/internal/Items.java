@@ -10,6 +10,7 @@ import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
@@ -64,6 +65,10 @@ public final class Items {
     private static final String TOKEN_PREFIX = "TOKEN#";
     private static final String ACCESS_KEY_PREFIX = "AK#";
     private static final String ORDER_ID_PREFIX = "ORDERID#";
+    private static final String PROJECT_PREFIX = "PROJECT#";
+    private static final String COUNT_SK = "#INSTANCES";
+    /** The entity of a project's count of instances. */
+    public static final String PROJECT_COUNT = "PROJECT_COUNT";
 
     private Items() {
     }
@@ -159,6 +164,20 @@ public final class Items {
 
     public static String orderSk(OrderId orderId) {
         return ORDER_PREFIX + orderId.value();
+    }
+
+    /** The key of a project's count of instances, by edition (attributes named by the edition). */
+    public static Map<String, AttributeValue> projectCountKey(String projectId) {
+        return Map.of("pk", AttributeValue.fromS(PROJECT_PREFIX + projectId), "sk", AttributeValue.fromS(COUNT_SK));
+    }
+
+    public static InstanceCount instanceCount(Map<String, AttributeValue> item) {
+        return new InstanceCount(number(item.get(Edition.STANDARD.wireName())),
+                number(item.get(Edition.ENTERPRISE.wireName())));
+    }
+
+    private static long number(AttributeValue value) {
+        return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
     }
 
     /** The key of an order id's own item, which makes the id unique across the table. */
@@ -274,7 +293,7 @@ public final class Items {
         } else {
             // Only live instances are in the ByProject index (ListInstances).
             item.setProjectKey(instance.ref().projectId());
-            item.setListedAt(CREATED_FORMAT.format(instance.createTime()) + "#" + instance.ref().instanceId());
+            item.setListedAt(instance.recordId());
         }
         item.setVersion(instance.version());
         item.setTaskCount(instance.taskCount());
