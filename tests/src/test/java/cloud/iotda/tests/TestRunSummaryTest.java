@@ -19,7 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class TestRunSummaryTest {
 
+    /** What the summary printed, and its exit code (0 only for a run that passed whole). */
+    private record Summary(List<String> lines, int exitCode) {
+    }
+
     private static List<String> summarize(List<String> mavenOutput) throws Exception {
+        Summary summary = summary(mavenOutput);
+        assertEquals(0, summary.exitCode(), summary.lines().toString());
+        return summary.lines();
+    }
+
+    private static Summary summary(List<String> mavenOutput) throws Exception {
         Process awk = new ProcessBuilder(RepoFiles.root().resolve("bin/summarize-test-log").toString())
                 .redirectErrorStream(true).start();
         Thread feeder = new Thread(() -> {
@@ -33,8 +43,7 @@ class TestRunSummaryTest {
         String out = new String(awk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(awk.waitFor(30, TimeUnit.SECONDS));
         feeder.join();
-        assertEquals(0, awk.exitValue(), out);
-        return out.lines().toList();
+        return new Summary(out.lines().toList(), awk.exitValue());
     }
 
     /** One module's part of the log: its classes' lines, noise, and the module's totals. */
@@ -79,25 +88,53 @@ class TestRunSummaryTest {
                 "iotda-local:     2000 passed, 0 failed, 0 skipped",
                 "iotda-tests:     1000 passed, 0 failed, 0 skipped",
                 "total: 6000 passed, 0 failed, 0 skipped",
-                "BUILD SUCCESS"), summarize(log));
+                "PASSED"), summarize(log));
     }
 
     @Test
-    void aFailingRunPrintsTheFailuresAsMavenNamesThem() throws Exception {
+    void aFailingRunPrintsTheFailuresAsMavenNamesThemAndFails() throws Exception {
         List<String> log = new ArrayList<>();
         module(log, "iotda-shared", 30, 3);
-        log.add("[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.5.4:test "
-                + "(default-test) on project iotda-shared: There are test failures.");
-        log.add("[INFO] BUILD FAILURE");
+        // -Dmaven.test.failure.ignore: the module's failures do not stop the run; the next module runs too.
+        log.add("[WARNING] There are test failures.");
+        module(log, "iotda-local", 20, 0);
+        log.add("[INFO] BUILD SUCCESS");
 
-        List<String> printed = summarize(log);
+        Summary summary = summary(log);
+        List<String> printed = summary.lines();
+        assertEquals(1, summary.exitCode(), "a run with failing tests fails");
         assertTrue(printed.contains("[ERROR]   InstanceQueriesTest.listsOnlyTheCallersProjectNewestFirst:44 "
                 + "expected: <6> but was: <13>"), printed.toString());
         assertTrue(printed.contains("iotda-shared:    302 passed, 3 failed, 1 skipped"), printed.toString());
-        assertEquals("total: 302 passed, 3 failed, 1 skipped", printed.get(printed.size() - 2));
-        assertEquals("BUILD FAILURE", printed.get(printed.size() - 1));
+        assertTrue(printed.contains("iotda-local:     200 passed, 0 failed, 0 skipped"), "the module after it ran");
+        assertEquals(List.of("total: 502 passed, 3 failed, 1 skipped", "tests failed in: iotda-shared", "FAILED"),
+                printed.subList(printed.size() - 3, printed.size()));
         assertTrue(printed.stream().noneMatch(line -> line.contains("\"level\"") || line.contains("DynamoDB Local")),
                 "the tests' own output stays in the report files: " + printed);
         assertTrue(printed.size() < 20, printed.toString());
+    }
+
+    @Test
+    void aModuleThatDoesNotBuildIsNamedWithTheModulesThatCouldNotRun() throws Exception {
+        List<String> log = new ArrayList<>();
+        module(log, "iotda-template", 2, 0);
+        log.add("[ERROR] /work/shared/src/main/java/cloud/iotda/Service.java:[12,8] cannot find symbol");
+        log.add("[INFO] Reactor Summary for IoTDA instance-change API 1.0.0-SNAPSHOT:");
+        log.add("[INFO] ");
+        log.add("[INFO] IoTDA instance-change API .......................... SUCCESS [  1.783 s]");
+        log.add("[INFO] template.yaml as data .............................. SUCCESS [  0.626 s]");
+        log.add("[INFO] IoTDA shared: validation, errors, auth ............. FAILURE [  3.100 s]");
+        log.add("[INFO] Lambda entry points: one handler class per SAM function SKIPPED");
+        log.add("[INFO] Cross-function tests ............................... SKIPPED");
+        log.add("[INFO] BUILD FAILURE");
+
+        Summary summary = summary(log);
+        assertEquals(1, summary.exitCode());
+        List<String> printed = summary.lines();
+        assertTrue(printed.contains("modules that failed to build: IoTDA shared: validation, errors, auth"),
+                printed.toString());
+        assertTrue(printed.contains("modules that did not run (a module they need failed): Lambda entry points: one "
+                + "handler class per SAM function; Cross-function tests"), printed.toString());
+        assertEquals("FAILED", printed.get(printed.size() - 1));
     }
 }
