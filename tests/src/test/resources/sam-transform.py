@@ -1,6 +1,6 @@
 """Prints template.yaml as CloudFormation after the AWS SAM transform (aws-sam-translator), as JSON.
 
-CodeUri becomes an S3 location first, as `sam package` makes it before the transform runs in CloudFormation.
+CodeUri (and a layer's ContentUri) becomes an S3 location first, as `sam package` makes it before the transform runs in CloudFormation.
 Usage: python3 sam-transform.py TEMPLATE
 """
 import json
@@ -23,6 +23,9 @@ def main(path):
     with open(path, encoding="utf-8") as source:
         template = yaml_parse(source.read())
     template.setdefault("Globals", {}).setdefault("Function", {})["CodeUri"] = "s3://artifacts/functions.zip"
+    for resource in template.get("Resources", {}).values():
+        if resource.get("Type") == "AWS::Serverless::LayerVersion":
+            resource["Properties"]["ContentUri"] = "s3://artifacts/layer.zip"
     json.dump(transform(template, {}, NoManagedPolicies()), sys.stdout, indent=1, sort_keys=True)
 
 

@@ -10,6 +10,7 @@ import cloud.iotda.testing.LocalDynamoDb;
 import cloud.iotda.testing.RepoFiles;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.tests.lambda.DeploymentZip;
+import cloud.iotda.tests.lambda.LambdaPackage;
 import cloud.iotda.tests.lambda.LambdaProcess;
 import cloud.iotda.tests.lambda.RuntimeApiServer;
 import cloud.iotda.tests.lambda.SamBuild;
@@ -18,9 +19,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What ships is what is tested: each function's package, built by the Makefile target that `sam build` runs, started
+ * What ships is what is tested: each function's package, built as `sam build` builds it (deploy/Makefile), started
  * in its own JVM by the Lambda runtime interface client with only the package (and that client) on the classpath,
  * the handler string and environment from template.yaml, and every events/ fixture sent through the Runtime API.
  */
@@ -64,16 +67,17 @@ class PackagedFunctionsTest {
     private final Map<String, Deployed> deployed = new LinkedHashMap<>();
 
     /** A function as Lambda would run it: its package, its process, its Runtime API and its table. */
-    private record Deployed(Path artifacts, RuntimeApiServer runtimeApi, LambdaProcess process, TestWorld world) {
+    private record Deployed(LambdaPackage artifacts, RuntimeApiServer runtimeApi, LambdaProcess process,
+                            TestWorld world) {
     }
 
     @BeforeAll
     void buildAndStartEveryFunction() throws Exception {
         Path logs = Files.createDirectories(RepoFiles.root().resolve("tests/target/lambda-logs"));
-        // Builds one after another (they share the Maven reactor's target folders), then all JVMs start at once.
-        Map<String, Path> packages = new LinkedHashMap<>();
+        // One build as sam build makes it, then all JVMs start at once.
+        Map<String, LambdaPackage> packages = new LinkedHashMap<>();
         for (String logicalId : template.functions().keySet()) {
-            packages.put(logicalId, SamBuild.artifacts(logicalId));
+            packages.put(logicalId, SamBuild.packageOf(logicalId));
         }
         long started = System.nanoTime();
         for (Template.Function function : template.functions().values()) {
@@ -177,41 +181,64 @@ class PackagedFunctionsTest {
     }
 
     @Test
-    void packagesAreOneStoredJarWithoutTestClassesAndWithOneHttpClient() throws Exception {
+    void eachFunctionShipsTheServicesClassesAndItsLayerTheDependenciesStoredWithoutTestClasses() throws Exception {
         for (Map.Entry<String, Deployed> entry : deployed.entrySet()) {
-            Path lib = entry.getValue().artifacts().resolve("lib");
-            List<Path> jars;
-            try (Stream<Path> files = Files.list(lib)) {
-                jars = files.toList();
+            LambdaPackage artifacts = entry.getValue().artifacts();
+            assertEquals(1, artifacts.layers().size(), entry.getKey() + ": one layer");
+            List<Path> jars = artifacts.jars();
+            assertEquals(List.of("iotda-functions.jar", "iotda-dependencies.jar"),
+                    jars.stream().map(jar -> jar.getFileName().toString()).toList(), entry.getKey() + ": " + jars);
+            List<String> own = classesOf(jars.get(0));
+            List<String> dependencies = classesOf(jars.get(1));
+            for (String name : own) {
+                assertTrue(name.startsWith("cloud/iotda/"), entry.getKey() + "'s own jar holds " + name);
             }
-            assertEquals(1, jars.size(), entry.getKey() + ": " + jars);
-            long zipped = DeploymentZip.bytes(entry.getValue().artifacts());
-            List<String> classes;
-            try (JarFile jar = new JarFile(jars.get(0).toFile())) {
-                classes = jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class")).toList();
-                // Stored, not deflated: the zip that sam deploy makes deflates it as one stream (smaller), and the
-                // class loader reads classes without inflating them.
-                jar.stream().forEach(file -> assertEquals(ZipEntry.STORED, file.getMethod(), file.getName()));
-                assertEquals("META-INF/MANIFEST.MF", jar.stream().filter(file -> !file.isDirectory()).findFirst()
-                        .orElseThrow().getName(), "the manifest first, where a JarInputStream reads it");
-                assertEquals("true", jar.getManifest().getMainAttributes().getValue("Multi-Release"));
+            for (String name : dependencies) {
+                assertFalse(name.startsWith("cloud/iotda/"), "the layer holds the service's " + name);
             }
-            System.out.printf("package %s: %s, %d classes, %,d bytes as sam deploy zips it%n", entry.getKey(),
-                    jars.get(0).getFileName(), classes.size(), zipped);
-            for (String name : classes) {
+            for (String name : concat(own, dependencies)) {
                 assertFalse(FORBIDDEN_CLASS.matcher(name).matches(), entry.getKey() + " ships " + name);
             }
-            assertTrue(classes.contains("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"),
+            assertTrue(dependencies.contains("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"),
                     entry.getKey() + ": the one HTTP client");
-            assertTrue(classes.contains("cloud/iotda/Service.class"));
-            assertTrue(classes.contains("cloud/iotda/functions/ApiHandler.class"));
-            assertTrue(zipped < 8_000_000, entry.getKey() + " is " + zipped + " bytes as sam deploy zips it");
+            assertTrue(own.contains("cloud/iotda/Service.class"));
+            assertTrue(own.contains("cloud/iotda/functions/ApiHandler.class"));
+            long function = DeploymentZip.bytes(artifacts.function());
+            long layer = DeploymentZip.bytes(artifacts.layers().get(0));
+            long unzipped = DeploymentZip.unzippedBytes(artifacts.function())
+                    + DeploymentZip.unzippedBytes(artifacts.layers().get(0));
+            System.out.printf("package %s: %d own classes (%,d bytes as sam deploy zips them), %d in its layer "
+                    + "(%,d bytes zipped), %,d bytes unzipped with the layer%n", entry.getKey(), own.size(), function,
+                    dependencies.size(), layer, unzipped);
+            assertTrue(function + layer < 8_000_000, entry.getKey() + " is " + (function + layer)
+                    + " bytes as sam deploy zips it and its layer");
+            assertTrue(unzipped < 250_000_000, "Lambda's limit on a function and its layers unzipped");
         }
+    }
+
+    /** A jar's classes, checked to be stored, not deflated, with the manifest first and multi-release set. */
+    private static List<String> classesOf(Path jarFile) throws IOException {
+        try (JarFile jar = new JarFile(jarFile.toFile())) {
+            // Stored: the zip that sam deploy makes deflates it as one stream (smaller), and the class loader reads
+            // classes without inflating them.
+            jar.stream().forEach(file -> assertEquals(ZipEntry.STORED, file.getMethod(), file.getName()));
+            assertEquals("META-INF/MANIFEST.MF", jar.stream().filter(file -> !file.isDirectory()).findFirst()
+                    .orElseThrow().getName(), "the manifest first, where a JarInputStream reads it");
+            assertEquals("true", jar.getManifest().getMainAttributes().getValue("Multi-Release"));
+            return jar.stream().map(JarEntry::getName).filter(name -> name.endsWith(".class")).toList();
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     // --- a function that cannot start fails the test with the function's own message ---
 
-    private static String failureOf(Path artifacts, String handler, Map<String, String> environment, Path log)
+    private static String failureOf(LambdaPackage artifacts, String handler, Map<String, String> environment,
+                                    Path log)
             throws Exception {
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer("broken")) {
             try (LambdaProcess process = LambdaProcess.start(artifacts, handler, environment, runtimeApi, log)) {
@@ -236,15 +263,15 @@ class PackagedFunctionsTest {
 
     @Test
     void missingDependencyFailsInit(@TempDir Path tmp) throws Exception {
-        // The package's jar without the DynamoDB Enhanced Client, as if a dependency had been left out.
-        Path broken = tmp.resolve("package");
-        Files.createDirectories(broken.resolve("lib"));
-        Path original;
-        try (Stream<Path> jars = Files.list(deployed.get("ResizeFunction").artifacts().resolve("lib"))) {
-            original = jars.findFirst().orElseThrow();
-        }
+        // The layer's jar without the DynamoDB Enhanced Client, as if a dependency had been left out.
+        LambdaPackage deployedPackage = deployed.get("ResizeFunction").artifacts();
+        Path brokenLayer = tmp.resolve("layer");
+        Files.createDirectories(brokenLayer.resolve("java/lib"));
+        Path original = deployedPackage.jars().get(1);
+        LambdaPackage broken = new LambdaPackage(deployedPackage.function(), List.of(brokenLayer));
         try (JarFile in = new JarFile(original.toFile());
-             JarOutputStream out = new JarOutputStream(Files.newOutputStream(broken.resolve("lib/without.jar")))) {
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(
+                     brokenLayer.resolve("java/lib/without.jar")))) {
             for (JarEntry entry : in.stream().toList()) {
                 // Its classes and the interceptor list it brings.
                 if (!entry.getName().startsWith("software/amazon/awssdk/enhanced/dynamodb/")

@@ -9,6 +9,7 @@ import cloud.iotda.template.Template;
 import cloud.iotda.testing.RepoFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -262,5 +264,101 @@ class TransformedTemplateTest {
             }
         });
         return ids;
+    }
+
+    @Test
+    void everyFunctionRunsWithTheDependenciesLayer() {
+        String layer = only("AWS::Lambda::LayerVersion").path("Properties").path("LayerName").path("Fn::Sub")
+                .asText();
+        assertEquals("${AWS::StackName}-dependencies", layer);
+        for (String function : TEMPLATE.functions().keySet()) {
+            JsonNode layers = resources.path(function).path("Properties").path("Layers");
+            assertEquals(1, layers.size(), function);
+            String id = layers.get(0).path("Ref").asText();
+            assertEquals("AWS::Lambda::LayerVersion", resources.path(id).path("Type").asText(), function);
+        }
+    }
+
+    @Test
+    void aNewVersionTakesTrafficStepByStepAndAnyFiveHundredRollsItBack() {
+        for (String function : TEMPLATE.functions().keySet()) {
+            JsonNode group = resources.path(function + "DeploymentGroup").path("Properties");
+            assertTrue(group.path("AutoRollbackConfiguration").path("Enabled").asBoolean(), function);
+            assertTrue(group.path("AutoRollbackConfiguration").path("Events").toString()
+                    .contains("DEPLOYMENT_STOP_ON_ALARM"), function);
+            List<String> alarms = new ArrayList<>();
+            group.path("AlarmConfiguration").path("Alarms").forEach(alarm -> alarms.add(alarm.path("Name")
+                    .path("Ref").asText()));
+            assertTrue(alarms.contains("DeploymentGuardAlarm"), function + ": " + alarms);
+            String config = group.path("DeploymentConfigName").toString();
+            if (TEMPLATE.functions().get(function).schedules().isEmpty()) {
+                assertTrue(config.contains("Canary10Percent5Minutes"), function + ": " + config);
+            } else {
+                assertTrue(config.contains("AllAtOnce"), function + ": " + config);
+                assertTrue(alarms.contains("ProcessorErrorsAlarm"), function + ": " + alarms);
+            }
+            // The alias the API and the schedule call moves through CodeDeploy, not by CloudFormation alone.
+            JsonNode alias = resources.path(function + "Aliaslive");
+            assertEquals(function + "DeploymentGroup", alias.path("UpdatePolicy").path("CodeDeployLambdaAliasUpdate")
+                    .path("DeploymentGroupName").path("Ref").asText(), function);
+        }
+        JsonNode guard = resources.path("DeploymentGuardAlarm").path("Properties");
+        assertEquals("5XXError", guard.path("MetricName").asText());
+        assertEquals(0, guard.path("Threshold").asInt());
+        assertEquals("GreaterThanThreshold", guard.path("ComparisonOperator").asText());
+    }
+
+    private static final String RESOURCES_START = "<!-- stack-resources:start -->";
+    private static final String RESOURCES_END = "<!-- stack-resources:end -->";
+
+    /** What each kind of resource in the stack is for, as docs/operations.md lists them. */
+    private static final Map<String, String> PURPOSES = Map.ofEntries(
+            Map.entry("AWS::ApiGateway::RestApi", "the REST API: its routes, each to a function's live alias, and "
+                    + "the gateway's own answers in the service's error body"),
+            Map.entry("AWS::ApiGateway::Deployment", "the API's routes as deployed"),
+            Map.entry("AWS::ApiGateway::Stage", "the stage (`StageName`, `v1`): throttling, access logs"),
+            Map.entry("AWS::ApiGateway::Account", "the account's API Gateway setting of the role that writes access "
+                    + "logs (kept when the stack is deleted)"),
+            Map.entry("AWS::Lambda::Function", "the functions, one per operation, and the order processor"),
+            Map.entry("AWS::Lambda::Version", "each function's published version (SnapStart snapshots it)"),
+            Map.entry("AWS::Lambda::Alias", "each function's `live` alias, which the API and the schedule call"),
+            Map.entry("AWS::Lambda::LayerVersion", "the dependencies' layer every function uses"),
+            Map.entry("AWS::Lambda::Permission", "API Gateway's and EventBridge's permission to call each alias"),
+            Map.entry("AWS::IAM::Role", "a role per function (least privilege on the table), CodeDeploy's role, "
+                    + "API Gateway's logging role (kept when the stack is deleted)"),
+            Map.entry("AWS::CodeDeploy::Application", "the application of the functions' gradual deployments"),
+            Map.entry("AWS::CodeDeploy::DeploymentGroup", "each function's deployment: canary (the processor all at "
+                    + "once), rolled back by its alarms"),
+            Map.entry("AWS::DynamoDB::Table", "the one table (kept when the stack is deleted, deletion-protected)"),
+            Map.entry("AWS::Events::Rule", "the processor's schedule, every 5 minutes"),
+            Map.entry("AWS::Logs::LogGroup", "a log group per function and one for the API's access logs, with "
+                    + "`LogRetentionInDays`"),
+            Map.entry("AWS::Logs::MetricFilter", "the count of orders the processor could not process, from its "
+                    + "log"),
+            Map.entry("AWS::CloudWatch::Alarm", "the alarms ([below](#alarms))"));
+
+    @Test
+    void theOperatorsPageListsWhatTheStackHolds() throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        resources.forEach(resource -> counts.merge(resource.path("Type").asText(), 1, Integer::sum));
+        StringBuilder table = new StringBuilder("| resource | how many | what for |\n|---|---|---|\n");
+        counts.forEach((type, count) -> {
+            assertTrue(PURPOSES.containsKey(type), "what a " + type + " is for: name it in PURPOSES");
+            table.append("| `").append(type).append("` | ").append(count).append(" | ").append(PURPOSES.get(type))
+                    .append(" |\n");
+        });
+        Path page = RepoFiles.root().resolve("docs/operations.md");
+        String text = Files.readString(page);
+        int start = text.indexOf(RESOURCES_START);
+        int end = text.indexOf(RESOURCES_END);
+        assertTrue(start >= 0 && end > start, "docs/operations.md holds the list between its markers");
+        String expected = table.toString().strip();
+        if (Boolean.getBoolean("docs.write")) {
+            Files.writeString(page, text.substring(0, start + RESOURCES_START.length()) + "\n" + expected + "\n"
+                    + text.substring(end));
+            return;
+        }
+        assertEquals(expected, text.substring(start + RESOURCES_START.length(), end).strip(),
+                "docs/operations.md's list of what the stack holds, as the transform makes it:\n" + expected);
     }
 }

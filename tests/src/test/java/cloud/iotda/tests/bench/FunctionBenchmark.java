@@ -8,6 +8,7 @@ import cloud.iotda.testing.LocalDynamoDb;
 import cloud.iotda.testing.RepoFiles;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.tests.lambda.DeploymentZip;
+import cloud.iotda.tests.lambda.LambdaPackage;
 import cloud.iotda.tests.lambda.LambdaProcess;
 import cloud.iotda.tests.lambda.RuntimeApiServer;
 import cloud.iotda.tests.lambda.SamBuild;
@@ -22,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.jar.JarEntry;
@@ -50,13 +53,14 @@ class FunctionBenchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String FUNCTION = "ShowInstanceFunction";
     private static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    private static final String ONE_JAR = "one jar, no layer";
     private static final String WITHOUT_TOOL_OPTIONS = "this function, without JAVA_TOOL_OPTIONS";
 
     /**
      * A package to start: its folder (with lib/), its handler, JVM options after the runtime's, the variables its
      * template gives it beside the benchmark's own (JAVA_TOOL_OPTIONS), and what it must answer.
      */
-    private record Variant(String name, Path artifacts, String handler, List<String> extraOptions,
+    private record Variant(String name, LambdaPackage artifacts, String handler, List<String> extraOptions,
                            Map<String, String> environment, int status) {
     }
 
@@ -69,8 +73,8 @@ class FunctionBenchmark {
     void measuresColdStartFirstCallWarmCallsMemoryAndPackage() throws Exception {
         Template template = Template.load(RepoFiles.template());
         // -Dbench.package=DIR measures another build of the package (a lever tried in a throwaway copy).
-        Path service = System.getProperty("bench.package") != null ? Path.of(System.getProperty("bench.package"))
-                : SamBuild.artifacts(FUNCTION);
+        LambdaPackage service = System.getProperty("bench.package") != null
+                ? LambdaPackage.of(Path.of(System.getProperty("bench.package"))) : SamBuild.packageOf(FUNCTION);
         Path bench = Files.createDirectories(RepoFiles.root().resolve("tests/target/bench"));
         String handler = template.functions().get(FUNCTION).handler();
         // The function runs with the JVM options its template gives it, as Lambda starts it; the references are
@@ -80,10 +84,18 @@ class FunctionBenchmark {
                 new Variant("this function", service, handler, List.of(), toolOptions, 200),
                 new Variant("this function, primed", service, handler, List.of("-Diotda.primeAtInit=true"),
                         toolOptions, 200),
-                new Variant("typical build", typicalPackage(service, bench), TypicalShowInstanceHandler.class.getName()
-                        + "::handleRequest", List.of(), Map.of(), 200),
-                new Variant("hello-world", helloPackage(bench), HelloHandler.class.getName() + "::handleRequest",
-                        List.of(), Map.of(), 200)));
+                new Variant("typical build", LambdaPackage.of(typicalPackage(service, bench)),
+                        TypicalShowInstanceHandler.class.getName() + "::handleRequest", List.of(), Map.of(), 200),
+                new Variant("hello-world", LambdaPackage.of(helloPackage(bench)),
+                        HelloHandler.class.getName() + "::handleRequest", List.of(), Map.of(), 200)));
+        // -Dbench.oneJar=true adds the same classes as one jar without a layer (the package before the layer), so
+        // that the layer is measured against it in the same run.
+        if (Boolean.getBoolean("bench.oneJar")) {
+            LambdaPackage oneJar = LambdaPackage.of(oneJarPackage(service, bench));
+            variants.add(new Variant(ONE_JAR, oneJar, handler, List.of(), toolOptions, 200));
+            variants.add(new Variant(ONE_JAR + ", primed", oneJar, handler, List.of("-Diotda.primeAtInit=true"),
+                    toolOptions, 200));
+        }
         // -Dbench.withoutToolOptions=true adds this function without the template's JAVA_TOOL_OPTIONS (the managed
         // runtime's defaults only), so that those options are measured against them in the same run.
         if (Boolean.getBoolean("bench.withoutToolOptions")) {
@@ -95,8 +107,9 @@ class FunctionBenchmark {
         // lever is measured against the current build in the same run.
         String candidate = System.getProperty("bench.candidate");
         if (candidate != null) {
-            variants.add(new Variant("candidate", Path.of(candidate), handler, List.of(), toolOptions, 200));
-            variants.add(new Variant("candidate, primed", Path.of(candidate), handler,
+            variants.add(new Variant("candidate", LambdaPackage.of(Path.of(candidate)), handler, List.of(),
+                    toolOptions, 200));
+            variants.add(new Variant("candidate, primed", LambdaPackage.of(Path.of(candidate)), handler,
                     List.of("-Diotda.primeAtInit=true"), toolOptions, 200));
         }
         TestWorld world = new TestWorld();
@@ -127,6 +140,18 @@ class FunctionBenchmark {
                     medianOf(runs.get("this function, primed"), Run::firstAfterInitMillis),
                     medianOf(withoutPrimed, Run::firstAfterInitMillis),
                     percentile(warmMillis(runs.get("this function")), 0.50), percentile(warmMillis(without), 0.50));
+        }
+        if (runs.containsKey(ONE_JAR)) {
+            table += String.format("%nthe layered package (the service's jar, the dependencies' jar in a layer) "
+                            + "against the same classes in one jar without a layer, same run (medians of pair "
+                            + "ratios): spawn to first response %.3fx (%.0f against %.0f ms); first call after "
+                            + "priming %.3fx (%.1f against %.1f ms)%n",
+                    median(pairRatios(runs.get("this function"), runs.get(ONE_JAR), Run::coldMillis)),
+                    medianOf(runs.get("this function"), Run::coldMillis), medianOf(runs.get(ONE_JAR), Run::coldMillis),
+                    median(pairRatios(runs.get("this function, primed"), runs.get(ONE_JAR + ", primed"),
+                            Run::firstAfterInitMillis)),
+                    medianOf(runs.get("this function, primed"), Run::firstAfterInitMillis),
+                    medianOf(runs.get(ONE_JAR + ", primed"), Run::firstAfterInitMillis));
         }
         if (candidate != null) {
             table += String.format("%ncandidate %s: spawn to first response %.0f ms, %.3fx this build (median of "
@@ -237,22 +262,47 @@ class FunctionBenchmark {
         return lib.getParent();
     }
 
-    private static Path typicalPackage(Path service, Path bench) throws IOException {
+    private static Path typicalPackage(LambdaPackage service, Path bench) throws IOException {
         Path lib = Files.createDirectories(bench.resolve("typical/lib"));
         try (Stream<Path> old = Files.list(lib)) {
             for (Path file : old.toList()) {
                 Files.delete(file);
             }
         }
-        // As a typical build ships them: the same classes in deflated jars.
-        try (Stream<Path> jars = Files.list(service.resolve("lib"))) {
-            for (Path jar : jars.toList()) {
-                deflatedCopy(jar, lib.resolve(jar.getFileName()));
-            }
+        // As a typical build ships them: the same classes in deflated jars, without a layer.
+        for (Path jar : service.jars()) {
+            deflatedCopy(jar, lib.resolve(jar.getFileName()));
         }
         copyJarOf(APIGatewayProxyRequestEvent.class, lib);
         copyJarOf(DateTime.class, lib);
         jar(lib.resolve("typical.jar"), TypicalShowInstanceHandler.class);
+        return lib.getParent();
+    }
+
+    /** The package's classes as the package was before the layer: one stored jar of all, the manifest first. */
+    private static Path oneJarPackage(LambdaPackage service, Path bench) throws IOException {
+        Path lib = Files.createDirectories(bench.resolve("one-jar/lib"));
+        Path jar = lib.resolve("iotda-functions-lambda.jar");
+        Files.deleteIfExists(jar);
+        List<Path> jars = service.jars();
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            out.setMethod(ZipOutputStream.STORED);
+            Set<String> written = new HashSet<>();
+            for (Path part : jars) {
+                try (ZipFile source = new ZipFile(part.toFile())) {
+                    for (ZipEntry entry : Collections.list(source.entries())) {
+                        // The service's manifest first (its jar comes first), and each name once.
+                        if (written.add(entry.getName())) {
+                            out.putNextEntry(new ZipEntry(entry));
+                            try (InputStream in = source.getInputStream(entry)) {
+                                in.transferTo(out);
+                            }
+                            out.closeEntry();
+                        }
+                    }
+                }
+            }
+        }
         return lib.getParent();
     }
 
@@ -314,11 +364,7 @@ class FunctionBenchmark {
         return median(runs.stream().map(run -> figure.applyAsDouble(run)).toList());
     }
 
-    private static long packageJars(Path artifacts) throws IOException {
-        try (Stream<Path> files = Files.list(artifacts.resolve("lib"))) {
-            return files.count();
-        }
-    }
+
 
     private static String table(Map<String, List<Run>> runs, List<Variant> variants) throws IOException {
         List<Run> service = runs.get("this function");
@@ -359,10 +405,17 @@ class FunctionBenchmark {
         return out.toString();
     }
 
+    /** The function's zip and its layers' zips as sam deploy uploads them, unzipped, and the jars of all. */
     private static String packageCell(Variant variant) throws IOException {
-        Path artifacts = variant.artifacts();
-        return String.format("%.2f MB (%.1f MB; %d jars)", DeploymentZip.bytes(artifacts) / 1e6,
-                DeploymentZip.unzippedBytes(artifacts) / 1e6, packageJars(artifacts));
+        LambdaPackage artifacts = variant.artifacts();
+        long zipped = DeploymentZip.bytes(artifacts.function());
+        long unzipped = DeploymentZip.unzippedBytes(artifacts.function());
+        for (Path layer : artifacts.layers()) {
+            zipped += DeploymentZip.bytes(layer);
+            unzipped += DeploymentZip.unzippedBytes(layer);
+        }
+        return String.format("%.2f MB (%.1f MB; %d jars%s)", zipped / 1e6, unzipped / 1e6, artifacts.jars().size(),
+                artifacts.layers().isEmpty() ? "" : ", " + artifacts.layers().size() + " in a layer");
     }
 
     private static List<Double> pairRatios(List<Run> runs, List<Run> reference,

@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * One function's package in its own JVM, bootstrapped by the Lambda runtime interface client: the package's
- * {@code lib/} jars and the client alone on the classpath, the handler string and environment given as Lambda gives
- * them.
+ * One function's package in its own JVM, bootstrapped by the Lambda runtime interface client: the package's jars
+ * (its own lib/, then its layers' java/lib/, as Lambda's Java runtime orders them) and the client alone on the
+ * classpath, the handler string and environment given as Lambda gives them.
  */
 public final class LambdaProcess implements AutoCloseable {
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -53,18 +53,17 @@ public final class LambdaProcess implements AutoCloseable {
             "-Xshare:auto", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-Djava.net.preferIPv4Stack=true",
             "--add-opens=java.base/java.io=ALL-UNNAMED");
 
-    public static LambdaProcess start(Path artifacts, String handler, Map<String, String> environment,
+    public static LambdaProcess start(LambdaPackage artifacts, String handler, Map<String, String> environment,
                                       RuntimeApiServer runtimeApi, Path log) throws IOException {
         return start(Path.of(System.getProperty("java.home")), List.of(), artifacts, handler, environment,
                 runtimeApi, log);
     }
 
-    /** As {@link #start(Path, String, Map, RuntimeApiServer, Path)}, on the JDK at {@code javaHome} with options. */
-    public static LambdaProcess start(Path javaHome, List<String> jvmOptions, Path artifacts, String handler,
+    /** As {@link #start(LambdaPackage, String, Map, RuntimeApiServer, Path)}, on the JDK at {@code javaHome}. */
+    public static LambdaProcess start(Path javaHome, List<String> jvmOptions, LambdaPackage artifacts, String handler,
                                       Map<String, String> environment, RuntimeApiServer runtimeApi, Path log)
             throws IOException {
-        String classpath = artifacts.resolve("lib") + File.separator + "*" + File.pathSeparator
-                + runtimeClientClasspath();
+        String classpath = artifacts.classpath() + File.pathSeparator + runtimeClientClasspath();
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmOptions);

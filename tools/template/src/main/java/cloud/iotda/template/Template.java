@@ -109,6 +109,37 @@ public final class Template {
         return root.path("Globals").path("Function").path("Timeout").asLong(3);
     }
 
+    /**
+     * What {@code sam build} builds: a function or a layer, its code folder (CodeUri, or the Globals', or a layer's
+     * ContentUri, relative to the template), its build method, and for a function the layers it uses (by logical id).
+     */
+    public record Build(String logicalId, String codeUri, String buildMethod, boolean layer, List<String> layers) {
+    }
+
+    public List<Build> builds() {
+        JsonNode globals = root.path("Globals").path("Function");
+        List<Build> builds = new ArrayList<>();
+        root.get("Resources").fields().forEachRemaining(entry -> {
+            JsonNode resource = entry.getValue();
+            String type = resource.path("Type").asText();
+            JsonNode properties = resource.path("Properties");
+            String method = resource.path("Metadata").path("BuildMethod").asText(null);
+            if ("AWS::Serverless::LayerVersion".equals(type)) {
+                builds.add(new Build(entry.getKey(), properties.path("ContentUri").asText(), method, true,
+                        List.of()));
+            } else if ("AWS::Serverless::Function".equals(type)) {
+                List<String> layers = new ArrayList<>();
+                // SAM adds a function's own layers to the Globals' (lists in Globals are additive).
+                for (JsonNode list : List.of(globals.path("Layers"), properties.path("Layers"))) {
+                    list.forEach(layer -> layers.add(layer.path("Ref").asText(layer.asText())));
+                }
+                builds.add(new Build(entry.getKey(), properties.path("CodeUri").asText(globals.path("CodeUri")
+                        .asText()), method, false, layers));
+            }
+        });
+        return builds;
+    }
+
     /** One parameter of the template as written (its type, default, range), for checks of its defaults. */
     public JsonNode parameter(String name) {
         return root.path("Parameters").path(name);
