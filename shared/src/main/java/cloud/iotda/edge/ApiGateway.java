@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,21 +75,8 @@ public final class ApiGateway {
         if (event == null) {
             throw Rejected.invalid("the request is empty");
         }
-        Map<String, String> headers = new HashMap<>();
-        if (event.getMultiValueHeaders() != null) {
-            event.getMultiValueHeaders().forEach((name, values) -> {
-                if (values != null && !values.isEmpty()) {
-                    headers.put(name, String.join(",", values));
-                }
-            });
-        }
-        if (event.getHeaders() != null) {
-            event.getHeaders().forEach((name, value) -> {
-                if (value != null) {
-                    headers.putIfAbsent(name, value);
-                }
-            });
-        }
+        // Every value as the client sent it: API Gateway's multi-value maps, or else its single-value ones.
+        Map<String, List<String>> headers = values(event.getHeaders(), event.getMultiValueHeaders());
         // The path the client addressed (with the stage, behind API Gateway): request signatures cover it.
         var context = event.getRequestContext();
         String path = context != null && context.getPath() != null ? context.getPath() : event.getPath();
@@ -96,7 +84,7 @@ public final class ApiGateway {
                 event.getHttpMethod(),
                 path,
                 nonNull(event.getPathParameters()),
-                singleValues(event.getQueryStringParameters(), event.getMultiValueQueryStringParameters()),
+                values(event.getQueryStringParameters(), event.getMultiValueQueryStringParameters()),
                 headers,
                 bodyOf(event));
     }
@@ -116,15 +104,17 @@ public final class ApiGateway {
         return body.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, String> singleValues(Map<String, String> single, Map<String, List<String>> multi) {
-        Map<String, String> values = new HashMap<>(nonNull(single));
+    /** Each name's values: all of them from the multi-value map, else the one of the single-value map. */
+    private static Map<String, List<String>> values(Map<String, String> single, Map<String, List<String>> multi) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
         if (multi != null) {
             multi.forEach((name, list) -> {
-                if (list != null && !list.isEmpty()) {
-                    values.putIfAbsent(name, list.get(0));
+                if (name != null && list != null && !list.isEmpty() && !list.contains(null)) {
+                    values.put(name, list);
                 }
             });
         }
+        nonNull(single).forEach((name, value) -> values.putIfAbsent(name, List.of(value)));
         return values;
     }
 

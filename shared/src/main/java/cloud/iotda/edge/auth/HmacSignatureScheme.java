@@ -89,13 +89,16 @@ public abstract class HmacSignatureScheme implements AuthScheme {
         }
         AccessKey key = credentials.findAccessKey(credential.accessKeyId())
                 .orElseThrow(() -> unauthorized("the access key is not valid"));
-        String stringToSign = algorithm + "\n" + sdkDate + "\n"
-                + (credential.scope() == null ? "" : credential.scope() + "\n")
-                + CanonicalRequest.hash(request, signedHeaders);
-        byte[] expected = CanonicalRequest.hmacHex(signingKey(key, credential), stringToSign)
-                .getBytes(StandardCharsets.US_ASCII);
         byte[] given = parts.group(3).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
+        boolean matches = false;
+        for (String canonicalHash : CanonicalRequest.hashes(request, signedHeaders)) {
+            String stringToSign = algorithm + "\n" + sdkDate + "\n"
+                    + (credential.scope() == null ? "" : credential.scope() + "\n") + canonicalHash;
+            byte[] expected = CanonicalRequest.hmacHex(signingKey(key, credential), stringToSign)
+                    .getBytes(StandardCharsets.US_ASCII);
+            matches |= MessageDigest.isEqual(expected, given);
+        }
+        if (!matches) {
             throw unauthorized("the request signature does not match");
         }
         String claimedProject = request.header(PROJECT_HEADER);

@@ -81,7 +81,7 @@ class CredentialCacheTest {
     private final Authenticator authenticator = new Authenticator(List.of(new TokenScheme(cache, clock)));
 
     private static ApiRequest withToken(String token) {
-        return new ApiRequest("GET", "/v5/iot/p1/iotda-instances/ab", Map.of(), Map.of(),
+        return ApiRequest.of("GET", "/v5/iot/p1/iotda-instances/ab", Map.of(), Map.of(),
                 Map.of("X-Auth-Token", token), null);
     }
 

@@ -51,7 +51,7 @@ class DerivedSigningSchemeTest {
     }
 
     private static ApiRequest request(Map<String, String> headers, String body) {
-        return new ApiRequest("POST", PATH, Map.of(), Map.of(), headers, body.getBytes(StandardCharsets.UTF_8));
+        return ApiRequest.of("POST", PATH, Map.of(), Map.of(), headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertUnauthorized(String detail, Map<String, String> headers, String body) {

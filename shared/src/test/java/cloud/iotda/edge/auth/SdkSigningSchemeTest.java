@@ -48,7 +48,7 @@ class SdkSigningSchemeTest {
 
     private static ApiRequest request(String method, String path, Map<String, String> query,
                                       Map<String, String> headers, String body) {
-        return new ApiRequest(method, path, Map.of(), query, headers, body.getBytes(StandardCharsets.UTF_8));
+        return ApiRequest.of(method, path, Map.of(), query, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
     private void assertUnauthorized(String detail, ApiRequest request) {

@@ -30,7 +30,7 @@ class TokenSchemeTest {
     }
 
     private static ApiRequest withHeaders(Map<String, String> headers) {
-        return new ApiRequest("POST", "/v5/iot/p1/iotda-instances/ab/resize", Map.of(), Map.of(), headers, null);
+        return ApiRequest.of("POST", "/v5/iot/p1/iotda-instances/ab/resize", Map.of(), Map.of(), headers, null);
     }
 
     private static ApiRequest withToken(String token) {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,13 +17,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpCompliance;
@@ -38,6 +41,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -55,6 +59,14 @@ public final class LocalApi implements AutoCloseable {
     private final Map<String, Template.GatewayResponse> gatewayResponses;
     /** API Gateway's payload limit (10 MB). */
     private static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    /** How long a request's body may take to arrive; then it is answered 408 and its function never called. */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
+    /** The functions' calls: as many at once as Lambda would run here, none of them waiting on a client. */
+    private final ExecutorService workers = Executors.newFixedThreadPool(32, runnable -> {
+        Thread thread = new Thread(runnable, "local-api-call");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ScheduledExecutorService scheduler;
 
@@ -99,6 +111,9 @@ public final class LocalApi implements AutoCloseable {
             // its segments as sent (an encoded slash or dot segment is the handler's to refuse, not the server's).
             http.setHttpCompliance(HttpCompliance.RFC7230.with("local-api",
                     HttpCompliance.Violation.CASE_SENSITIVE_FIELD_NAME));
+            // And values as the client wrote them: Jetty's cache of common header fields would otherwise hand over
+            // its own spelling of a value that differs only in case (charset=UTF-8 for charset=utf-8).
+            http.setHeaderCacheCaseSensitive(true);
             http.setUriCompliance(UriCompliance.UNSAFE);
             ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
             connector.setHost(LocalDynamo.LOOPBACK);
@@ -107,6 +122,8 @@ public final class LocalApi implements AutoCloseable {
             server.addConnector(connector);
             LocalApi api = new LocalApi(dynamo, server, connector, routes, template.gatewayResponses(),
                     LocalSchedule.start(template));
+            // Requests the HTTP server refuses itself (a malformed header, one too large) in the API's body too.
+            server.setErrorHandler(api.new GatewayErrors());
             server.setHandler(new Handler.Abstract() {
                 @Override
                 public boolean handle(Request request, Response response, Callback callback) {
@@ -141,33 +158,70 @@ public final class LocalApi implements AutoCloseable {
                             String sourceIp, List<HttpField> headers, byte[] body) {
     }
 
+    /**
+     * Reads the body without holding a thread (a slow client holds only its own request), within
+     * {@link #BODY_DEADLINE}, then hands the request to its function on a worker of its own, as API Gateway calls a
+     * Lambda function once it has the whole request.
+     */
     private void serve(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
         String requestId = UUID.randomUUID().toString();
         String method = request.getMethod();
         String rawPath = request.getHttpURI().getPath();
-        Answer answer;
-        try {
-            byte[] body;
-            try (InputStream in = Content.Source.asInputStream(request)) {
-                body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-            }
-            LocalRoute.Match match = LocalRoute.match(routes, method, rawPath);
-            if (body.length > MAX_PAYLOAD_BYTES) {
-                answer = gatewayAnswer("REQUEST_TOO_LARGE", 413, requestId);
-            } else if (match == null) {
-                answer = gatewayAnswer("MISSING_AUTHENTICATION_TOKEN", 403, requestId);
-            } else {
-                Exchange exchange = new Exchange(method, rawPath, decodedPath(request), request.getHttpURI().getQuery(),
-                        request.getConnectionMetaData().getProtocol(), Request.getRemoteAddr(request),
-                        request.getHeaders().stream().toList(), body);
-                answer = invoke(exchange, match, requestId);
-            }
-        } catch (IOException e) {
-            // The client went away while sending its body: nothing reached a function.
-            callback.failed(e);
+        if (request.getLength() > MAX_PAYLOAD_BYTES) {
+            finish(response, gatewayAnswer("REQUEST_TOO_LARGE", 413, requestId), requestId, callback, method,
+                    rawPath, started);
             return;
         }
+        Content.Source.asByteArrayAsync(request, MAX_PAYLOAD_BYTES + 1)
+                .orTimeout(BODY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                .whenCompleteAsync((body, failure) -> {
+                    Answer answer;
+                    if (failure == null) {
+                        answer = answer(request, body, requestId, method, rawPath);
+                    } else if (failure instanceof TimeoutException) {
+                        answer = gatewayAnswer("DEFAULT_4XX", 408, requestId);
+                    } else if (failure.getCause() instanceof IllegalArgumentException) {
+                        // More than the payload limit arrived (a body without a Content-Length).
+                        answer = gatewayAnswer("REQUEST_TOO_LARGE", 413, requestId);
+                    } else {
+                        // The client went away while sending its body: nothing reached a function.
+                        callback.failed(failure);
+                        return;
+                    }
+                    finish(response, answer, requestId, callback, method, rawPath, started);
+                }, workers);
+    }
+
+    private Answer answer(Request request, byte[] body, String requestId, String method, String rawPath) {
+        if (body.length > MAX_PAYLOAD_BYTES) {
+            return gatewayAnswer("REQUEST_TOO_LARGE", 413, requestId);
+        }
+        LocalRoute.Match match;
+        String path;
+        try {
+            match = LocalRoute.match(routes, method, rawPath);
+            path = decodedPath(request);
+        } catch (IllegalArgumentException malformed) {
+            // Percent-encoding that does not decode: the client's mistake, answered by the gateway.
+            return gatewayAnswer("DEFAULT_4XX", 400, requestId);
+        }
+        if (match == null) {
+            return gatewayAnswer("MISSING_AUTHENTICATION_TOKEN", 403, requestId);
+        }
+        ObjectNode event;
+        try {
+            event = toEvent(new Exchange(method, rawPath, path, request.getHttpURI().getQuery(),
+                    request.getConnectionMetaData().getProtocol(), Request.getRemoteAddr(request),
+                    request.getHeaders().stream().toList(), body), match, requestId);
+        } catch (IllegalArgumentException malformed) {
+            return gatewayAnswer("DEFAULT_4XX", 400, requestId);
+        }
+        return invoke(event, match, requestId);
+    }
+
+    private void finish(Response response, Answer answer, String requestId, Callback callback, String method,
+                        String rawPath, long started) {
         respond(response, answer, requestId, callback);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println(method + " " + rawPath + " " + answer.status() + " " + ms + "ms " + requestId);
@@ -181,18 +235,29 @@ public final class LocalApi implements AutoCloseable {
         }
     }
 
+    /** The HTTP server's own refusals (a malformed request line or header, one too large) in the API's body. */
+    final class GatewayErrors extends ErrorHandler {
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message,
+                                        Throwable cause, Callback callback) {
+            String requestId = UUID.randomUUID().toString();
+            Answer answer = gatewayAnswer(code >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX", code, requestId);
+            respond(response, new Answer(code, answer.headers(), answer.body()), requestId, callback);
+        }
+    }
+
     /** What goes back to the client: status, headers in the case they were given, body. */
     private record Answer(int status, Map<String, String> headers, String body) {
     }
 
-    private Answer invoke(Exchange exchange, LocalRoute.Match match, String requestId) {
+    private Answer invoke(ObjectNode event, LocalRoute.Match match, String requestId) {
         JsonNode response;
         try {
             // As Lambda hands it over: the proxy event as JSON in, the proxy response as JSON out.
-            ByteArrayOutputStream event = new ByteArrayOutputStream();
-            JsonTrees.write(toEvent(exchange, match, requestId), event);
+            ByteArrayOutputStream input = new ByteArrayOutputStream();
+            JsonTrees.write(event, input);
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            match.route().handler().handleRequest(new ByteArrayInputStream(event.toByteArray()), output, null);
+            match.route().handler().handleRequest(new ByteArrayInputStream(input.toByteArray()), output, null);
             response = JsonTrees.read(output.toByteArray());
         } catch (IOException | RuntimeException | Error e) {
             // A function that fails instead of answering: API Gateway's integration failure.
@@ -300,6 +365,7 @@ public final class LocalApi implements AutoCloseable {
     @Override
     public void close() throws Exception {
         scheduler.shutdownNow();
+        workers.shutdownNow();
         server.stop();
         dynamo.close();
     }

@@ -4,6 +4,7 @@ import cloud.iotda.domain.Sha256;
 import cloud.iotda.edge.ApiRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,19 +17,29 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The canonical form of a request that SDK-HMAC-SHA256 and V11-HMAC-SHA256 sign: method, path with a trailing
- * slash, sorted query, the signed headers as {@code name:trimmed value} lines (each ending in a newline), the
- * header list, and the body's SHA-256, joined by newlines.
+ * slash, sorted query (every value of a repeated key), the signed headers as {@code name:trimmed value} lines (a
+ * repeated header by its first value, as the SDKs sign it; each line ending in a newline), the header list, and the
+ * body's SHA-256, joined by newlines.
  */
 public final class CanonicalRequest {
     private CanonicalRequest() {
     }
 
-    /** Hex SHA-256 of the canonical request. */
-    public static String hash(ApiRequest request, List<String> signedHeaders) {
+    /**
+     * Hex SHA-256 of each canonical form a client may have signed: one, or two when a repeated query key's values
+     * are not in order (the Python SDK signs them sorted, the Java SDK in the order it sends them).
+     */
+    public static List<String> hashes(ApiRequest request, List<String> signedHeaders) {
+        String sorted = hash(request, signedHeaders, canonicalQuery(request.queryValues(), true));
+        String asSent = hash(request, signedHeaders, canonicalQuery(request.queryValues(), false));
+        return sorted.equals(asSent) ? List.of(sorted) : List.of(sorted, asSent);
+    }
+
+    private static String hash(ApiRequest request, List<String> signedHeaders, String query) {
         StringBuilder canonical = new StringBuilder()
                 .append(request.method().toUpperCase(Locale.ROOT)).append('\n')
                 .append(canonicalPath(request.path())).append('\n')
-                .append(canonicalQuery(request.queryParameters())).append('\n');
+                .append(query).append('\n');
         List<String> sorted = signedHeaders.stream().sorted().toList();
         for (String name : sorted) {
             canonical.append(name).append(':').append(request.header(name).strip()).append('\n');
@@ -45,10 +56,15 @@ public final class CanonicalRequest {
         return encoded.endsWith("/") ? encoded : encoded + "/";
     }
 
-    static String canonicalQuery(Map<String, String> query) {
-        return new TreeMap<>(query).entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+    /** Every key with every value, encoded, keys sorted; a key's values sorted too, or in the order sent. */
+    static String canonicalQuery(Map<String, List<String>> query, boolean valuesSorted) {
+        List<String> pairs = new ArrayList<>();
+        new TreeMap<>(query).forEach((key, values) -> {
+            List<String> encoded = values.stream().map(CanonicalRequest::encode).toList();
+            (valuesSorted ? encoded.stream().sorted() : encoded.stream())
+                    .forEach(value -> pairs.add(encode(key) + "=" + value));
+        });
+        return String.join("&", pairs);
     }
 
     /** RFC 3986 percent-encoding: everything but unreserved characters. */
