@@ -151,6 +151,18 @@ public final class Service {
     /** As the one before, with new ids from {@code ids}. */
     public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
                    ProcessorPasses passes, Clock clock, String regionId, Settings settings, IdSource ids) {
+        this(instances, orders, credentials, sales, tasks, passes, clock, clock, regionId, settings, ids);
+    }
+
+    /**
+     * As the one before, the business rules (expiry, grace, change windows, payment deadlines) on {@code clock}, and
+     * what a client's credentials are checked against (a signature's date, a token's expiry, the credential cache's
+     * time) on {@code credentialClock}: the local API moves the one and never the other, since clients sign with
+     * theirs.
+     */
+    public Service(Instances instances, Orders orders, Credentials credentials, FlavorSales sales, Tasks tasks,
+                   ProcessorPasses passes, Clock clock, Clock credentialClock, String regionId, Settings settings,
+                   IdSource ids) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         this.instanceFlavors = new InstanceFlavors(catalogue, sales);
         RetryPolicy retry = RetryPolicy.standard();
@@ -163,9 +175,10 @@ public final class Service {
                 retry, Log::error, settings.processorParallelism());
         this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
                 retry);
-        Credentials validated = CredentialCache.of(credentials, settings.authCacheTtl(), clock);
-        Authenticator authenticator = new Authenticator(List.of(new TokenScheme(validated, clock),
-                new SdkSigningScheme(validated, clock), new DerivedSigningScheme(validated, clock, regionId)));
+        Credentials validated = CredentialCache.of(credentials, settings.authCacheTtl(), credentialClock);
+        Authenticator authenticator = new Authenticator(List.of(new TokenScheme(validated, credentialClock),
+                new SdkSigningScheme(validated, credentialClock),
+                new DerivedSigningScheme(validated, credentialClock, regionId)));
         this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
                 new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
                 new UpdateInstance(instances, orders, tasks, ids, clock, retry),
@@ -184,6 +197,18 @@ public final class Service {
                                      Settings settings) {
         DynamoDbStore store = new DynamoDbStore(client, tableName);
         return new Service(store, store, store, store, store, store, clock, regionId, settings);
+    }
+
+    /**
+     * The service as the local API and the operator CLI run it on DynamoDB Local: the business rules on
+     * {@code clock} (the local world's one clock, which the operator moves), credentials on the real one, settings
+     * from the system properties the local API sets. Never used by a Lambda function, whose clock no setting moves.
+     */
+    public static Service local(DynamoDbClient client, String tableName, Clock clock, String regionId) {
+        Log.routeLibraryLogs();
+        DynamoDbStore store = new DynamoDbStore(client, tableName);
+        return new Service(store, store, store, store, store, store, clock, Clock.systemUTC(), regionId,
+                Settings.fromEnvironment(), new IdSource());
     }
 
     /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */

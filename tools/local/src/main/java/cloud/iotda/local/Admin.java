@@ -26,6 +26,7 @@ import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.Subscriptions;
 import cloud.iotda.usecase.port.Conflict;
 import cloud.iotda.usecase.port.Page;
+import cloud.iotda.usecase.port.Unavailable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,7 +71,8 @@ public final class Admin {
             "orders cancel", "  orders cancel ORDER_ID                                       "
                     + "(the billing console's part)",
             "orders process-now", "  orders process-now [--at 2027-01-01T00:00:00Z]               "
-                    + "(one run of the order processor,\n" + " ".repeat(64) + "as of now or of a later instant)",
+                    + "(one run of the order processor,\n" + " ".repeat(64) + "now or as of a later instant; locally\n"
+                    + " ".repeat(64) + "the clock is set there first)",
             "subscriptions list", "  subscriptions list [--project P] [--expiring-within 7d] [--at INSTANT]\n"
                     + " ".repeat(64) + "(expiry, auto-renewal, phase now or at INSTANT)",
             "subscriptions renew", "  subscriptions renew INSTANCE --period month:N|year:N [--project P]\n"
@@ -78,7 +81,12 @@ public final class Admin {
             "flavors list", "  flavors list                                                 "
                     + "(each flavor and its sale status)",
             "flavors set-status", "  flavors set-status TYPE normal|sellout                       "
-                    + "(at run time, no deploy)");
+                    + "(at run time, no deploy)",
+            "clock", "  clock [set 2027-01-01T00:00:00Z | advance 30d|12h|90m]       "
+                    + "(local only: the one clock of the API\n" + " ".repeat(64)
+                    + "and the processor; never backwards)",
+            "reset", "  reset                                                        "
+                    + "(local only: the seed as loaded at\n" + " ".repeat(64) + "start, the clock at real time)");
     private static final String HEADER = "usage: iotda-admin [--table T] [--region R] [--endpoint URL] COMMAND";
     private static final String FOOTER = """
             defaults: --table iotda-local --endpoint http://127.0.0.1:8000 (the local API's DynamoDB);
@@ -106,15 +114,31 @@ public final class Admin {
         return text.append(FOOTER).toString();
     }
 
+    /** Commands of the local world only, which may stand alone ({@code clock} shows it). */
+    private static final Set<String> LOCAL_COMMANDS = Set.of("clock", "reset");
+
     private final Service service;
     private final PrintStream out;
+    /** The business rules' clock: the local world's, or real time against a deployed table. */
     private final Clock clock;
+    /** The local world's clock, or null against a deployed table. */
+    private final LocalClock localClock;
+    private final DynamoDbClient client;
+    private final String region;
     private final SecureRandom random = new SecureRandom();
 
     Admin(Service service, PrintStream out, Clock clock) {
+        this(service, out, clock, null, null, LocalDynamo.REGION);
+    }
+
+    Admin(Service service, PrintStream out, Clock clock, LocalClock localClock, DynamoDbClient client,
+          String region) {
         this.service = service;
         this.out = out;
         this.clock = clock;
+        this.localClock = localClock;
+        this.client = client;
+        this.region = region;
     }
 
     /** A usage or input error: one line on stderr (and the usage, when the command itself is wrong), exit code 2. */
@@ -144,14 +168,36 @@ public final class Admin {
         try {
             List<String> words = new ArrayList<>();
             Map<String, String> flags = Cli.flags(List.of(args), FLAGS, words);
-            if (words.size() < 2) {
+            boolean alone = words.size() == 1 && LOCAL_COMMANDS.contains(words.get(0));
+            if (words.size() < 2 && !alone) {
                 throw new UsageError(words.isEmpty() ? "a command is required"
                         : "an action is required after " + words.get(0), true);
             }
+            // The local world (the local API's DynamoDB Local, or another endpoint) runs on its one clock; a deployed
+            // table on real time, which nothing here moves.
+            boolean local = flags.containsKey("endpoint") || !flags.containsKey("table");
+            if (!local && LOCAL_COMMANDS.contains(words.get(0))) {
+                throw new UsageError(words.get(0) + " is the local world's: a deployed stack runs on real time and "
+                        + "keeps its data");
+            }
             try (DynamoDbClient client = client(flags)) {
-                Service service = Service.onDynamoDb(client, flags.getOrDefault("table", LocalDynamo.TABLE),
-                        Clock.systemUTC(), flags.getOrDefault("region", LocalDynamo.REGION));
-                new Admin(service, out, Clock.systemUTC()).execute(words, flags);
+                String table = flags.getOrDefault("table", LocalDynamo.TABLE);
+                String region = flags.getOrDefault("region", LocalDynamo.REGION);
+                LocalClock clock = local ? new LocalClock(client, table, Clock.systemUTC()) : null;
+                Service service = local ? Service.local(client, table, clock, region)
+                        : Service.onDynamoDb(client, table, Clock.systemUTC(), region);
+                new Admin(service, out, local ? clock : Clock.systemUTC(), clock, client, region)
+                        .execute(words, flags);
+            } catch (SdkClientException | Unavailable unreachable) {
+                boolean refused = unreachable instanceof SdkClientException
+                        || unreachable.getCause() instanceof SdkClientException;
+                if (refused && (!flags.containsKey("table") || flags.containsKey("endpoint"))) {
+                    err.println("iotda-admin: nothing answers at " + flags.getOrDefault("endpoint",
+                            "http://127.0.0.1:" + Cli.DEFAULT_DYNAMODB_PORT) + " (the local API's DynamoDB Local): "
+                            + "start it with ./bin/local-api, or give --table and --region for a deployed table");
+                    return 1;
+                }
+                throw unreachable;
             }
             return 0;
         } catch (UsageError e) {
@@ -211,6 +257,10 @@ public final class Admin {
     }
 
     void execute(List<String> words, Map<String, String> flags) {
+        if (LOCAL_COMMANDS.contains(words.get(0))) {
+            local(words);
+            return;
+        }
         String command = words.get(0) + " " + words.get(1);
         List<String> rest = words.subList(2, words.size());
         switch (command) {
@@ -237,10 +287,55 @@ public final class Admin {
         OrderLifecycle.Report report;
         if (at == null) {
             report = service.lifecycle().processDue();
+        } else if (localClock != null) {
+            // The local world's clock moves there first: the API then answers as of that time too.
+            moveClock(instant("--at", at));
+            report = service.lifecycle().processDue();
         } else {
             report = service.lifecycle().processAsOf(instant("--at", at));
         }
         out.println(JsonTrees.write(Views.report(report)));
+    }
+
+    /** {@code clock}, {@code clock set INSTANT}, {@code clock advance 30d}, {@code reset}. */
+    private void local(List<String> words) {
+        if (localClock == null) {
+            throw new UsageError(words.get(0) + " is the local world's");
+        }
+        if (words.get(0).equals("reset")) {
+            if (words.size() != 1) {
+                throw new UsageError("reset takes no arguments", true);
+            }
+            out.println(LocalWorld.reset(client, region));
+            return;
+        }
+        if (words.size() == 1) {
+            out.println("clock " + localClock.describe());
+            return;
+        }
+        if (words.size() != 3 || !Set.of("set", "advance").contains(words.get(1))) {
+            throw new UsageError("clock takes set INSTANT or advance 30d|12h|90m", true);
+        }
+        if (words.get(1).equals("set")) {
+            moveClock(instant("clock set", words.get(2)));
+        } else {
+            Duration by;
+            try {
+                by = Cli.duration(words.get(2));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("clock advance: " + e.getMessage());
+            }
+            moveClock(localClock.instant().plus(by));
+        }
+        out.println("clock " + localClock.describe());
+    }
+
+    private void moveClock(Instant target) {
+        try {
+            localClock.moveTo(target);
+        } catch (IllegalArgumentException backwards) {
+            throw new UsageError(backwards.getMessage() + " (iotda-admin reset starts over at real time)");
+        }
     }
 
     private static Instant instant(String flag, String text) {

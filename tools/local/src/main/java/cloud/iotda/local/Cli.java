@@ -4,11 +4,13 @@ import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.edge.ApiError;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Command-line flags: {@code --name value} pairs; anything else is a usage error (exit code 2). */
@@ -18,15 +20,18 @@ final class Cli {
             OCTET + "(\\." + OCTET + "){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
     static final String LOCAL_API_USAGE = """
             usage: local-api [--port 3000] [--dynamodb-port 8000] [--dynamodb-host 127.0.0.1] [--data DIR]
-                             [--seed FILE] [--template template.yaml]
+                             [--seed FILE] [--template template.yaml] [--check]
               --port           the API's port on 127.0.0.1 (0: a free one)
               --dynamodb-port  DynamoDB Local's port (0: a free one)
               --dynamodb-host  the one address DynamoDB Local listens on (default loopback; 0.0.0.0 is every
                                interface: it has no authentication and holds tokens and keys)
               --data           keep the database in DIR across restarts (default: in memory)
               --seed           the seed file (default: the built-in demo seed)
-              --template       the SAM template whose routes and table are served""";
+              --template       the SAM template whose routes and table are served
+              --check          start, print where it listens and stop: checks the setup (and lets
+                               bin/lib.sh record what a start loads, so that later starts are faster)""";
     static final int DEFAULT_PORT = 3000;
+    private static final Pattern SPAN = Pattern.compile("(\\d{1,6})([dhms])");
     static final int DEFAULT_DYNAMODB_PORT = 8000;
 
     private Cli() {
@@ -92,6 +97,26 @@ final class Cli {
         }
         ApiError error = ApiError.of(refused.reason());
         return error.message(refused.facts()) + " (" + error.code() + ")";
+    }
+
+    /** A span of time as the tools take it: {@code 30d}, {@code 12h}, {@code 90m} or {@code 45s}. */
+    static Duration duration(String text) {
+        Matcher span = SPAN.matcher(text);
+        if (!span.matches()) {
+            throw new IllegalArgumentException("a span of time is a number and d, h, m or s, like 30d, not " + text);
+        }
+        long amount = Long.parseLong(span.group(1));
+        return switch (span.group(2)) {
+            case "d" -> Duration.ofDays(amount);
+            case "h" -> Duration.ofHours(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    /** A span of time as the tools print it, one word: {@code 30d2h0m}. */
+    static String duration(Duration span) {
+        return span.toDays() + "d" + span.toHoursPart() + "h" + span.toMinutesPart() + "m";
     }
 
     /** Whether the arguments ask for the usage ({@code -h}, {@code --help} or {@code help}). */

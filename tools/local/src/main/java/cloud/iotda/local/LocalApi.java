@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,16 +19,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpCompliance;
@@ -48,7 +53,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The API on one machine: DynamoDB Local in server mode, and an HTTP server that turns each request into the
  * API Gateway proxy event the deployed API would send and hands it to the handler class that template.yaml names
- * for that route, built as Lambda builds it (no-arg constructor, settings from the environment). The server is
+ * for that route, built with a service of its own as Lambda builds each function (settings from the environment, its
+ * own credential cache) but on the local world's one clock ({@link LocalClock}). The server is
  * Jetty (DynamoDB Local's own), which keeps header names as they are written, as API Gateway does.
  */
 public final class LocalApi implements AutoCloseable {
@@ -69,9 +75,14 @@ public final class LocalApi implements AutoCloseable {
     });
 
     private final ScheduledExecutorService scheduler;
+    private final Supplier<Service> services;
+    private final LocalClock clock;
 
     private LocalApi(LocalDynamo dynamo, Server server, ServerConnector connector, List<LocalRoute> routes,
-                     Map<String, Template.GatewayResponse> gatewayResponses, ScheduledExecutorService scheduler) {
+                     Map<String, Template.GatewayResponse> gatewayResponses, ScheduledExecutorService scheduler,
+                     Supplier<Service> services, LocalClock clock) {
+        this.services = services;
+        this.clock = clock;
         this.dynamo = dynamo;
         this.server = server;
         this.connector = connector;
@@ -89,20 +100,48 @@ public final class LocalApi implements AutoCloseable {
     }
 
     public static LocalApi start(Options options) throws Exception {
-        Template template = Template.load(options.template());
-        Seed seed = Seed.load(options.seed(), System.getProperty("aws.region", LocalDynamo.REGION));
-        LocalDynamo dynamo = LocalDynamo.start(options.dynamoHost(), options.dynamoPort(), options.dataDir());
+        // A busy port is the newcomer's most likely problem: said before anything starts.
+        PortInUse.check(LocalDynamo.LOOPBACK, options.port(), "the API");
+        PortInUse.check(options.dynamoHost(), options.dynamoPort(), "DynamoDB Local");
+        // DynamoDB Local starts while the template and the seed are read (about a third of a second less to wait).
+        CompletableFuture<LocalDynamo> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LocalDynamo.start(options.dynamoHost(), options.dynamoPort(), options.dataDir());
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        Template template;
+        Seed seed;
+        try {
+            template = Template.load(options.template());
+            seed = Seed.load(options.seed(), System.getProperty("aws.region", LocalDynamo.REGION));
+        } catch (Exception | Error e) {
+            starting.thenAccept(LocalApi::closeQuietly);
+            throw e;
+        }
+        LocalDynamo dynamo;
+        try {
+            dynamo = starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? PortInUse.orItself(cause, options.dynamoPort(),
+                    "DynamoDB Local") : e;
+        }
         try {
             dynamo.ensureTable(template);
             // What Lambda would find in its environment, as the SDK's standard system properties.
             System.setProperty(Service.TABLE_NAME_ENV, LocalDynamo.TABLE);
             System.setProperty("aws.endpointUrlDynamoDb", dynamo.endpoint());
             setIfAbsent("aws.region", LocalDynamo.REGION);
-            seed.apply(Service.onDynamoDb(dynamo.client(), LocalDynamo.TABLE, Clock.systemUTC(),
-                    Service.regionFromEnvironment()), Clock.systemUTC());
             setIfAbsent("aws.accessKeyId", "local");
             setIfAbsent("aws.secretAccessKey", "local");
-            List<LocalRoute> routes = LocalRoute.fromTemplate(template);
+            // One clock for the local world, which iotda-admin moves; each function its own service on it.
+            LocalClock clock = new LocalClock(dynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
+            Supplier<Service> services = () -> Service.local(dynamo.client(), LocalDynamo.TABLE, clock,
+                    Service.regionFromEnvironment());
+            seed.apply(services.get(), clock);
+            LocalWorld.recordSeed(dynamo.client(), options.seed());
+            List<LocalRoute> routes = LocalRoute.fromTemplate(template, services);
             Server server = new Server(new QueuedThreadPool(32, 4));
             HttpConfiguration http = new HttpConfiguration();
             http.setSendServerVersion(false);
@@ -121,7 +160,7 @@ public final class LocalApi implements AutoCloseable {
             connector.setAcceptQueueSize(64);
             server.addConnector(connector);
             LocalApi api = new LocalApi(dynamo, server, connector, routes, template.gatewayResponses(),
-                    LocalSchedule.start(template));
+                    LocalSchedule.start(template, services), services, clock);
             // Requests the HTTP server refuses itself (a malformed header, one too large) in the API's body too.
             server.setErrorHandler(api.new GatewayErrors());
             server.setHandler(new Handler.Abstract() {
@@ -131,11 +170,24 @@ public final class LocalApi implements AutoCloseable {
                     return true;
                 }
             });
-            server.start();
+            try {
+                server.start();
+            } catch (Exception e) {
+                api.close();
+                throw PortInUse.orItself(e, options.port(), "the API");
+            }
             return api;
         } catch (Exception | Error e) {
-            dynamo.close();
+            closeQuietly(dynamo);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // already failing: the first failure is the one to report
         }
     }
 
@@ -151,6 +203,11 @@ public final class LocalApi implements AutoCloseable {
 
     public String dynamoEndpoint() {
         return dynamo.endpoint();
+    }
+
+    /** A new service as each function of this local API runs on (the local world's clock). */
+    Supplier<Service> services() {
+        return services;
     }
 
     /** The parts of a request the proxy event is made of, read once from the server's request. */
@@ -380,9 +437,11 @@ public final class LocalApi implements AutoCloseable {
             System.out.println(Cli.LOCAL_API_USAGE);
             return;
         }
+        List<String> words = new ArrayList<>(List.of(args));
+        boolean check = words.remove("--check");
         Options options;
         try {
-            options = Cli.localApiOptions(args);
+            options = Cli.localApiOptions(words.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println("local-api: " + e.getMessage());
             System.err.println(Cli.LOCAL_API_USAGE);
@@ -392,22 +451,30 @@ public final class LocalApi implements AutoCloseable {
         LocalApi api;
         try {
             api = start(options);
-        } catch (Seed.InvalidSeed e) {
+        } catch (Seed.InvalidSeed | PortInUse e) {
             System.err.println("local-api: " + e.getMessage());
             System.exit(2);
             return;
         }
+        // A JVM told to write a class-data archive (bin/lib.sh, when a build's own could not be made) does so after
+        // the last line here, for a few seconds: said, so that "stopped" is not taken for the end.
+        boolean archiving = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-XX:ArchiveClassesAtExit"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 api.close();
-                System.out.println("stopped");
+                System.out.println(archiving ? "stopped; writing the class-data archive for faster starts (once)"
+                        : "stopped");
             } catch (Exception e) {
                 System.err.println("local-api: error while stopping: " + e);
             }
         }));
         System.out.println("DynamoDB Local listening on " + api.dynamoEndpoint() + " (table " + LocalDynamo.TABLE + ", "
                 + (options.dataDir() == null ? "in memory" : "data in " + options.dataDir()) + ")");
-        System.out.println("API listening on http://127.0.0.1:" + api.port());
+        System.out.println("API listening on http://127.0.0.1:" + api.port() + "; clock " + api.clock.describe());
+        if (check) {
+            System.exit(0);
+        }
         Thread.currentThread().join();
     }
 }

@@ -74,7 +74,9 @@ final class LocalDynamo implements AutoCloseable {
             bindTo(server, host);
             server.start();
         } catch (Exception | Error e) {
-            console.print(banner.toString(StandardCharsets.UTF_8));
+            if (!PortInUse.isBindFailure(e)) {
+                console.print(banner.toString(StandardCharsets.UTF_8));
+            }
             throw e;
         } finally {
             System.setOut(console);

@@ -1,5 +1,6 @@
 package cloud.iotda.local;
 
+import cloud.iotda.Service;
 import cloud.iotda.template.Template;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.net.URLDecoder;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** One route of template.yaml and the handler instance that serves it (one instance per function, as in Lambda). */
 record LocalRoute(String method, String path, String[] segments, RequestStreamHandler handler) {
@@ -15,14 +17,19 @@ record LocalRoute(String method, String path, String[] segments, RequestStreamHa
     record Match(LocalRoute route, Map<String, String> pathParameters) {
     }
 
-    static List<LocalRoute> fromTemplate(Template template) throws ReflectiveOperationException {
+    /**
+     * Each function of the template with a service of its own from {@code services} (its own credential cache, as
+     * each function has in Lambda), on the local world's clock.
+     */
+    static List<LocalRoute> fromTemplate(Template template, Supplier<Service> services)
+            throws ReflectiveOperationException {
         List<LocalRoute> routes = new ArrayList<>();
         for (Template.Function function : template.functions().values()) {
             if (function.events().isEmpty()) {
                 continue;
             }
             String className = function.handler().split("::")[0];
-            var handler = (RequestStreamHandler) Class.forName(className).getConstructor().newInstance();
+            RequestStreamHandler handler = handler(Class.forName(className), services);
             for (Template.ApiEvent event : function.events()) {
                 routes.add(new LocalRoute(event.method(), event.path(), split(event.path()), handler));
             }
@@ -88,5 +95,17 @@ record LocalRoute(String method, String path, String[] segments, RequestStreamHa
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         return trimmed.split("/", -1);
+    }
+
+    /**
+     * The function as the local world runs it: given a service of its own when it takes one (the service's), else as
+     * Lambda builds it (no-argument constructor).
+     */
+    static RequestStreamHandler handler(Class<?> type, Supplier<Service> services) throws ReflectiveOperationException {
+        try {
+            return (RequestStreamHandler) type.getConstructor(Service.class).newInstance(services.get());
+        } catch (NoSuchMethodException noServiceConstructor) {
+            return (RequestStreamHandler) type.getConstructor().newInstance();
+        }
     }
 }

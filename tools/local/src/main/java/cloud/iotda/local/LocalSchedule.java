@@ -1,5 +1,6 @@
 package cloud.iotda.local;
 
+import cloud.iotda.Service;
 import cloud.iotda.template.Template;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +23,14 @@ final class LocalSchedule {
     private LocalSchedule() {
     }
 
-    static ScheduledExecutorService start(Template template) throws ReflectiveOperationException {
-        return start(template, Duration.ofMinutes(1));
+    static ScheduledExecutorService start(Template template, Supplier<Service> services)
+            throws ReflectiveOperationException {
+        return start(template, services, Duration.ofMinutes(1));
     }
 
-    /** As {@link #start(Template)}, with a minute of the schedule lasting {@code minute} (tests shorten it). */
-    static ScheduledExecutorService start(Template template, Duration minute) throws ReflectiveOperationException {
+    /** As {@link #start(Template, Supplier)}, a minute of the schedule lasting {@code minute} (tests shorten it). */
+    static ScheduledExecutorService start(Template template, Supplier<Service> services, Duration minute)
+            throws ReflectiveOperationException {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "schedule");
             thread.setDaemon(true);
@@ -39,8 +43,8 @@ final class LocalSchedule {
                     throw new IllegalArgumentException(function.logicalId() + ": unsupported schedule " + expression);
                 }
                 long minutes = Long.parseLong(rate.group(1)) * (rate.group(2).startsWith("hour") ? 60 : 1);
-                var handler = (RequestStreamHandler) Class.forName(function.handler().split("::")[0])
-                        .getConstructor().newInstance();
+                RequestStreamHandler handler = LocalRoute.handler(Class.forName(function.handler().split("::")[0]),
+                        services);
                 scheduler.scheduleAtFixedRate(() -> {
                     try {
                         // EventBridge's scheduled event, as JSON, the way Lambda hands it over.

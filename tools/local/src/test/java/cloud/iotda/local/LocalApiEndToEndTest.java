@@ -394,7 +394,7 @@ class LocalApiEndToEndTest {
                 "{\"flavor\":{\"type\":\"iotda.standard.s3\",\"size\":7},\"delay\":true}")).get("order_id").asText();
 
         // The template's rate(5 minutes), with a minute of the schedule lasting 100 ms: a run every half second.
-        var scheduler = LocalSchedule.start(Template.load(repoRoot().resolve("template.yaml")),
+        var scheduler = LocalSchedule.start(Template.load(repoRoot().resolve("template.yaml")), api.services(),
                 Duration.ofMillis(100));
         try {
             String status = "SCHEDULED";

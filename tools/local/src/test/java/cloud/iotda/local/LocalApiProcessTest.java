@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,12 +83,51 @@ class LocalApiProcessTest {
 
         // SIGTERM from outside: Process.destroy() would also close our end of its output.
         new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "stopped within 30 s");
+        // "stopped" is its last line, and the process ends with it, not seconds later (a quiet machine: 0.1 s).
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS), "stopped within 10 s");
         reader.join(5000);
         assertTrue(lines.stream().anyMatch(l -> l.matches("GET /v5/iot/\\S+ 200 \\d+ms " + requestId)),
                 lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains("demo-token")), "no credential is logged");
         assertEquals("stopped", lines.get(lines.size() - 1));
+    }
+
+    private record Exit(int code, String output) {
+    }
+
+    private static Exit runToEnd(String... args) throws Exception {
+        Process process = launch(args);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return new Exit(process.exitValue(), output);
+    }
+
+    @Test
+    @Timeout(60)
+    void aBusyPortIsNamedInOneLineWithExitCode2() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            String port = Integer.toString(taken.getLocalPort());
+            Exit api = runToEnd("--port", port, "--dynamodb-port", "0");
+            assertEquals(2, api.code(), api.output());
+            assertEquals("local-api: port " + port + " (the API) is in use, perhaps by another ./bin/local-api: stop "
+                    + "that one, or choose other ports with --port and --dynamodb-port (0 picks a free one)",
+                    api.output().strip());
+            Exit dynamo = runToEnd("--port", "0", "--dynamodb-port", port);
+            assertEquals(2, dynamo.code(), dynamo.output());
+            assertTrue(dynamo.output().strip().startsWith("local-api: port " + port + " (DynamoDB Local) is in use")
+                    && dynamo.output().strip().lines().count() == 1, dynamo.output());
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void checkStartsPrintsWhereItListensAndStops() throws Exception {
+        Exit check = runToEnd("--port", "0", "--dynamodb-port", "0", "--check");
+        assertEquals(0, check.code(), check.output());
+        List<String> lines = check.output().lines().toList();
+        assertEquals(3, lines.size(), check.output());
+        assertTrue(READY.matcher(lines.get(1)).find() && lines.get(1).endsWith("(real time)"), lines.get(1));
+        assertEquals("stopped", lines.get(2));
     }
 
     @Test

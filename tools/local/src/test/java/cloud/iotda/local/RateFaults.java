@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 
 /**
  * A DynamoDB outage at a fixed rate, for every DynamoDB client of this JVM while armed: the SDK loads this
@@ -75,7 +76,10 @@ public final class RateFaults implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         int n = everyNth;
         boolean faulted = false;
-        if (n > 0) {
+        // The local world's clock is the local tools' own item, not the service's traffic: never counted or faulted
+        // (LocalClock keeps its last offset when a read fails, and no request fails with it).
+        boolean clockRead = context.request() instanceof GetItemRequest read && LocalClock.KEY.equals(read.key());
+        if (n > 0 && !clockRead) {
             faulted = CALLS.incrementAndGet() % n == 0;
             if (faulted) {
                 FAULTED_CALLS.incrementAndGet();

@@ -96,7 +96,7 @@ class ThroughputBenchmark {
             Callable<Boolean> viaApi = showInstanceOver(api, fixture, token);
             Callable<Boolean> viaUncachedApi = showInstanceOver(uncached, fixture, token);
             // Built after the local API has set the environment, as the local API builds its handlers.
-            RequestStreamHandler handler = LocalRoute.match(LocalRoute.fromTemplate(template),
+            RequestStreamHandler handler = LocalRoute.match(LocalRoute.fromTemplate(template, api.services()),
                     fixture.path("httpMethod").asText(), fixture.path("path").asText()).route().handler();
             Callable<Boolean> inThisJvm = () -> {
                 ByteArrayOutputStream response = new ByteArrayOutputStream();
