@@ -268,7 +268,6 @@ public final class Service {
         Change change = new Change.Resize(new Flavor("iotda.standard.s1", 3), false, false);
         Order order = new Order(new OrderId(PRIMING_ORDER_ID), ref, change, OrderStatus.COMPLETED,
                 change.fingerprint(), at, at, null, null);
-        DynamoDbStore.warmMappings(instance, order);
         JsonTrees.write(Views.instance(instance));
         JsonTrees.write(Views.order(order));
     }

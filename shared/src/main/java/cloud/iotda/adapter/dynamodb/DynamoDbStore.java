@@ -1,14 +1,12 @@
 package cloud.iotda.adapter.dynamodb;
 
-import cloud.iotda.adapter.dynamodb.internal.AccessKeyItem;
+import cloud.iotda.adapter.dynamodb.internal.CredentialRows;
 import cloud.iotda.adapter.dynamodb.internal.Failures;
-import cloud.iotda.adapter.dynamodb.internal.FlavorSaleItem;
-import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
-import cloud.iotda.adapter.dynamodb.internal.Items;
-import cloud.iotda.adapter.dynamodb.internal.OrderItem;
-import cloud.iotda.adapter.dynamodb.internal.Schemas;
-import cloud.iotda.adapter.dynamodb.internal.TaskItem;
-import cloud.iotda.adapter.dynamodb.internal.TokenItem;
+import cloud.iotda.adapter.dynamodb.internal.InstanceRows;
+import cloud.iotda.adapter.dynamodb.internal.Keys;
+import cloud.iotda.adapter.dynamodb.internal.OrderRows;
+import cloud.iotda.adapter.dynamodb.internal.Row;
+import cloud.iotda.adapter.dynamodb.internal.TaskRows;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
@@ -40,10 +38,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,60 +50,44 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** Instances, orders and credentials in one DynamoDB table, through the Enhanced Client. */
+/**
+ * Instances, orders, tasks and credentials in one DynamoDB table. Each entity's row is mapped by its own class
+ * ({@code internal/*Rows}), whose schema has the Enhanced Client read, query and write the domain values; this class
+ * says what is read and written together, and under which conditions. What the Enhanced Client cannot say goes to
+ * the client under it: a transaction (it may hold an update of a count or of a task in place) and the bookkeeping
+ * rows that are no entity (a project's count, an order id's claim, the processor's latest pass, a flavor's sale).
+ */
 public final class DynamoDbStore implements Instances, Orders, Credentials, FlavorSales, Tasks, ProcessorPasses {
-    /** The item classes' table schemas; {@link #WRITTEN_OUT} unless a benchmark compares another way. */
-    public record ItemSchemas(TableSchema<InstanceItem> instance, TableSchema<OrderItem> order,
-                              TableSchema<TokenItem> token, TableSchema<AccessKeyItem> accessKey) {
-    }
-
-    public static final ItemSchemas WRITTEN_OUT = new ItemSchemas(Schemas.INSTANCE, Schemas.ORDER, Schemas.TOKEN,
-            Schemas.ACCESS_KEY);
-    private static final Expression ABSENT = Expression.builder().expression("attribute_not_exists(pk)").build();
+    private static final String FLAVOR_SALES_PK = "CATALOGUE";
+    private static final String FLAVOR_SALE_PREFIX = "SALE#";
+    private static final String LAST_PASS = "lastPassAt";
+    private static final String NEW = "attribute_not_exists(pk)";
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final DynamoDbTable<InstanceItem> instances;
-    private final DynamoDbTable<OrderItem> orders;
-    private final DynamoDbTable<TokenItem> tokens;
-    private final DynamoDbTable<AccessKeyItem> accessKeys;
-    private final DynamoDbTable<FlavorSaleItem> flavorSales;
-    private final DynamoDbTable<TaskItem> tasks;
+    private final DynamoDbTable<Instance> instances;
+    private final DynamoDbTable<Order> orders;
+    private final DynamoDbTable<Task> tasks;
+    private final DynamoDbTable<StoredToken> tokens;
+    private final DynamoDbTable<AccessKey> accessKeys;
 
     public DynamoDbStore(DynamoDbClient client, String tableName) {
-        this(client, tableName, WRITTEN_OUT);
-    }
-
-    public DynamoDbStore(DynamoDbClient client, String tableName, ItemSchemas schemas) {
         this.client = client;
         this.tableName = tableName;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.instances = enhanced.table(tableName, schemas.instance());
-        this.orders = enhanced.table(tableName, schemas.order());
-        this.tokens = enhanced.table(tableName, schemas.token());
-        this.accessKeys = enhanced.table(tableName, schemas.accessKey());
-        this.flavorSales = enhanced.table(tableName, Schemas.FLAVOR_SALE);
-        this.tasks = enhanced.table(tableName, Schemas.TASK);
-    }
-
-    /**
-     * Maps a sample of each item kind to DynamoDB's attributes and back, without a database: loads and warms what
-     * reading a stored instance or order takes (SnapStart priming).
-     */
-    public static void warmMappings(Instance instance, Order order) {
-        Items.fromItem(WRITTEN_OUT.instance().mapToItem(WRITTEN_OUT.instance().itemToMap(Items.toItem(instance),
-                true)));
-        Items.fromItem(WRITTEN_OUT.order().mapToItem(WRITTEN_OUT.order().itemToMap(Items.toItem(order), true)));
+        this.instances = enhanced.table(tableName, InstanceRows.SCHEMA);
+        this.orders = enhanced.table(tableName, OrderRows.SCHEMA);
+        this.tasks = enhanced.table(tableName, TaskRows.SCHEMA);
+        this.tokens = enhanced.table(tableName, CredentialRows.TOKEN);
+        this.accessKeys = enhanced.table(tableName, CredentialRows.ACCESS_KEY);
     }
 
     // --- instances ---
 
     @Override
     public Optional<Instance> find(InstanceRef ref) {
-        InstanceItem item = Failures.call("read instance " + ref, () -> instances.getItem(request -> request
-                .key(key(Items.instancePk(ref), Items.META))
-                .consistentRead(true)));
-        return Optional.ofNullable(item).map(Items::fromItem);
+        return Optional.ofNullable(Failures.call("read instance " + ref, () -> instances.getItem(request -> request
+                .key(InstanceRows.key(ref)).consistentRead(true))));
     }
 
     @Override
@@ -131,10 +113,10 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         do {
             QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(range)
                     .scanIndexForward(false).limit(limit - found.size()).exclusiveStartKey(start).build();
-            var page = Failures.call("list instances of " + projectId, () -> instances.index("ByProject")
-                    .query(request).iterator().next());
-            page.items().forEach(item -> found.add(Items.fromItem(item)));
-            start = page.lastEvaluatedKey();
+            Page<Instance> page = firstPage("list instances of " + projectId, instances.index(Keys.BY_PROJECT),
+                    request);
+            found.addAll(page.items());
+            start = page.next() == null ? null : Keys.decodeCursor(page.next());
         } while (found.size() < limit && start != null);
         return new Page<>(found, start == null || found.isEmpty() ? null
                 : found.get(found.size() - 1).recordId());
@@ -142,160 +124,150 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public Optional<InstanceCount> counted(String projectId) {
-        var read = Failures.call("count instances of " + projectId, () -> client.getItem(request -> request
-                .tableName(tableName).key(Items.projectCountKey(projectId))));
-        return read.hasItem() && !read.item().isEmpty() ? Optional.of(Items.instanceCount(read.item()))
-                : Optional.empty();
+        return get("count instances of " + projectId, InstanceRows.countKey(projectId), false)
+                .map(InstanceRows::count);
     }
 
     @Override
     public Page<Instance> subscriptionsDue(Instant now, int limit, String cursor) {
-        QueryConditional due = QueryConditional.sortLessThanOrEqualTo(Key.builder()
-                .partitionValue(Items.SUBSCRIPTION_DUE).sortValue(Items.DUE_FORMAT.format(now)).build());
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(due).limit(limit);
-        if (cursor != null) {
-            request.exclusiveStartKey(Items.decodeCursor(cursor));
-        }
-        var page = Failures.call("list due subscriptions", () -> instances.index("DueOrders")
-                .query(request.build()).iterator().next());
-        return new Page<>(page.items().stream().map(Items::fromItem).toList(),
-                page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
+        return due("list due subscriptions", instances, InstanceRows.SUBSCRIPTION_DUE, now, limit, cursor);
     }
 
     @Override
     public List<Instance> all() {
-        Expression instancesOnly = Expression.builder()
-                .expression("entity = :entity AND attribute_not_exists(deleteTime)")
-                .expressionValues(Map.of(":entity", AttributeValue.fromS("INSTANCE"))).build();
-        return Failures.call("scan instances", () -> instances.scan(request -> request
-                .filterExpression(instancesOnly).consistentRead(true))
-                .items().stream().map(Items::fromItem).toList());
+        Expression live = Expression.builder()
+                .expression("#entity = :entity AND attribute_not_exists(#deleted)")
+                .expressionNames(Map.of("#entity", Keys.ENTITY, "#deleted", InstanceRows.DELETE_TIME))
+                .expressionValues(Map.of(":entity", AttributeValue.fromS(InstanceRows.ENTITY))).build();
+        return Failures.call("scan instances", () -> instances.scan(request -> request.filterExpression(live)
+                .consistentRead(true)).items().stream().toList());
     }
 
     // --- orders ---
 
     @Override
     public Optional<Order> find(InstanceRef instance, OrderId orderId) {
-        OrderItem item = Failures.call("read order " + orderId, () -> orders.getItem(request -> request
-                .key(key(Items.instancePk(instance), Items.orderSk(orderId)))
-                .consistentRead(true)));
-        return Optional.ofNullable(item).map(Items::fromItem);
+        return Optional.ofNullable(Failures.call("read order " + orderId, () -> orders.getItem(request -> request
+                .key(OrderRows.key(instance, orderId)).consistentRead(true))));
     }
 
     @Override
     public Optional<Order> findById(OrderId orderId) {
-        // The id's own item names the order's instance (written with the order, strongly consistent).
-        var claim = Failures.call("find order " + orderId, () -> client.getItem(request -> request
-                .tableName(tableName).key(Items.orderIdKey(orderId)).consistentRead(true)));
-        if (claim.hasItem() && !claim.item().isEmpty()) {
-            return find(Items.instanceOfOrderId(claim.item()), orderId);
+        // The id's own row names the order's instance (written with the order, strongly consistent).
+        Optional<InstanceRef> instance = get("find order " + orderId, OrderRows.idKey(orderId), true)
+                .map(OrderRows::instanceOfId);
+        if (instance.isPresent()) {
+            return find(instance.get(), orderId);
         }
-        // An order placed before ids had items of their own: the index, which must name one order only. It is
+        // An order placed before ids had rows of their own: the index, which must name one order only. It is
         // eventually consistent: the row itself is read once the index has named it.
-        List<OrderItem> indexed = Failures.call("find order " + orderId, () -> orders.index("ByOrderId")
-                .query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(
-                                Key.builder().partitionValue(orderId.value()).build()))
-                        .limit(2).build())
-                .stream().findFirst().map(page -> page.items()).orElse(List.of()));
+        List<Order> indexed = firstPage("find order " + orderId, orders.index(Keys.BY_ORDER_ID),
+                QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(orderId.value()).build())).limit(2).build()).items();
         if (indexed.size() > 1) {
             throw Rejected.because(Reason.ORDER_AMBIGUOUS, orderId);
         }
-        return indexed.stream().findFirst()
-                .flatMap(found -> find(new InstanceRef(found.getProjectId(), found.getInstanceId()), orderId));
+        return indexed.stream().findFirst().flatMap(found -> find(found.instance(), orderId));
     }
 
     @Override
     public Page<Order> list(InstanceRef instance, int limit, OrderId after) {
-        String pk = Items.instancePk(instance);
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()))
-                .scanIndexForward(false)
-                .consistentRead(true)
-                .limit(limit);
+        String pk = Keys.instancePk(instance);
+        Map<String, AttributeValue> start = null;
         if (after != null) {
             Optional<Order> last = find(instance, after);
             if (last.isEmpty()) {
                 return new Page<>(List.of(), null);
             }
-            OrderItem item = Items.toItem(last.get());
-            request.exclusiveStartKey(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(item.getSk()),
-                    "createdKey", AttributeValue.fromS(item.getCreatedKey())));
+            start = Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(Keys.orderSk(after)),
+                    OrderRows.CREATED_KEY, AttributeValue.fromS(OrderRows.createdKey(last.get())));
         }
-        var page = Failures.call("list orders of " + instance, () -> orders.index("ByCreateTime")
-                .query(request.build()).iterator().next());
-        List<Order> items = page.items().stream().map(Items::fromItem).toList();
-        String next = page.lastEvaluatedKey() == null || items.isEmpty()
-                ? null : items.get(items.size() - 1).orderId().value();
+        Page<Order> page = firstPage("list orders of " + instance, orders.index(Keys.BY_CREATE_TIME),
+                QueryEnhancedRequest.builder().queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                        .partitionValue(pk).build())).scanIndexForward(false).consistentRead(true).limit(limit)
+                        .exclusiveStartKey(start).build());
+        List<Order> items = page.items();
+        String next = page.next() == null || items.isEmpty() ? null : items.get(items.size() - 1).orderId().value();
         return new Page<>(items, next);
     }
 
     @Override
     public Page<Order> due(OrderStatus status, Instant now, int limit, String cursor) {
-        QueryConditional due = QueryConditional.sortLessThanOrEqualTo(
-                Key.builder().partitionValue(status.name()).sortValue(Items.DUE_FORMAT.format(now)).build());
-        QueryEnhancedRequest.Builder request = QueryEnhancedRequest.builder().queryConditional(due).limit(limit);
-        if (cursor != null) {
-            request.exclusiveStartKey(Items.decodeCursor(cursor));
-        }
-        var page = Failures.call("list due orders", () -> orders.index("DueOrders").query(request.build())
-                .iterator().next());
-        return new Page<>(page.items().stream().map(Items::fromItem).toList(),
-                page.lastEvaluatedKey() == null ? null : Items.encodeCursor(page.lastEvaluatedKey()));
+        return due("list due orders", orders, status.name(), now, limit, cursor);
+    }
+
+    /** A page of the DueOrders index: the rows of {@code kind} due at {@code now} or before. */
+    private <T> Page<T> due(String what, DynamoDbTable<T> table, String kind, Instant now, int limit,
+                            String cursor) {
+        return firstPage(what, table.index(Keys.DUE_ORDERS), QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortLessThanOrEqualTo(Key.builder().partitionValue(kind)
+                        .sortValue(Keys.DUE_FORMAT.format(now)).build()))
+                .limit(limit).exclusiveStartKey(cursor == null ? null : Keys.decodeCursor(cursor)).build());
+    }
+
+    /** One page of a query: its rows and, when there are more, the cursor after them. */
+    private static <T> Page<T> firstPage(String what, DynamoDbIndex<T> index, QueryEnhancedRequest request) {
+        var page = Failures.call(what, () -> index.query(request).iterator().next());
+        return new Page<>(page.items(), page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null
+                : Keys.encodeCursor(page.lastEvaluatedKey()));
     }
 
     @Override
     public void place(Order order, Instance changed, Task task) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(put(orders.tableSchema(), Items.toItem(order), ABSENT));
-        // The id is the order's across the table: an item keyed by the id alone, made only if it is new.
-        items.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName)
-                .item(Items.orderIdItem(order)).conditionExpression("attribute_not_exists(pk)").build()).build());
-        items.addAll(instanceWrite(changed));
+        items.add(put(OrderRows.toItem(order), NEW, Map.of()));
+        // The id is the order's across the table: a row keyed by the id alone, made only if it is new.
+        items.add(put(OrderRows.idItem(order), NEW, Map.of()));
+        items.addAll(instanceWrite(changed, changed.version() == 0));
         if (task != null) {
-            items.add(put(tasks.tableSchema(), Items.toItem(task), null));
+            items.add(put(TaskRows.toItem(task), null, Map.of()));
         }
         write("write order " + order.orderId() + " with its instance", items);
     }
 
     /**
-     * An instance's write: the instance, only if it is still one version below (a version 0 one only if it does
-     * not exist, a deleting one only if it was not deleted), and its project's count when the write creates or
-     * deletes it.
+     * An instance's write: the instance, only if it is still one version below (a new one only if it does not exist,
+     * a deleting one only if it was not deleted), and its project's count when the write creates or deletes it.
+     * {@code created}: the instance must not exist yet, whatever its version.
      */
-    private List<TransactWriteItem> instanceWrite(Instance changed) {
-        return instanceWrite(changed, changed.version() == 0);
-    }
-
-    /** As {@link #instanceWrite(Instance)}; {@code created}: the instance must not exist yet, whatever its version. */
     private List<TransactWriteItem> instanceWrite(Instance changed, boolean created) {
         int countChange = created ? (changed.isDeleted() ? 0 : 1) : changed.projectCountChange();
-        Expression condition = created ? ABSENT : atVersion(changed.version() - 1, countChange < 0);
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(put(instances.tableSchema(), Items.toItem(changed), condition));
+        items.add(created ? put(InstanceRows.toItem(changed), NEW, Map.of())
+                : put(InstanceRows.toItem(changed), "#version = :expected"
+                        + (countChange < 0 ? " AND attribute_not_exists(" + InstanceRows.DELETE_TIME + ")" : ""),
+                        Map.of(":expected", AttributeValue.fromN(Long.toString(changed.version() - 1)))));
         if (countChange != 0) {
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
-                    .key(Items.projectCountKey(changed.ref().projectId()))
+                    .key(InstanceRows.countKey(changed.ref().projectId()))
                     .updateExpression("SET entity = :entity ADD #edition :change")
                     .expressionAttributeNames(Map.of("#edition", changed.edition().wireName()))
-                    .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(Items.PROJECT_COUNT),
+                    .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(InstanceRows.PROJECT_COUNT),
                             ":change", AttributeValue.fromN(Integer.toString(countChange))))
                     .build()).build());
         }
         return items;
     }
 
-    /** An item of a schema as a transaction's Put, with its condition (null: none). */
-    private <T> TransactWriteItem put(TableSchema<T> schema, T item, Expression condition) {
-        Put.Builder put = Put.builder().tableName(tableName).item(schema.itemToMap(item, true));
-        if (condition != null) {
-            put.conditionExpression(condition.expression());
-            if (condition.expressionNames() != null && !condition.expressionNames().isEmpty()) {
-                put.expressionAttributeNames(condition.expressionNames());
-            }
-            if (condition.expressionValues() != null && !condition.expressionValues().isEmpty()) {
-                put.expressionAttributeValues(condition.expressionValues());
-            }
+    /**
+     * A row as a transaction's Put, with its condition (null: none) and the condition's values; the condition may
+     * name {@code #version} and {@code #status}.
+     */
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition,
+                                  Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(tableName).item(item).conditionExpression(condition);
+        Map<String, String> names = new HashMap<>();
+        if (condition != null && condition.contains("#version")) {
+            names.put("#version", InstanceRows.VERSION);
+        }
+        if (condition != null && condition.contains("#status")) {
+            names.put("#status", OrderRows.STATUS);
+        }
+        if (!names.isEmpty()) {
+            put.expressionAttributeNames(names);
+        }
+        if (!values.isEmpty()) {
+            put.expressionAttributeValues(values);
         }
         return TransactWriteItem.builder().put(put.build()).build();
     }
@@ -309,10 +281,10 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
             Put put = items.get(0).put();
             Failures.run(what, () -> client.putItem(request -> request.tableName(put.tableName()).item(put.item())
                     .conditionExpression(put.conditionExpression())
-                    .expressionAttributeNames(put.expressionAttributeNames().isEmpty() ? null
-                            : put.expressionAttributeNames())
-                    .expressionAttributeValues(put.expressionAttributeValues().isEmpty() ? null
-                            : put.expressionAttributeValues())));
+                    .expressionAttributeNames(put.hasExpressionAttributeNames() ? put.expressionAttributeNames()
+                            : null)
+                    .expressionAttributeValues(put.hasExpressionAttributeValues()
+                            ? put.expressionAttributeValues() : null)));
             return;
         }
         Failures.run(what, () -> client.transactWriteItems(request -> request.transactItems(items)));
@@ -321,21 +293,17 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     @Override
     public void apply(Order.Transition transition, List<Task> moved) {
         List<TransactWriteItem> items = transitionWrite(transition);
-        moved.forEach(task -> items.add(put(tasks.tableSchema(), Items.toItem(task), null)));
+        moved.forEach(task -> items.add(put(TaskRows.toItem(task), null, Map.of())));
         write("write order " + transition.order().orderId() + " with its instance", items);
     }
 
     /** The order only if it still has the status the transition is from; its instance only one version below. */
     private List<TransactWriteItem> transitionWrite(Order.Transition transition) {
-        Expression stillExpected = Expression.builder()
-                .expression("#status = :expected")
-                .expressionNames(Map.of("#status", "status"))
-                .expressionValues(Map.of(":expected", AttributeValue.fromS(transition.from().name())))
-                .build();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(put(orders.tableSchema(), Items.toItem(transition.order()), stillExpected));
+        items.add(put(OrderRows.toItem(transition.order()), "#status = :expected",
+                Map.of(":expected", AttributeValue.fromS(transition.from().name()))));
         if (transition.instance() != null) {
-            items.addAll(instanceWrite(transition.instance()));
+            items.addAll(instanceWrite(transition.instance(), false));
         }
         return items;
     }
@@ -345,8 +313,6 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         Order order = transition.order();
         List<TransactWriteItem> items = transitionWrite(transition);
         // The task's end written in place: it exists, and is still waiting (PENDING or RUNNING).
-        Map<String, String> names = Map.of("#status", "status", "#detail", "statusDetail", "#start", "startTime",
-                "#end", "endTime");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":status", AttributeValue.fromS(end.status().name()),
                 ":at", AttributeValue.fromS(end.at().toString()),
@@ -359,60 +325,50 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
             values.put(":detail", AttributeValue.fromS(end.detail()));
             detail = ", #detail = :detail";
         }
-        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS(Items.instancePk(order.instance())),
-                "sk", AttributeValue.fromS(Items.taskSk(end.taskId().sequence().orElseThrow())));
-        items.add(TransactWriteItem.builder().update(Update.builder()
-                .tableName(tableName).key(key)
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                .key(Keys.attributes(TaskRows.key(order.instance(), end.taskId().sequence().orElseThrow())))
                 .updateExpression("SET #status = :status, #end = :at, #start = if_not_exists(#start, :at)" + detail)
                 .conditionExpression("attribute_exists(pk) AND (#status = :pending OR #status = :running)")
-                .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+                .expressionAttributeNames(Map.of("#status", TaskRows.STATUS, "#detail", TaskRows.STATUS_DETAIL,
+                        "#start", TaskRows.START_TIME, "#end", TaskRows.END_TIME))
+                .expressionAttributeValues(values).build()).build());
         write("write order " + order.orderId() + " with its instance and task", items);
-    }
-
-    /** At {@code version}; and, for a write that deletes the instance, not deleted already. */
-    private static Expression atVersion(long version, boolean notDeleted) {
-        return Expression.builder()
-                .expression("#version = :expected" + (notDeleted ? " AND attribute_not_exists(deleteTime)" : ""))
-                .expressionNames(Map.of("#version", "version"))
-                .expressionValues(Map.of(":expected", AttributeValue.fromN(Long.toString(version))))
-                .build();
     }
 
     // --- credentials ---
 
     @Override
     public Optional<StoredToken> findToken(byte[] tokenSha256) {
-        TokenItem item = Failures.call("read token", () -> tokens.getItem(key(Items.tokenPk(tokenSha256), Items.META)));
-        return Optional.ofNullable(item).map(Items::fromItem);
+        return Optional.ofNullable(Failures.call("read token", () -> tokens.getItem(
+                CredentialRows.tokenKey(tokenSha256))));
     }
 
     @Override
     public void saveToken(StoredToken token) {
-        Failures.run("save token", () -> tokens.putItem(Items.toItem(token)));
+        Failures.run("save token", () -> tokens.putItem(token));
     }
 
     @Override
     public boolean deleteToken(byte[] tokenSha256) {
-        return Failures.call("delete token", () -> tokens.deleteItem(key(Items.tokenPk(tokenSha256), Items.META)))
+        return Failures.call("delete token", () -> tokens.deleteItem(CredentialRows.tokenKey(tokenSha256)))
                 != null;
     }
 
     @Override
     public Optional<AccessKey> findAccessKey(String accessKeyId) {
-        AccessKeyItem item = Failures.call("read access key", () -> accessKeys.getItem(
-                key(Items.accessKeyPk(accessKeyId), Items.META)));
-        return Optional.ofNullable(item).map(Items::fromItem);
+        return Optional.ofNullable(Failures.call("read access key", () -> accessKeys.getItem(
+                CredentialRows.accessKeyKey(accessKeyId))));
     }
 
     @Override
     public void saveAccessKey(AccessKey key) {
-        Failures.run("save access key", () -> accessKeys.putItem(Items.toItem(key)));
+        Failures.run("save access key", () -> accessKeys.putItem(key));
     }
 
     @Override
     public boolean deleteAccessKey(String accessKeyId) {
         return Failures.call("delete access key", () -> accessKeys.deleteItem(
-                key(Items.accessKeyPk(accessKeyId), Items.META))) != null;
+                CredentialRows.accessKeyKey(accessKeyId))) != null;
     }
 
     // --- tasks ---
@@ -423,30 +379,23 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         if (sequence.isEmpty()) {
             return Optional.empty(); // not an id this service hands out: no such task
         }
-        TaskItem item = Failures.call("read task " + taskId, () -> tasks.getItem(request -> request
-                .key(key(Items.instancePk(instance), Items.taskSk(sequence.get())))
-                .consistentRead(true)));
-        return Optional.ofNullable(item).filter(found -> found.getTaskId().equals(taskId.value()))
-                .map(Items::fromItem);
+        return Optional.ofNullable(Failures.call("read task " + taskId, () -> tasks.getItem(request -> request
+                .key(TaskRows.key(instance, sequence.get())).consistentRead(true))))
+                .filter(found -> found.taskId().equals(taskId));
     }
 
     @Override
     public List<Task> newest(InstanceRef instance, int limit) {
         return Failures.call("list tasks of " + instance, () -> tasks.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
-                                .partitionValue(Items.instancePk(instance)).sortValue(Items.TASK_PREFIX).build()))
-                        .scanIndexForward(false)
-                        .consistentRead(true)
-                        .limit(limit)
-                        .build())
-                .stream().findFirst().map(page -> page.items().stream().map(Items::fromItem).toList())
-                .orElse(List.of()));
+                .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                        .partitionValue(Keys.instancePk(instance)).sortValue(TaskRows.PREFIX).build()))
+                .scanIndexForward(false).consistentRead(true).limit(limit).build()).iterator().next().items());
     }
 
     @Override
     public void record(Instance changed, List<Task> made) {
-        List<TransactWriteItem> items = instanceWrite(changed);
-        made.forEach(task -> items.add(put(tasks.tableSchema(), Items.toItem(task), null)));
+        List<TransactWriteItem> items = instanceWrite(changed, changed.version() == 0);
+        made.forEach(task -> items.add(put(TaskRows.toItem(task), null, Map.of())));
         write("write instance " + changed.ref() + (made.isEmpty() ? "" : " with its tasks"), items);
     }
 
@@ -454,24 +403,21 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public Optional<Instant> latest() {
-        Map<String, AttributeValue> item = Failures.call("read the processor's latest pass", () -> client.getItem(
-                request -> request.tableName(tableName).key(Items.processorKey()).consistentRead(true)).item());
-        return item == null || !item.containsKey(Items.LAST_PASS) ? Optional.empty()
-                : Optional.of(Instant.parse(item.get(Items.LAST_PASS).s()));
+        return get("read the processor's latest pass", Keys.attributes(Keys.key("PROCESSOR", Keys.META)), true)
+                .map(item -> Row.read(item).instant(LAST_PASS));
     }
 
     @Override
     public void record(Instant at) {
-        Map<String, AttributeValue> item = new HashMap<>(Items.processorKey());
-        item.put("entity", AttributeValue.fromS("PROCESSOR"));
-        item.put(Items.LAST_PASS, AttributeValue.fromS(Items.CREATED_FORMAT.format(at)));
+        Map<String, AttributeValue> item = Row.of("PROCESSOR", Keys.META, "PROCESSOR")
+                .put(LAST_PASS, Keys.CREATED_FORMAT.format(at)).item();
         try {
             // Fixed-width UTC text compares as time: only a later pass replaces the one recorded.
             Failures.run("record the processor's pass", () -> client.putItem(request -> request
                     .tableName(tableName).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR #last < :at")
-                    .expressionAttributeNames(Map.of("#last", Items.LAST_PASS))
-                    .expressionAttributeValues(Map.of(":at", item.get(Items.LAST_PASS)))));
+                    .expressionAttributeNames(Map.of("#last", LAST_PASS))
+                    .expressionAttributeValues(Map.of(":at", item.get(LAST_PASS)))));
         } catch (Conflict later) {
             // A pass as of a later instant is recorded: it stays.
         }
@@ -482,23 +428,31 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     @Override
     public Set<String> soldOut(boolean latest) {
         // Strongly consistent for orders: an operator's sellout holds for the next order placed.
-        return Failures.call("read flavor sales", () -> flavorSales.query(QueryEnhancedRequest.builder()
-                        .queryConditional(QueryConditional.keyEqualTo(Key.builder()
-                                .partitionValue(Items.FLAVOR_SALES_PK).build()))
-                        .consistentRead(latest).build())
-                .items().stream()
-                .filter(item -> SaleStatus.SELLOUT.wireName().equals(item.getStatus()))
-                .map(item -> item.getSk().substring(Items.FLAVOR_SALE_PREFIX.length()))
+        return Failures.call("read flavor sales", () -> client.queryPaginator(request -> request
+                        .tableName(tableName).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(FLAVOR_SALES_PK)))
+                        .consistentRead(latest))
+                .items().stream().map(Row::read)
+                .filter(row -> SaleStatus.SELLOUT.wireName().equals(row.text("status")))
+                .map(row -> row.text(Keys.SK).substring(FLAVOR_SALE_PREFIX.length()))
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
     @Override
     public void setSaleStatus(String flavorType, SaleStatus status) {
-        Failures.run("set sale status of " + flavorType, () -> flavorSales.putItem(
-                Items.toItem(flavorType, status)));
+        Map<String, AttributeValue> item = Row.of(FLAVOR_SALES_PK, FLAVOR_SALE_PREFIX + flavorType, "FLAVOR_SALE")
+                .put("status", status.wireName()).item();
+        Failures.run("set sale status of " + flavorType, () -> client.putItem(request -> request
+                .tableName(tableName).item(item)));
     }
 
-    private static Key key(String pk, String sk) {
-        return Key.builder().partitionValue(pk).sortValue(sk).build();
+    // --- the table ---
+
+    /** A bookkeeping row by its key. */
+    private Optional<Map<String, AttributeValue>> get(String what, Map<String, AttributeValue> key,
+                                                      boolean consistent) {
+        var read = Failures.call(what, () -> client.getItem(request -> request.tableName(tableName).key(key)
+                .consistentRead(consistent ? Boolean.TRUE : null)));
+        return read.hasItem() && !read.item().isEmpty() ? Optional.of(read.item()) : Optional.empty();
     }
 }

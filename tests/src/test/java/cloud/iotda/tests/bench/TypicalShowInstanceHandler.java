@@ -2,10 +2,6 @@ package cloud.iotda.tests.bench;
 
 import cloud.iotda.Service;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
-import cloud.iotda.adapter.dynamodb.internal.AccessKeyItem;
-import cloud.iotda.adapter.dynamodb.internal.InstanceItem;
-import cloud.iotda.adapter.dynamodb.internal.OrderItem;
-import cloud.iotda.adapter.dynamodb.internal.TokenItem;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Operation;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -13,23 +9,19 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import java.time.Clock;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The benchmark's "typical build" of ShowInstance: the same core, reached the way a first version usually does it:
  * the runtime deserializes the event into its POJO and serializes the response, the DynamoDB client is built with
- * the SDK's defaults, the store maps items through bean schemas, and nothing is primed.
+ * the SDK's defaults, and nothing is primed.
  */
 public final class TypicalShowInstanceHandler
         implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
     private final ApiGateway gateway;
 
     public TypicalShowInstanceHandler() {
-        DynamoDbStore store = new DynamoDbStore(DynamoDbClient.create(), System.getenv("TABLE_NAME"),
-                new DynamoDbStore.ItemSchemas(TableSchema.fromBean(InstanceItem.class),
-                        TableSchema.fromBean(OrderItem.class), TableSchema.fromBean(TokenItem.class),
-                        TableSchema.fromBean(AccessKeyItem.class)));
+        DynamoDbStore store = new DynamoDbStore(DynamoDbClient.create(), System.getenv("TABLE_NAME"));
         gateway = new Service(store, store, store, store, store, store, Clock.systemUTC(), System.getenv("AWS_REGION"))
                 .gateway(Operation.SHOW_INSTANCE);
     }
