@@ -19,6 +19,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,9 +121,10 @@ class PackagedFunctionsTest {
         Map<String, String> environment = new LinkedHashMap<>(
                 SamLocalEnvironment.resolve(template, logicalId, JSON.readTree(file), Map.of(), CALLER));
         // What Lambda sets from the function's LoggingConfig, and the runtime interface client reads.
-        JsonNode logging = template.resource(logicalId).path("Properties").path("LoggingConfig");
-        environment.put("AWS_LAMBDA_LOG_FORMAT", logging.path("LogFormat").asText("Text"));
-        environment.put("AWS_LAMBDA_LOG_LEVEL", logging.path("ApplicationLogLevel").asText("INFO"));
+        Map<String, JsonNode> logging = template.loggingConfig(logicalId);
+        environment.put("AWS_LAMBDA_LOG_FORMAT", logging.getOrDefault("LogFormat", TextNode.valueOf("Text")).asText());
+        environment.put("AWS_LAMBDA_LOG_LEVEL", logging.getOrDefault("ApplicationLogLevel", TextNode.valueOf("INFO"))
+                .asText());
         return environment;
     }
 

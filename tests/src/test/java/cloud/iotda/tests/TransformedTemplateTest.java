@@ -168,7 +168,7 @@ class TransformedTemplateTest {
     }
 
     @Test
-    void everyFunctionLogsJsonToItsOwnGroupWithARetention() {
+    void everyFunctionLogsJsonToAGroupWithARetentionAndTheProcessorToItsOwn() {
         Set<String> groups = new HashSet<>();
         for (Template.Function function : TEMPLATE.functions().values()) {
             JsonNode logging = resources.path(function.logicalId()).path("Properties").path("LoggingConfig");
@@ -179,33 +179,41 @@ class TransformedTemplateTest {
                     .path("Ref").asText());
             groups.add(group);
         }
-        assertEquals(TEMPLATE.functions().size(), groups.size(), "one group each");
+        // The API functions share one group (each stream is named after its function); the processor has its own,
+        // which the failed-orders metric filter reads.
+        assertEquals(Set.of("FunctionLogs", "OrderProcessorFunctionLogs"), groups);
+        assertEquals("OrderProcessorFunctionLogs", resources.path("OrderProcessorFunction").path("Properties")
+                .path("LoggingConfig").path("LogGroup").path("Ref").asText());
     }
 
     @Test
     void alarmsWatch5xxThrottlesAndTheProcessor() {
         Set<String> watched = new HashSet<>();
-        boolean api5xx = false;
-        boolean tableThrottles = false;
         for (JsonNode alarm : all("AWS::CloudWatch::Alarm")) {
             JsonNode properties = alarm.path("Properties");
-            api5xx |= "5XXError".equals(properties.path("MetricName").asText());
+            if ("AWS/Lambda".equals(properties.path("Namespace").asText())
+                    && "Throttles".equals(properties.path("MetricName").asText())) {
+                // No function reserves concurrency: one throttles only when the account's is spent, which the
+                // account-wide metric (no dimension) shows.
+                assertTrue(properties.path("Dimensions").isMissingNode(), "account-wide");
+                watched.add("function throttles");
+            }
+            if ("5XXError".equals(properties.path("MetricName").asText())) {
+                watched.add("API 5xx");
+            }
             for (JsonNode metric : properties.path("Metrics")) {
-                JsonNode stat = metric.path("MetricStat").path("Metric");
-                if ("Throttles".equals(stat.path("MetricName").asText())) {
-                    watched.add(stat.path("Dimensions").get(0).path("Value").path("Ref").asText());
+                if ("WriteThrottleEvents".equals(metric.path("MetricStat").path("Metric").path("MetricName")
+                        .asText())) {
+                    watched.add("table throttles");
                 }
-                tableThrottles |= "WriteThrottleEvents".equals(stat.path("MetricName").asText());
             }
             if ("ProcessorFailedOrders".equals(properties.path("MetricName").asText())) {
                 watched.add("failed orders");
             }
         }
-        assertTrue(api5xx, "an alarm on the API's 5xx");
-        assertTrue(tableThrottles, "an alarm on DynamoDB throttling");
-        Set<String> expected = new HashSet<>(TEMPLATE.functions().keySet());
-        expected.add("failed orders");
-        assertEquals(expected, watched, "every function's throttles, and the processor's failed orders");
+        assertEquals(Set.of("API 5xx", "function throttles", "table throttles", "failed orders"), watched);
+        TEMPLATE.functions().keySet().forEach(function -> assertFalse(resources.path(function).path("Properties")
+                .has("ReservedConcurrentExecutions"), function + " reserves no concurrency"));
         JsonNode filter = only("AWS::Logs::MetricFilter").path("Properties");
         assertEquals("OrderProcessorFunctionLogs", filter.path("LogGroupName").path("Ref").asText());
         // The filter's text is the processor's own log line for an order it could not process.
@@ -331,8 +339,8 @@ class TransformedTemplateTest {
                     + "once), rolled back by its alarms"),
             Map.entry("AWS::DynamoDB::Table", "the one table (kept when the stack is deleted, deletion-protected)"),
             Map.entry("AWS::Events::Rule", "the processor's schedule, every 5 minutes"),
-            Map.entry("AWS::Logs::LogGroup", "a log group per function and one for the API's access logs, with "
-                    + "`LogRetentionInDays`"),
+            Map.entry("AWS::Logs::LogGroup", "the API functions' logs (a stream per function), the processor's, "
+                    + "the API's access logs, each with `LogRetentionInDays`"),
             Map.entry("AWS::Logs::MetricFilter", "the count of orders the processor could not process, from its "
                     + "log"),
             Map.entry("AWS::CloudWatch::Alarm", "the alarms ([below](#alarms))"));

@@ -51,6 +51,19 @@ public final class Template {
         return variables;
     }
 
+    /**
+     * A function's LoggingConfig as SAM gives it: the Globals' with the function's own keys over them (SAM merges maps
+     * of Globals into a resource's).
+     */
+    public Map<String, JsonNode> loggingConfig(String logicalId) {
+        Map<String, JsonNode> config = new LinkedHashMap<>();
+        root.path("Globals").path("Function").path("LoggingConfig").fields()
+                .forEachRemaining(entry -> config.put(entry.getKey(), entry.getValue()));
+        resource(logicalId).path("Properties").path("LoggingConfig").fields()
+                .forEachRemaining(entry -> config.put(entry.getKey(), entry.getValue()));
+        return config;
+    }
+
     public record ApiEvent(String method, String path) {
     }
 
