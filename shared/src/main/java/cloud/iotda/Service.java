@@ -3,7 +3,6 @@ package cloud.iotda;
 import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
-import cloud.iotda.adapter.dynamodb.internal.InBackground;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
@@ -18,6 +17,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Endpoints;
+import cloud.iotda.edge.Log;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.ProcessorRun;
 import cloud.iotda.edge.Views;
@@ -26,7 +26,6 @@ import cloud.iotda.edge.auth.CredentialCache;
 import cloud.iotda.edge.auth.DerivedSigningScheme;
 import cloud.iotda.edge.auth.SdkSigningScheme;
 import cloud.iotda.edge.auth.TokenScheme;
-import cloud.iotda.edge.internal.Log;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
 import cloud.iotda.usecase.DeleteInstance;
@@ -52,7 +51,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -232,11 +230,8 @@ public final class Service {
         if (table == null || table.isBlank()) {
             throw new IllegalStateException("environment variable " + TABLE_NAME_ENV + " is not set");
         }
-        DynamoDbClient client = DynamoDbClients.build();
-        String regionId = regionFromEnvironment();
-        // Meanwhile, what the first request would load; should it fail, that request loads it and sees why.
-        InBackground.run("warm-up", () -> warmUp(table, regionId));
-        return onDynamoDb(client, table, Clock.systemUTC(), regionId, Settings.fromEnvironment());
+        return onDynamoDb(DynamoDbClients.build(), table, Clock.systemUTC(), regionFromEnvironment(),
+                Settings.fromEnvironment());
     }
 
     /**
@@ -270,18 +265,6 @@ public final class Service {
                 change.fingerprint(), at, at, null, null);
         JsonTrees.write(Views.instance(instance));
         JsonTrees.write(Views.order(order));
-    }
-
-    /**
-     * What a function's first request loads, loaded on a thread of its own while the service is being built
-     * (bench/levers.md): the SDK's request path, the store's reads and the answers' rendering, on a client whose
-     * requests never leave the process ({@link DynamoDbClients#offline}). Reads and writes nothing anywhere.
-     */
-    static void warmUp(String tableName, String regionId) {
-        DynamoDbStore store = new DynamoDbStore(DynamoDbClients.offline(tableName, Region.of(regionId)), tableName);
-        store.findToken(new byte[32]);
-        store.find(new InstanceRef(PRIMING_PROJECT_ID, PRIMING_INSTANCE_ID));
-        renderSamples();
     }
 
     public ApiGateway gateway(Operation operation) {

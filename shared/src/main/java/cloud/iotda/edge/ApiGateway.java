@@ -1,7 +1,6 @@
 package cloud.iotda.edge;
 
 import cloud.iotda.domain.Rejected;
-import cloud.iotda.edge.internal.Log;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.port.Unavailable;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
 
 /**
  * Each operation mapped from HTTP to its use case and back, after the documented order of checks: credentials
- * (401/403), then input (400), then the use case (404, business rules).
+ * (401/403, checked once for every route before the operation sees the request), then input (400), then the use case
+ * (404, business rules).
  */
 public final class Endpoints {
     private static final String JSON_MEDIA_TYPE = "application/json";
@@ -58,46 +59,65 @@ public final class Endpoints {
         this.useCases = useCases;
     }
 
+    /** An operation's handling once the request's credentials grant its project. */
+    private interface Granted {
+        ApiResponse handle(ApiRequest request, String projectId);
+    }
+
+    /**
+     * The operation's endpoint: the credentials first, for every route alike (401/403 before any look at the input),
+     * then the operation with the project they grant.
+     */
     public Endpoint of(Operation operation) {
+        Granted granted = granted(operation);
+        return request -> {
+            String projectId = Objects.requireNonNullElse(request.pathParameter("project_id"), "");
+            authenticator.authorize(request, projectId);
+            return granted.handle(request, projectId);
+        };
+    }
+
+    private Granted granted(Operation operation) {
         return switch (operation) {
             case LIST_INSTANCES -> this::listInstances;
             case LIST_FLAVORS -> this::listFlavors;
             case CREATE_INSTANCE -> this::createInstance;
-            case SHOW_INSTANCE -> request -> ok(Views.instance(useCases.instanceQueries().show(target(request))));
-            case UPDATE_INSTANCE -> request -> {
-                InstanceRef target = target(request);
+            case SHOW_INSTANCE -> (request, projectId) ->
+                    ok(Views.instance(useCases.instanceQueries().show(target(request, projectId))));
+            case UPDATE_INSTANCE -> (request, projectId) -> {
+                InstanceRef target = target(request, projectId);
                 ProfileChange change = RequestBodies.profileChange(body(request));
                 return ok(Views.instance(useCases.updateInstance().update(target, change)));
             };
-            case DELETE_INSTANCE -> request -> {
-                useCases.deleteInstance().delete(target(request));
+            case DELETE_INSTANCE -> (request, projectId) -> {
+                useCases.deleteInstance().delete(target(request, projectId));
                 return new ApiResponse(204, null);
             };
-            case BIND_TAGS -> request -> {
-                InstanceRef target = target(request);
+            case BIND_TAGS -> (request, projectId) -> {
+                InstanceRef target = target(request, projectId);
                 useCases.instanceTags().bind(target, RequestBodies.tags(body(request)));
                 return new ApiResponse(200, null);
             };
-            case UNBIND_TAGS -> request -> {
-                InstanceRef target = target(request);
+            case UNBIND_TAGS -> (request, projectId) -> {
+                InstanceRef target = target(request, projectId);
                 useCases.instanceTags().unbind(target, RequestBodies.tags(body(request)));
                 return new ApiResponse(200, null);
             };
             case LIST_ORDERS -> this::listOrders;
-            case SHOW_ORDER -> request -> {
-                InstanceRef target = target(request);
+            case SHOW_ORDER -> (request, projectId) -> {
+                InstanceRef target = target(request, projectId);
                 OrderId orderId = OrderId.parse(request.pathParameter("order_id"))
                         .orElseThrow(() -> Rejected.invalid("order_id must be " + OrderId.DESCRIPTION));
                 OrderQueries.Answer<Order> shown = useCases.orderQueries().show(target, orderId);
                 return ok(Views.withSubscription(Views.order(shown.value()), shown.subscription()));
             };
             case LIST_TASKS -> this::listTasks;
-            case SHOW_TASK -> request -> {
-                InstanceRef target = target(request);
+            case SHOW_TASK -> (request, projectId) -> {
+                InstanceRef target = target(request, projectId);
                 return ok(Views.shownTask(useCases.instanceTasks().show(target, taskId(request))));
             };
-            case RETRY_TASK -> request -> {
-                InstanceRef target = target(request);
+            case RETRY_TASK -> (request, projectId) -> {
+                InstanceRef target = target(request, projectId);
                 return ok(Views.shownTask(useCases.lifecycle().retry(target, taskId(request))));
             };
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
@@ -105,16 +125,8 @@ public final class Endpoints {
         };
     }
 
-    /** The project a request addresses, once its credentials grant it. */
-    private String project(ApiRequest request) {
-        String projectId = Objects.requireNonNullElse(request.pathParameter("project_id"), "");
-        authenticator.authorize(request, projectId);
-        return projectId;
-    }
-
-    /** The instance a request addresses, once its credentials grant the project and its id is well-formed. */
-    private InstanceRef target(ApiRequest request) {
-        String projectId = project(request);
+    /** The instance a request addresses in its granted project, once its id is well-formed. */
+    private static InstanceRef target(ApiRequest request, String projectId) {
         String instanceId = request.pathParameter("instance_id");
         if (!InstanceRef.isValidInstanceId(instanceId)) {
             throw Rejected.invalid("instance_id must be 1..36 characters of a-f, 0-9 and -");
@@ -132,22 +144,20 @@ public final class Endpoints {
         return Json.parseObject(request.body());
     }
 
-    private Endpoint placing(Function<ObjectNode, Change> parse) {
-        return request -> {
-            InstanceRef target = target(request);
+    private Granted placing(Function<ObjectNode, Change> parse) {
+        return (request, projectId) -> {
+            InstanceRef target = target(request, projectId);
             Change change = parse.apply(body(request));
             return ok(JsonTrees.object().put("order_id", useCases.placeOrder().place(target, change).value()));
         };
     }
 
-    private ApiResponse createInstance(ApiRequest request) {
-        String projectId = project(request);
+    private ApiResponse createInstance(ApiRequest request, String projectId) {
         Creation.Request create = RequestBodies.createInstance(body(request), projectId, catalogue);
         return ok(Views.creation(useCases.createInstance().create(create), create.charge()));
     }
 
-    private ApiResponse listInstances(ApiRequest request) {
-        String projectId = project(request);
+    private ApiResponse listInstances(ApiRequest request, String projectId) {
         Map<String, String> query = request.queryParameters();
         Optional<String> name = Optional.ofNullable(query.get("name"));
         if (name.isPresent() && !ProfileChange.isValidName(name.get())) {
@@ -166,8 +176,7 @@ public final class Endpoints {
         return ok(Views.instanceList(useCases.instanceQueries().list(projectId, listQuery)));
     }
 
-    private ApiResponse listFlavors(ApiRequest request) {
-        project(request);
+    private ApiResponse listFlavors(ApiRequest request, String projectId) {
         Map<String, String> query = request.queryParameters();
         Optional<Edition> edition = edition(query.get("instance_type"));
         Optional<String> marker = Optional.ofNullable(query.get("marker"));
@@ -186,8 +195,8 @@ public final class Endpoints {
                 .orElseThrow(() -> Rejected.invalid("task_id must be " + TaskId.DESCRIPTION));
     }
 
-    private ApiResponse listTasks(ApiRequest request) {
-        InstanceRef target = target(request);
+    private ApiResponse listTasks(ApiRequest request, String projectId) {
+        InstanceRef target = target(request, projectId);
         Map<String, String> query = request.queryParameters();
         Optional<TaskId> marker = Optional.ofNullable(query.get("marker")).map(text -> TaskId.parse(text)
                 .orElseThrow(() -> Rejected.invalid("marker must be the marker of an earlier page (a task_id)")));
@@ -208,8 +217,8 @@ public final class Endpoints {
         });
     }
 
-    private ApiResponse listOrders(ApiRequest request) {
-        InstanceRef target = target(request);
+    private ApiResponse listOrders(ApiRequest request, String projectId) {
+        InstanceRef target = target(request, projectId);
         int limit = integer(request.queryParameters().get("limit"), OrderQueries.DEFAULT_LIMIT, 1,
                 OrderQueries.MAX_LIMIT, () -> Rejected.because(Reason.PARAMETER_OUT_OF_RANGE, "limit"));
         String markerText = request.queryParameters().get("marker");

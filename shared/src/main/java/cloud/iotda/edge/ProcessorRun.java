@@ -1,6 +1,5 @@
 package cloud.iotda.edge;
 
-import cloud.iotda.edge.internal.Log;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.OrderLifecycle;
 import com.fasterxml.jackson.databind.node.ObjectNode;

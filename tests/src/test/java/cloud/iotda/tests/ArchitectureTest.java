@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * The direction of dependencies, checked on the compiled main classes: entry points -> edge -> use cases -> domain;
  * the adapters implement the use cases' ports; the domain knows no JSON, AWS or HTTP type; nothing the functions
- * ship builds an ObjectMapper. Each rule is also run on a small set of classes that break it, so a rule that could
- * never fail would fail this test.
+ * ship builds an ObjectMapper; an {@code internal} package serves its parent only. Each rule is also run on a small
+ * set of classes that break it, so a rule that could never fail would fail this test.
  */
 class ArchitectureTest {
     private static final String ROOT = "cloud.iotda";
@@ -83,9 +88,31 @@ class ArchitectureTest {
                 .allowEmptyShould(false);
     }
 
+    /** A package named {@code internal} serves its parent package (and the parent's subpackages) only. */
+    static ArchRule internalsStayWithTheirParent(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .should(new ArchCondition<JavaClass>("use an internal package only below its parent") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                            String target = dependency.getTargetClass().getPackageName();
+                            int internal = (target + ".").indexOf(".internal.");
+                            String parent = internal < 0 ? null : target.substring(0, internal);
+                            if (parent != null && !item.getPackageName().equals(parent)
+                                    && !item.getPackageName().startsWith(parent + ".")) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("an internal package is its parent's detail: what others need, the parent offers")
+                .allowEmptyShould(false);
+    }
+
     private static List<ArchRule> rules(String root) {
         return List.of(layers(root), domainStandsAlone(root), useCasesNeedOnlyTheDomain(root),
-                adaptersImplementPortsOnly(root), entryPointsAreThin(root), noObjectMapperInTheFunctions(root));
+                adaptersImplementPortsOnly(root), entryPointsAreThin(root), noObjectMapperInTheFunctions(root),
+                internalsStayWithTheirParent(root));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package cloud.iotda.edge.internal;
+package cloud.iotda.edge;
 
 import cloud.iotda.json.JsonTrees;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;

@@ -1,4 +1,4 @@
-package cloud.iotda.edge.internal;
+package cloud.iotda.edge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
