@@ -23,9 +23,6 @@ import java.util.UUID;
  * reflective serialization. Before a SnapStart snapshot it primes its own request path ({@link #prime}).
  */
 public abstract class ApiHandler implements RequestStreamHandler {
-    /** Primes at init too: for benchmarks, or a runtime without SnapStart that prefers a slower init. */
-    public static final String PRIME_AT_INIT = "iotda.primeAtInit";
-
     private final Operation operation;
     private final Service service;
     private final ApiGateway gateway;
@@ -37,9 +34,6 @@ public abstract class ApiHandler implements RequestStreamHandler {
         this.service = service;
         this.gateway = service.gateway(operation);
         this.priming = SnapshotPriming.register(this::prime);
-        if (Boolean.getBoolean(PRIME_AT_INIT)) {
-            prime();
-        }
     }
 
     /** The operation whose routes this function answers; template.yaml must route exactly those. */

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,10 +81,9 @@ class FunctionBenchmark {
         // The function runs with the JVM options its template gives it, as Lambda starts it; the references are
         // deployed without any (SAM's starter template sets none).
         Map<String, String> toolOptions = toolOptions(template);
-        List<Variant> variants = new ArrayList<>(List.of(
-                new Variant("this function", service, handler, List.of(), toolOptions, 200),
-                new Variant("this function, primed", service, handler, List.of("-Diotda.primeAtInit=true"),
-                        toolOptions, 200),
+        Path primedLayer = primedLayer(bench);
+        Variant self = new Variant("this function", service, handler, List.of(), toolOptions, 200);
+        List<Variant> variants = new ArrayList<>(List.of(self, primed(self, primedLayer),
                 new Variant("typical build", LambdaPackage.of(typicalPackage(service, bench)),
                         TypicalShowInstanceHandler.class.getName() + "::handleRequest", List.of(), Map.of(), 200),
                 new Variant("hello-world", LambdaPackage.of(helloPackage(bench)),
@@ -91,26 +91,26 @@ class FunctionBenchmark {
         // -Dbench.oneJar=true adds the same classes as one jar without a layer (the package before the layer), so
         // that the layer is measured against it in the same run.
         if (Boolean.getBoolean("bench.oneJar")) {
-            LambdaPackage oneJar = LambdaPackage.of(oneJarPackage(service, bench));
-            variants.add(new Variant(ONE_JAR, oneJar, handler, List.of(), toolOptions, 200));
-            variants.add(new Variant(ONE_JAR + ", primed", oneJar, handler, List.of("-Diotda.primeAtInit=true"),
-                    toolOptions, 200));
+            Variant oneJar = new Variant(ONE_JAR, LambdaPackage.of(oneJarPackage(service, bench)), handler,
+                    List.of(), toolOptions, 200);
+            variants.add(oneJar);
+            variants.add(primed(oneJar, primedLayer));
         }
         // -Dbench.withoutToolOptions=true adds this function without the template's JAVA_TOOL_OPTIONS (the managed
         // runtime's defaults only), so that those options are measured against them in the same run.
         if (Boolean.getBoolean("bench.withoutToolOptions")) {
-            variants.add(new Variant(WITHOUT_TOOL_OPTIONS, service, handler, List.of(), Map.of(), 200));
-            variants.add(new Variant(WITHOUT_TOOL_OPTIONS + ", primed", service, handler,
-                    List.of("-Diotda.primeAtInit=true"), Map.of(), 200));
+            Variant without = new Variant(WITHOUT_TOOL_OPTIONS, service, handler, List.of(), Map.of(), 200);
+            variants.add(without);
+            variants.add(primed(without, primedLayer));
         }
         // -Dbench.candidate=DIR adds another build of the package, started alternately with the others, so that a
         // lever is measured against the current build in the same run.
         String candidate = System.getProperty("bench.candidate");
         if (candidate != null) {
-            variants.add(new Variant("candidate", LambdaPackage.of(Path.of(candidate)), handler, List.of(),
-                    toolOptions, 200));
-            variants.add(new Variant("candidate, primed", LambdaPackage.of(Path.of(candidate)), handler,
-                    List.of("-Diotda.primeAtInit=true"), toolOptions, 200));
+            Variant other = new Variant("candidate", LambdaPackage.of(Path.of(candidate)), handler, List.of(),
+                    toolOptions, 200);
+            variants.add(other);
+            variants.add(primed(other, primedLayer));
         }
         TestWorld world = new TestWorld();
         String event = Files.readString(RepoFiles.events().resolve("show-instance.json"));
@@ -246,6 +246,22 @@ class FunctionBenchmark {
     }
 
     // --- reference packages, built here: they exist only in the benchmark ---
+
+    /** {@code base} primed at init ({@link PrimedAtInit}, in a layer of its own): "<name>, primed". */
+    private static Variant primed(Variant base, Path primedLayer) {
+        List<Path> layers = new ArrayList<>(base.artifacts().layers());
+        layers.add(primedLayer);
+        Map<String, String> environment = new HashMap<>(base.environment());
+        environment.put(PrimedAtInit.HANDLER_ENV, base.handler().substring(0, base.handler().indexOf("::")));
+        return new Variant(base.name() + ", primed", new LambdaPackage(base.artifacts().function(), layers),
+                PrimedAtInit.class.getName() + "::handleRequest", base.extraOptions(), environment, base.status());
+    }
+
+    private static Path primedLayer(Path bench) throws IOException {
+        Path lib = Files.createDirectories(bench.resolve("primed-layer/java/lib"));
+        jar(lib.resolve("primed.jar"), PrimedAtInit.class);
+        return lib.getParent().getParent();
+    }
 
     private static Path helloPackage(Path bench) throws IOException {
         Path lib = Files.createDirectories(bench.resolve("hello-world/lib"));
