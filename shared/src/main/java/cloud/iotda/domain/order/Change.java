@@ -34,8 +34,14 @@ public sealed interface Change {
 
     /** Identifies the request: two requests with equal changes are the same request (retries). */
     default String fingerprint() {
-        return Sha256.hex(toString());
+        return Sha256.hex(canonical());
     }
+
+    /**
+     * The fields that make two requests the same, as explicit text: a stored retry key is its hash, so this text
+     * stays as it is whatever the fields are called (ChangeTest pins it; it was the records' text once).
+     */
+    String canonical();
 
     /** Flavor, billing mode and subscription after a change. */
     record Effect(Flavor flavor, ChargeMode chargeMode, Subscription subscription) {
@@ -43,6 +49,12 @@ public sealed interface Change {
 
     /** Resize: a new flavor, now or in the change window. */
     record Resize(Flavor flavor, boolean delay, boolean autoPay) implements Change {
+        @Override
+        public String canonical() {
+            String held = flavor.size() == null ? flavor.type() : flavor.type() + " x" + flavor.size();
+            return "Resize[flavor=" + held + ", delay=" + delay + ", autoPay=" + autoPay + "]";
+        }
+
         @Override
         public OrderType type() {
             return OrderType.RESIZE;
@@ -56,6 +68,13 @@ public sealed interface Change {
 
     /** CreateInstance of a yearly/monthly instance: the subscription it buys, starting when it is paid. */
     record Create(ChargeInfo charge) implements Change {
+        @Override
+        public String canonical() {
+            return "Create[charge=ChargeInfo[mode=" + charge.mode().name() + ", periodType="
+                    + charge.periodType().name() + ", periodNum=" + charge.periodNum() + ", autoRenew="
+                    + charge.autoRenew() + ", autoPay=" + charge.autoPay() + "]]";
+        }
+
         public Create {
             if (charge.mode() != ChargeMode.PRE_PAID) {
                 throw new IllegalArgumentException("only a yearly/monthly instance is bought by an order");
@@ -93,6 +112,12 @@ public sealed interface Change {
     record ChargeModeChange(PeriodType periodType, int periodNum, boolean autoRenew, boolean autoPay)
             implements Change {
         @Override
+        public String canonical() {
+            return "ChargeModeChange[periodType=" + periodType.name() + ", periodNum=" + periodNum + ", autoRenew="
+                    + autoRenew + ", autoPay=" + autoPay + "]";
+        }
+
+        @Override
         public OrderType type() {
             return OrderType.CHANGE_CHARGE_MODE;
         }
@@ -114,6 +139,12 @@ public sealed interface Change {
      * console's hand, or {@code automatic} at expiry for the period it was bought for. Always paid at once.
      */
     record Renew(PeriodType periodType, int periodNum, boolean automatic) implements Change {
+        @Override
+        public String canonical() {
+            return "Renew[periodType=" + periodType.name() + ", periodNum=" + periodNum + ", automatic=" + automatic
+                    + "]";
+        }
+
         public Renew {
             if (periodType == null || periodNum < 1 || periodNum > periodType.maxPeriods()) {
                 throw new IllegalArgumentException("a renewal needs a period: " + periodType + " " + periodNum);
