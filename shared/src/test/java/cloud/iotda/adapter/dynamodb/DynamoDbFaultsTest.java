@@ -52,6 +52,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -70,6 +71,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code -Dfaults.full=true} makes every fault last for every step; otherwise stalls (5 s each) last only at the
  * path's last call.
  */
+@Tag("full")
 class DynamoDbFaultsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean FULL = Boolean.getBoolean("faults.full");
