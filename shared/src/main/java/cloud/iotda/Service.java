@@ -35,6 +35,7 @@ import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTags;
 import cloud.iotda.usecase.InstanceTasks;
 import cloud.iotda.usecase.OrderLifecycle;
+import cloud.iotda.usecase.OrderProcessor;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.RetryPolicy;
@@ -82,6 +83,7 @@ public final class Service {
     private final Credentials credentials;
     private final OrderQueries orderQueries;
     private final OrderLifecycle lifecycle;
+    private final OrderProcessor orderProcessor;
     private final Subscriptions subscriptions;
     private final CreateInstance createInstance;
     private final InstanceFlavors instanceFlavors;
@@ -169,8 +171,9 @@ public final class Service {
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders, clock);
         this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error);
-        this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, subscriptions, passes, clock,
-                retry, Log::error, settings.processorParallelism());
+        this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, clock, retry);
+        this.orderProcessor = new OrderProcessor(instances, orders, tasks, instanceFlavors, subscriptions, passes,
+                clock, retry, Log::error, settings.processorParallelism());
         this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
                 retry);
         Credentials validated = CredentialCache.of(credentials, settings.authCacheTtl(), credentialClock);
@@ -273,10 +276,15 @@ public final class Service {
 
     /** The scheduled order processor's run. */
     public ProcessorRun processor() {
-        return new ProcessorRun(lifecycle);
+        return new ProcessorRun(orderProcessor);
     }
 
-    /** Pay, cancel and the scheduled processor. */
+    /** The order processor's runs, for the operator CLI's {@code orders process-now}. */
+    public OrderProcessor orderProcessor() {
+        return orderProcessor;
+    }
+
+    /** Pay, cancel and a failed task's retry. */
     public OrderLifecycle lifecycle() {
         return lifecycle;
     }

@@ -18,7 +18,7 @@ import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTasks;
-import cloud.iotda.usecase.OrderLifecycle;
+import cloud.iotda.usecase.OrderProcessor;
 import cloud.iotda.usecase.OrderQueries;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +30,7 @@ public final class Views {
     }
 
     /** What one run of the order processor did, as the processor function answers and logs it. */
-    public static ObjectNode report(OrderLifecycle.Report report) {
+    public static ObjectNode report(OrderProcessor.Report report) {
         return JsonTrees.object()
                 .put("executed", report.executed())
                 .put("deferred", report.deferred())

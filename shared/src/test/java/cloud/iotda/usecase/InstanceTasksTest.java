@@ -74,7 +74,7 @@ class InstanceTasksTest {
         assertNull(pending.startTime());
 
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
-        world.service.lifecycle().processDue();
+        world.service.orderProcessor().processDue();
         Task done = queries.show(ref(STANDARD), pending.taskId());
         assertEquals(TaskStatus.SUCCESS, done.status());
         assertEquals(Instant.parse("2026-01-16T02:30:00Z"), done.endTime());
@@ -184,7 +184,7 @@ class InstanceTasksTest {
         Task placed = newest(STANDARD);
         world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
-        OrderLifecycle.Report report = world.service.lifecycle().processDue();
+        OrderProcessor.Report report = world.service.orderProcessor().processDue();
         assertEquals(1, report.tasksFailed(), report.toString());
 
         Task failed = queries.show(ref(STANDARD), placed.taskId());
@@ -207,7 +207,7 @@ class InstanceTasksTest {
         Task placed = newest(STANDARD);
         world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
-        world.service.lifecycle().processDue();
+        world.service.orderProcessor().processDue();
 
         world.clock.advance(Duration.ofMinutes(1));
         Task again = world.service.lifecycle().retry(ref(STANDARD), placed.taskId());
@@ -234,7 +234,7 @@ class InstanceTasksTest {
         Task placed = newest(STANDARD);
         world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.SELLOUT);
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
-        world.service.lifecycle().processDue();
+        world.service.orderProcessor().processDue();
         world.sales.setSaleStatus("iotda.standard.s3", SaleStatus.NORMAL);
 
         world.clock.set(Instant.parse("2026-01-16T09:00:00Z"));
@@ -245,7 +245,7 @@ class InstanceTasksTest {
         assertEquals(Instant.parse("2026-01-17T02:00:00Z"), order(STANDARD, orderId).executeAfter());
 
         world.clock.set(Instant.parse("2026-01-17T02:05:00Z"));
-        world.service.lifecycle().processDue();
+        world.service.orderProcessor().processDue();
         assertEquals(TaskStatus.SUCCESS, queries.show(ref(STANDARD), placed.taskId()).status());
     }
 

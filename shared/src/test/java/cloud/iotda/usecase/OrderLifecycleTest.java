@@ -51,18 +51,19 @@ import org.junit.jupiter.api.Test;
 class OrderLifecycleTest {
     private final TestWorld world = new TestWorld();
     private final OrderLifecycle lifecycle = world.service.lifecycle();
+    private final OrderProcessor processor = world.service.orderProcessor();
     private final List<String> loggedErrors = new CopyOnWriteArrayList<>();
 
-    private OrderLifecycle lifecycleOn(Orders orders) {
+    private OrderProcessor processorOn(Orders orders) {
         ErrorLog log = (message, error) -> loggedErrors.add(message + ": " + error.getMessage());
-        return new OrderLifecycle(world.instances, orders, world.tasks,
+        return new OrderProcessor(world.instances, orders, world.tasks,
                 new InstanceFlavors(CatalogueFile.published(), world.sales),
                 new Subscriptions(world.instances, orders, world.tasks, new IdSource(), world.clock,
-                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log);
+                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log, 1);
     }
 
-    private static OrderLifecycle.Report run(OrderLifecycle lifecycle, int pageSize) {
-        return lifecycle.processDue(pageSize, () -> true);
+    private static OrderProcessor.Report run(OrderProcessor processor, int pageSize) {
+        return processor.processDue(pageSize, () -> true);
     }
 
     private String delayedResize(String instanceId, int size) {
@@ -89,12 +90,12 @@ class OrderLifecycleTest {
         assertEquals(orderId, world.showInstance(STANDARD).body().get("order_id").asText());
 
         world.clock.set(Instant.parse("2026-01-16T01:59:59Z"));
-        assertEquals(0, lifecycle.processDue().executed());
+        assertEquals(0, processor.processDue().executed());
         assertEquals("SCHEDULED", orderStatus(STANDARD, orderId));
         assertEquals(2, shownSize(STANDARD));
 
         world.clock.set(Instant.parse("2026-01-16T02:00:00Z"));
-        assertEquals(1, lifecycle.processDue().executed());
+        assertEquals(1, processor.processDue().executed());
         assertEquals("COMPLETED", orderStatus(STANDARD, orderId));
         Response shown = world.showInstance(STANDARD);
         assertEquals(8, shown.body().get("flavor").get("size").asInt());
@@ -112,7 +113,7 @@ class OrderLifecycleTest {
                 world.showOrder(PREPAID, placed.orderId()).body().get("execute_after").asText());
 
         world.clock.set(Instant.parse("2026-01-16T00:30:00Z"));
-        assertEquals(1, lifecycle.processDue().executed());
+        assertEquals(1, processor.processDue().executed());
         assertEquals(4, shownSize(PREPAID));
     }
 
@@ -121,16 +122,16 @@ class OrderLifecycleTest {
         String orderId = delayedResize(STANDARD, 8);
         world.clock.set(Instant.parse("2026-01-16T05:00:00Z"));
 
-        OrderLifecycle.Report report = lifecycle.processDue();
+        OrderProcessor.Report report = processor.processDue();
 
         assertEquals(0, report.executed());
         assertEquals(1, report.deferred());
         assertEquals("SCHEDULED", orderStatus(STANDARD, orderId));
         assertEquals("2026-01-17T02:00:00Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         world.clock.set(Instant.parse("2026-01-17T01:00:00Z"));
-        assertEquals(0, lifecycle.processDue().executed(), "not before the window opens");
+        assertEquals(0, processor.processDue().executed(), "not before the window opens");
         world.clock.set(Instant.parse("2026-01-17T02:10:00Z"));
-        assertEquals(1, lifecycle.processDue().executed());
+        assertEquals(1, processor.processDue().executed());
         assertEquals(8, shownSize(STANDARD));
     }
 
@@ -140,7 +141,7 @@ class OrderLifecycleTest {
         String orderId = delayedResize(STANDARD, 5);
         assertEquals("2026-01-16T03:00:00Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         world.clock.advance(Duration.ofMinutes(5));
-        assertEquals(1, lifecycle.processDue().executed());
+        assertEquals(1, processor.processDue().executed());
         assertEquals(5, shownSize(STANDARD));
     }
 
@@ -152,7 +153,7 @@ class OrderLifecycleTest {
         assertEquals(200, updated.status(), updated.body().toString());
         assertEquals("2026-01-15T12:00:00Z", world.showOrder(STANDARD, orderId).body().get("execute_after").asText());
         world.clock.set(Instant.parse("2026-01-15T12:01:00Z"));
-        assertEquals(1, lifecycle.processDue().executed());
+        assertEquals(1, processor.processDue().executed());
     }
 
     private List<String> scheduledOnClones(int count) {
@@ -182,7 +183,7 @@ class OrderLifecycleTest {
     void processesOrdersInPages() {
         scheduledOnClones(5);
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
-        assertEquals(5, run(lifecycle, 2).executed());
+        assertEquals(5, run(processor, 2).executed());
         assertAllExecutedOnce(5);
     }
 
@@ -193,24 +194,24 @@ class OrderLifecycleTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<OrderLifecycle.Report>> runs = new ArrayList<>();
+            List<Future<OrderProcessor.Report>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                OrderLifecycle processor = lifecycleOn(world.orders);
+                OrderProcessor racing = processorOn(world.orders);
                 runs.add(pool.submit(() -> {
                     start.await();
-                    return run(processor, 2);
+                    return run(racing, 2);
                 }));
             }
             start.countDown();
             int executed = 0;
-            for (Future<OrderLifecycle.Report> run : runs) {
+            for (Future<OrderProcessor.Report> run : runs) {
                 executed += run.get().executed();
             }
             assertEquals(6, executed, "each order executed by exactly one of the four runs");
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(0, lifecycle.processDue().executed(), "a second run finds nothing left");
+        assertEquals(0, processor.processDue().executed(), "a second run finds nothing left");
         assertAllExecutedOnce(6);
     }
 
@@ -238,7 +239,7 @@ class OrderLifecycleTest {
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
         AtomicInteger transitions = new AtomicInteger();
         // The process "dies" (an Error nobody catches) on the third write of the run.
-        OrderLifecycle dying = lifecycleOn(failingOn(world.orders, 3, transitions, new Crash()));
+        OrderProcessor dying = processorOn(failingOn(world.orders, 3, transitions, new Crash()));
 
         assertThrows(Crash.class, () -> run(dying, 2));
 
@@ -247,7 +248,7 @@ class OrderLifecycleTest {
                 .mapToObj(i -> world.ordersOf(String.format("2a2b3c4d-0000-4000-8000-0000000001%02d", i)).get(0))
                 .filter(order -> order.status() == OrderStatus.COMPLETED).count();
         assertEquals(2, completed, "the two writes before the crash, and no other");
-        OrderLifecycle.Report next = run(lifecycle, 2);
+        OrderProcessor.Report next = run(processor, 2);
         assertEquals(2, next.executed(), "the two orders the crash left are run by the next run, the others not again");
         assertAllExecutedOnce(4);
     }
@@ -259,14 +260,14 @@ class OrderLifecycleTest {
         Orders flaky = failingOn(world.orders, 1, new AtomicInteger(),
                 new IllegalStateException("DynamoDB unavailable"));
 
-        OrderLifecycle.Report report = lifecycleOn(flaky).processDue();
+        OrderProcessor.Report report = processorOn(flaky).processDue();
 
         assertEquals(1, report.failed());
         assertEquals(1, loggedErrors.size());
         assertTrue(loggedErrors.get(0).endsWith("could not be processed: DynamoDB unavailable"),
                 loggedErrors.toString());
         assertEquals(2, report.executed());
-        assertEquals(1, lifecycle.processDue().executed(), "the failed one stays due");
+        assertEquals(1, processor.processDue().executed(), "the failed one stays due");
         assertAllExecutedOnce(3);
     }
 
@@ -300,7 +301,7 @@ class OrderLifecycleTest {
         assertEquals(placed.orderId(), world.showInstance(PREPAID).body().get("order_id").asText());
 
         world.clock.set(Instant.parse("2026-01-15T23:30:00Z"));
-        assertEquals(1, lifecycle.processDue().executed());
+        assertEquals(1, processor.processDue().executed());
         assertEquals(6, shownSize(PREPAID));
     }
 
@@ -337,11 +338,11 @@ class OrderLifecycleTest {
         Response placed = world.changeChargeMode(STANDARD, "{\"period_type\":\"month\",\"period_num\":1}");
 
         world.clock.set(TestWorld.START.plus(Duration.ofDays(15)).minusSeconds(1));
-        assertEquals(0, lifecycle.processDue().expired());
+        assertEquals(0, processor.processDue().expired());
         assertEquals("PENDING_PAYMENT", orderStatus(STANDARD, placed.orderId()));
 
         world.clock.set(TestWorld.START.plus(Duration.ofDays(15)));
-        assertEquals(1, lifecycle.processDue().expired());
+        assertEquals(1, processor.processDue().expired());
         assertEquals("CANCELLED", orderStatus(STANDARD, placed.orderId()));
         Response shown = world.showInstance(STANDARD);
         assertEquals("ACTIVE", shown.body().get("status").asText());
@@ -375,7 +376,7 @@ class OrderLifecycleTest {
         assertEquals(OrderStatus.COMPLETED, lifecycle.pay(unpaid).status());
         assertEquals(retired, world.instance(PREPAID).flavor());
         world.clock.set(Instant.parse("2026-01-16T02:00:00Z"));
-        OrderLifecycle.Report report = lifecycle.processDue();
+        OrderProcessor.Report report = processor.processDue();
         assertEquals(1, report.executed());
         assertEquals(0, report.failed());
         assertEquals(retired, world.instance(STANDARD).flavor());
@@ -387,10 +388,10 @@ class OrderLifecycleTest {
         delayedResize(STANDARD, 8);
         delayedResize(TestWorld.DELAYED, 8);
         world.clock.set(Instant.parse("2026-01-16T02:30:00Z"));
-        OrderLifecycle.Report stopped = lifecycle.processDue(1, () -> false);
+        OrderProcessor.Report stopped = processor.processDue(1, () -> false);
         assertEquals(1, stopped.executed());
         assertEquals(Duration.ofMinutes(30), stopped.oldestDue(), "due at 02:00, still due at 02:30");
-        OrderLifecycle.Report next = lifecycle.processDue();
+        OrderProcessor.Report next = processor.processDue();
         assertEquals(1, next.executed());
         assertEquals(Duration.ZERO, next.oldestDue(), "nothing left due");
     }

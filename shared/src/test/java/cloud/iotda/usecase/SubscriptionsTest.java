@@ -62,6 +62,7 @@ class SubscriptionsTest {
 
     private final TestWorld world = new TestWorld();
     private final OrderLifecycle lifecycle = world.service.lifecycle();
+    private final OrderProcessor processor = world.service.orderProcessor();
     private final Subscriptions subscriptions = world.service.subscriptions();
     private final List<String> loggedErrors = new CopyOnWriteArrayList<>();
 
@@ -75,9 +76,9 @@ class SubscriptionsTest {
                 .prePaid(Subscription.startingAt(BOUGHT, PeriodType.MONTH, 1, autoRenew));
     }
 
-    private OrderLifecycle.Report passAt(Instant at) {
+    private OrderProcessor.Report passAt(Instant at) {
         world.clock.set(at);
-        return lifecycle.processDue();
+        return processor.processDue();
     }
 
     private Instance instance(String id) {
@@ -98,7 +99,7 @@ class SubscriptionsTest {
         assertEquals(0, passAt(EXPIRY.minus(SECOND)).renewed());
         assertEquals(before, instance(RENEWING));
 
-        OrderLifecycle.Report report = passAt(EXPIRY);
+        OrderProcessor.Report report = passAt(EXPIRY);
         assertEquals(1, report.renewed(), report.toString());
         Instance renewed = instance(RENEWING);
         assertEquals(Instant.parse("2026-03-31T10:00:00Z"), renewed.subscription().expireTime());
@@ -215,7 +216,7 @@ class SubscriptionsTest {
 
     @Test
     void processorDownForMonthsRenewsEveryMissedPeriodInsteadOfFreezing() {
-        OrderLifecycle.Report report = passAt(Instant.parse("2026-06-15T00:00:00Z"));
+        OrderProcessor.Report report = passAt(Instant.parse("2026-06-15T00:00:00Z"));
         assertEquals(4, report.renewed(), report.toString());
         Instance renewed = instance(RENEWING);
         // Feb 28, Mar 31, Apr 30, May 31: each a month from Jan 31, so the month's end stays the month's end.
@@ -287,7 +288,7 @@ class SubscriptionsTest {
     void autoRenewalSwitchedOffBeforeExpiryLetsTheSubscriptionLapse() {
         world.clock.set(EXPIRY.minus(Duration.ofDays(1)));
         subscriptions.autoRenew(TestWorld.ref(RENEWING), false);
-        OrderLifecycle.Report report = passAt(GRACE_END);
+        OrderProcessor.Report report = passAt(GRACE_END);
         assertEquals(0, report.renewed());
         assertEquals(2, report.frozen());
         assertEquals(Instant.parse("2026-02-28T10:00:00Z"), instance(RENEWING).subscription().expireTime());
@@ -326,16 +327,16 @@ class SubscriptionsTest {
 
     @Test
     void passAsOfAnInstantBeforeTheLatestPassIsRefused() {
-        lifecycle.processAsOf(GRACE_END);
-        assertThrows(IllegalArgumentException.class, () -> lifecycle.processAsOf(EXPIRY));
-        assertEquals(0, lifecycle.processAsOf(GRACE_END).frozen(), "the same instant again: nothing more to do");
+        processor.processAsOf(GRACE_END);
+        assertThrows(IllegalArgumentException.class, () -> processor.processAsOf(EXPIRY));
+        assertEquals(0, processor.processAsOf(GRACE_END).frozen(), "the same instant again: nothing more to do");
     }
 
     @Test
     void passAsOfAnInstantMovesThroughGraceRetentionAndDeletion() {
-        assertEquals(1, lifecycle.processAsOf(EXPIRY).renewed());
-        assertEquals(1, lifecycle.processAsOf(GRACE_END).frozen());
-        assertEquals(1, lifecycle.processAsOf(RETENTION_END).deleted());
+        assertEquals(1, processor.processAsOf(EXPIRY).renewed());
+        assertEquals(1, processor.processAsOf(GRACE_END).frozen());
+        assertEquals(1, processor.processAsOf(RETENTION_END).deleted());
         assertEquals(BOUGHT, instance(MONTHLY).createTime());
         assertEquals(RETENTION_END, instance(MONTHLY).deleteTime());
     }
@@ -345,11 +346,11 @@ class SubscriptionsTest {
         world.clock.set(Instant.parse("2026-04-15T00:00:00Z"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<OrderLifecycle.Report>> runs = List.of(pool.submit(() -> lifecycle.processDue()),
-                    pool.submit(() -> lifecycle.processDue()));
+            List<Future<OrderProcessor.Report>> runs = List.of(pool.submit(() -> processor.processDue()),
+                    pool.submit(() -> processor.processDue()));
             int renewed = 0;
             int deleted = 0;
-            for (Future<OrderLifecycle.Report> run : runs) {
+            for (Future<OrderProcessor.Report> run : runs) {
                 renewed += run.get().renewed();
                 deleted += run.get().deleted();
             }
@@ -377,14 +378,14 @@ class SubscriptionsTest {
                     }
                 });
         ErrorLog log = (message, error) -> loggedErrors.add(message);
-        OrderLifecycle failing = new OrderLifecycle(world.instances, world.orders, failingSecondRecord,
+        OrderProcessor failing = new OrderProcessor(world.instances, world.orders, failingSecondRecord,
                 new InstanceFlavors(CatalogueFile.published(), world.sales),
                 new Subscriptions(world.instances, world.orders, failingSecondRecord, new IdSource(), world.clock,
-                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log);
+                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log, 1);
         world.instances.update(instance(RENEWING).withAutoRenew(false, BOUGHT));
         world.clock.set(RETENTION_END.plus(Duration.ofDays(1)));
 
-        OrderLifecycle.Report report = failing.processDue();
+        OrderProcessor.Report report = failing.processDue();
         assertEquals(1, report.failed(), report.toString());
         assertEquals(1, loggedErrors.size(), loggedErrors.toString());
         long frozenOrDeleted = report.frozen() + report.deleted();
@@ -393,7 +394,7 @@ class SubscriptionsTest {
                 .filter(i -> !i.isDeleted()).findFirst().orElseThrow();
         assertEquals(InstanceStatus.FROZEN, stillFrozen.status());
 
-        OrderLifecycle.Report next = lifecycle.processDue();
+        OrderProcessor.Report next = processor.processDue();
         assertEquals(1, next.deleted());
         assertTrue(instance(MONTHLY).isDeleted() && instance(RENEWING).isDeleted());
     }

@@ -16,7 +16,7 @@ import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.testing.LocalDynamoDb;
 import cloud.iotda.testing.TestWorld;
-import cloud.iotda.usecase.OrderLifecycle;
+import cloud.iotda.usecase.OrderProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,14 +58,14 @@ class ProcessorBurstBenchmark {
             TestWorld world = new TestWorld(client, new Service.Settings(Duration.ZERO, parallelism));
             schedule(world, orders);
             world.clock.set(WINDOW_OPENS);
-            OrderLifecycle lifecycle = world.service.lifecycle();
+            OrderProcessor lifecycle = world.service.orderProcessor();
             long started = System.nanoTime();
             int runs = 0;
             int executed = 0;
             int deferred = 0;
             while (true) {
                 long runStarted = System.nanoTime();
-                OrderLifecycle.Report report = lifecycle.processDue(OrderLifecycle.DEFAULT_PAGE_SIZE,
+                OrderProcessor.Report report = lifecycle.processDue(OrderProcessor.DEFAULT_PAGE_SIZE,
                         () -> System.nanoTime() - runStarted < RUN_BUDGET.toNanos());
                 runs++;
                 executed += report.executed();

@@ -21,7 +21,7 @@ import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.Views;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.InstanceFlavors;
-import cloud.iotda.usecase.OrderLifecycle;
+import cloud.iotda.usecase.OrderProcessor;
 import cloud.iotda.usecase.OrderQueries;
 import cloud.iotda.usecase.Subscriptions;
 import cloud.iotda.usecase.port.Conflict;
@@ -284,15 +284,15 @@ public final class Admin {
     }
 
     private void processNow(String at) {
-        OrderLifecycle.Report report;
+        OrderProcessor.Report report;
         if (at == null) {
-            report = service.lifecycle().processDue();
+            report = service.orderProcessor().processDue();
         } else if (localClock != null) {
             // The local world's clock moves there first: the API then answers as of that time too.
             moveClock(instant("--at", at));
-            report = service.lifecycle().processDue();
+            report = service.orderProcessor().processDue();
         } else {
-            report = service.lifecycle().processAsOf(instant("--at", at));
+            report = service.orderProcessor().processAsOf(instant("--at", at));
         }
         out.println(JsonTrees.write(Views.report(report)));
     }
