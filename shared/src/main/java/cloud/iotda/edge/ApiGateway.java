@@ -3,9 +3,9 @@ package cloud.iotda.edge;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.port.Unavailable;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns an API Gateway proxy event into an {@link ApiRequest}, runs one endpoint and turns its result, or its
- * refusal, into the proxy response. Every response carries X-Request-Id and a JSON content type; an unexpected
- * failure is logged with the request id and answered with a generic 500.
+ * Reads an API Gateway proxy event (payload 1.0, the JSON Lambda hands a function) straight into an
+ * {@link ApiRequest}, runs one endpoint and gives its result, or its refusal, as the response. Every response carries
+ * X-Request-Id and, with a body, a JSON content type; an unexpected failure is logged with the request id and
+ * answered with a generic 500.
  */
 public final class ApiGateway {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
@@ -27,7 +28,8 @@ public final class ApiGateway {
         this.endpoint = endpoint;
     }
 
-    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event) {
+    /** The answer to {@code event}, the proxy event as JSON (null or not an object: refused as empty). */
+    public ApiResponse handle(JsonNode event) {
         String requestId = requestIdOf(event);
         ApiResponse response;
         try {
@@ -50,11 +52,7 @@ public final class ApiGateway {
         if (response.body() != null) {
             headers.put("Content-Type", "application/json");
         }
-        return new APIGatewayProxyResponseEvent()
-                .withStatusCode(response.status())
-                .withHeaders(headers)
-                .withBody(response.body())
-                .withIsBase64Encoded(false);
+        return new ApiResponse(response.status(), response.body(), headers);
     }
 
     /** The documented error body: {@code {"error_code": ..., "error_msg": ...}}. */
@@ -64,36 +62,33 @@ public final class ApiGateway {
                 .put("error_msg", error.message(facts))));
     }
 
-    private static String requestIdOf(APIGatewayProxyRequestEvent event) {
-        var context = event == null ? null : event.getRequestContext();
-        String id = context == null ? null : context.getRequestId();
+    private static String requestIdOf(JsonNode event) {
+        String id = event == null ? null : text(event.path("requestContext"), "requestId");
         return id == null || id.isBlank() ? UUID.randomUUID().toString() : id;
     }
 
-    private static ApiRequest toRequest(APIGatewayProxyRequestEvent event) {
-        if (event == null) {
+    private static ApiRequest toRequest(JsonNode event) {
+        if (event == null || !event.isObject()) {
             throw Rejected.invalid("the request is empty");
         }
-        // Every value as the client sent it: API Gateway's multi-value maps, or else its single-value ones.
-        Map<String, List<String>> headers = values(event.getHeaders(), event.getMultiValueHeaders());
         // The path the client addressed (with the stage, behind API Gateway): request signatures cover it.
-        var context = event.getRequestContext();
-        String path = context != null && context.getPath() != null ? context.getPath() : event.getPath();
+        String path = text(event.path("requestContext"), "path");
+        // Every value as the client sent it: API Gateway's multi-value maps, or else its single-value ones.
         return new ApiRequest(
-                event.getHttpMethod(),
-                path,
-                nonNull(event.getPathParameters()),
-                values(event.getQueryStringParameters(), event.getMultiValueQueryStringParameters()),
-                headers,
+                text(event, "httpMethod"),
+                path != null ? path : text(event, "path"),
+                strings(event.get("pathParameters")),
+                values(event.get("queryStringParameters"), event.get("multiValueQueryStringParameters")),
+                values(event.get("headers"), event.get("multiValueHeaders")),
                 bodyOf(event));
     }
 
-    private static byte[] bodyOf(APIGatewayProxyRequestEvent event) {
-        String body = event.getBody();
+    private static byte[] bodyOf(JsonNode event) {
+        String body = text(event, "body");
         if (body == null) {
             return new byte[0];
         }
-        if (Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+        if (event.path("isBase64Encoded").asBoolean(false)) {
             try {
                 return Base64.getDecoder().decode(body);
             } catch (IllegalArgumentException e) {
@@ -104,29 +99,36 @@ public final class ApiGateway {
     }
 
     /** Each name's values: all of them from the multi-value map, else the one of the single-value map. */
-    private static Map<String, List<String>> values(Map<String, String> single, Map<String, List<String>> multi) {
+    private static Map<String, List<String>> values(JsonNode single, JsonNode multi) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        if (multi != null) {
-            multi.forEach((name, list) -> {
-                if (name != null && list != null && !list.isEmpty() && !list.contains(null)) {
-                    values.put(name, list);
+        if (multi != null && multi.isObject()) {
+            multi.fields().forEachRemaining(entry -> {
+                List<String> list = new ArrayList<>();
+                entry.getValue().forEach(value -> list.add(value.isNull() ? null : value.asText()));
+                if (!list.isEmpty() && !list.contains(null)) {
+                    values.put(entry.getKey(), list);
                 }
             });
         }
-        nonNull(single).forEach((name, value) -> values.putIfAbsent(name, List.of(value)));
+        strings(single).forEach((name, value) -> values.putIfAbsent(name, List.of(value)));
         return values;
     }
 
-    private static Map<String, String> nonNull(Map<String, String> map) {
-        if (map == null) {
-            return Map.of();
+    /** An object of strings; a null value, or anything but an object, is no entry. */
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> map = new HashMap<>();
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(entry -> {
+                if (!entry.getValue().isNull()) {
+                    map.put(entry.getKey(), entry.getValue().asText());
+                }
+            });
         }
-        Map<String, String> copy = new HashMap<>();
-        map.forEach((key, value) -> {
-            if (key != null && value != null) {
-                copy.put(key, value);
-            }
-        });
-        return copy;
+        return map;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 }

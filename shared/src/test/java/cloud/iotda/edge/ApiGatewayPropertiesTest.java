@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.testing.CapturedLogs;
+import cloud.iotda.testing.PojoEvents;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -88,7 +89,8 @@ class ApiGatewayPropertiesTest {
     private static void assertDocumentedAnswer(Request request) throws Exception {
         TestWorld world = TestWorld.inMemory();
         Object before = world.state();
-        APIGatewayProxyResponseEvent response = world.service.gateway(request.operation()).handle(event(request));
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(world.service.gateway(request.operation()),
+                event(request));
 
         int status = response.getStatusCode();
         Statistics.collect(status, status >= 400 ? JSON.readTree(response.getBody()).path("error_code").asText()

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.iotda.Service;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.testing.LocalDynamoDb;
+import cloud.iotda.testing.PojoEvents;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
@@ -35,7 +36,8 @@ class ApiGatewayTest {
         Service broken = Service.onDynamoDb(LocalDynamoDb.get().client(), "no-such-table", Clock.systemUTC(),
                 TestWorld.REGION);
 
-        APIGatewayProxyResponseEvent response = broken.gateway(Operation.RESIZE).handle(resizeEvent("{}"));
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(broken.gateway(Operation.RESIZE),
+                resizeEvent("{}"));
 
         assertEquals(503, response.getStatusCode());
         assertEquals("{\"error_code\":\"IOTDA.060503\",\"error_msg\":\"The service is temporarily unavailable; "
@@ -47,9 +49,9 @@ class ApiGatewayTest {
 
     @Test
     void anUnexpectedExceptionIsAGeneric500WithoutInternals() {
-        APIGatewayProxyResponseEvent response = new ApiGateway(request -> {
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(new ApiGateway(request -> {
             throw new IllegalStateException("cloud.iotda internals");
-        }).handle(resizeEvent("{}"));
+        }), resizeEvent("{}"));
 
         assertEquals(500, response.getStatusCode());
         assertEquals("{\"error_code\":\"IOTDA.060500\",\"error_msg\":\"Internal server error; quote the X-Request-Id "
@@ -60,9 +62,9 @@ class ApiGatewayTest {
 
     @Test
     void anErrorIsAnsweredWithTheDocumentedBodyToo() {
-        APIGatewayProxyResponseEvent response = new ApiGateway(request -> {
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(new ApiGateway(request -> {
             throw new StackOverflowError();
-        }).handle(resizeEvent("{}"));
+        }), resizeEvent("{}"));
 
         assertEquals(500, response.getStatusCode());
         assertTrue(response.getBody().contains("\"error_code\":\"IOTDA.060500\""), response.getBody());
@@ -76,7 +78,7 @@ class ApiGatewayTest {
                 Base64.getEncoder().encodeToString(RESIZE_BODY.getBytes(StandardCharsets.UTF_8)))
                 .withIsBase64Encoded(true);
 
-        APIGatewayProxyResponseEvent response = world.service.gateway(Operation.RESIZE).handle(event);
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(world.service.gateway(Operation.RESIZE), event);
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         assertEquals(4, world.instance(TestWorld.STANDARD).flavor().size());
@@ -86,8 +88,8 @@ class ApiGatewayTest {
     void invalidBase64IsA400AndWritesNothing() {
         TestWorld world = TestWorld.inMemory();
         Object before = world.state();
-        APIGatewayProxyResponseEvent response = world.service.gateway(Operation.RESIZE)
-                .handle(resizeEvent("%%%").withIsBase64Encoded(true));
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(world.service.gateway(Operation.RESIZE),
+                resizeEvent("%%%").withIsBase64Encoded(true));
         assertEquals(400, response.getStatusCode());
         assertEquals("{\"error_code\":\"IOTDA.000008\",\"error_msg\":\"Invalid input. Bad request, for more detail, "
                 + "refer to the error message: request body is not valid base64.\"}", response.getBody());
@@ -97,8 +99,8 @@ class ApiGatewayTest {
     @Test
     void missingRequestIdIsGenerated() {
         TestWorld world = TestWorld.inMemory();
-        APIGatewayProxyResponseEvent response = world.service.gateway(Operation.RESIZE)
-                .handle(resizeEvent("{}").withRequestContext(null));
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(world.service.gateway(Operation.RESIZE),
+                resizeEvent("{}").withRequestContext(null));
         assertEquals(36, response.getHeaders().get("X-Request-Id").length());
         assertEquals("application/json", response.getHeaders().get("Content-Type"));
     }

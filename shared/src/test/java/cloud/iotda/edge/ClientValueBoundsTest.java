@@ -8,6 +8,7 @@ import static cloud.iotda.testing.TestWorld.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.testing.PojoEvents;
 import cloud.iotda.testing.SdkSignatures;
 import cloud.iotda.testing.TestWorld;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -53,7 +54,7 @@ class ClientValueBoundsTest {
                 .withHeaders(headers).withBody(body)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withRequestId(UUID.randomUUID().toString()));
-        APIGatewayProxyResponseEvent response = world.service.gateway(operation).handle(event);
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(world.service.gateway(operation), event);
         JsonNode answer = response.getBody() == null ? JSON.nullNode() : JSON.readTree(response.getBody());
         assertEquals(status, response.getStatusCode(), answer.toString());
         return answer;

@@ -316,7 +316,7 @@ public final class TestWorld {
                 .withBody(body)
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext()
                         .withRequestId(UUID.randomUUID().toString()));
-        APIGatewayProxyResponseEvent response = service.gateway(operation).handle(event);
+        APIGatewayProxyResponseEvent response = PojoEvents.handle(service.gateway(operation), event);
         try {
             JsonNode answer = response.getBody() == null ? JSON.nullNode() : JSON.readTree(response.getBody());
             return new Response(response.getStatusCode(), answer, response.getHeaders());

@@ -68,7 +68,7 @@ class TemplateContractTest {
             }
             Class<?> type = Handlers.handlerClass(function);
             assertTrue(function.handler().endsWith("::handleRequest"), function.handler());
-            // The proxy event as JSON in and out, mapped by the edge (ProxyEvents) to aws-lambda-java-events types.
+            // The proxy event as JSON in and out, read by the edge straight into its own request (ApiGateway).
             assertTrue(ApiHandler.class.isAssignableFrom(type), type + " is an ApiHandler");
             assertTrue(RequestStreamHandler.class.isAssignableFrom(type), type + " is a RequestStreamHandler");
             assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()),

@@ -4,6 +4,7 @@ import cloud.iotda.Service;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Operation;
+import cloud.iotda.testing.PojoEvents;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -28,6 +29,6 @@ public final class TypicalShowInstanceHandler
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
-        return gateway.handle(event);
+        return PojoEvents.handle(gateway, event);
     }
 }
