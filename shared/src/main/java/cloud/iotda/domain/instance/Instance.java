@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An IoTDA instance. {@code orderId} is the unfinished order, if any; {@code lastOrder} remembers the request that
@@ -98,9 +99,30 @@ public record Instance(
     public Instance withOrderState(Flavor newFlavor, ChargeMode newMode, Subscription newSubscription,
                                    InstanceStatus newStatus, OrderId unfinishedOrderId, LastOrder newLastOrder,
                                    Instant now) {
-        return new Instance(ref, name, description, edition, newFlavor, newMode, newSubscription, newStatus,
-                operateWindow, regionId, enterpriseProjectId, tags, network, unfinishedOrderId, newLastOrder,
-                createTime, now, deleteTime, version + 1, taskCount);
+        return next(now, copy -> copy.flavor(newFlavor).billing(newMode, newSubscription).status(newStatus)
+                .heldBy(unfinishedOrderId).lastOrder(newLastOrder));
+    }
+
+    /** The one copy: {@code change} made to this instance, one version higher, updated at {@code now}. */
+    private Instance next(Instant now, UnaryOperator<Builder> change) {
+        Builder copy = change.apply(copy());
+        copy.updateTime = now;
+        copy.version = version + 1;
+        return copy.build();
+    }
+
+    /** Every field of this instance, to change some: the copy is this instance until it is changed. */
+    private Builder copy() {
+        Builder copy = new Builder(ref, edition, flavor).name(name).description(description)
+                .billing(chargeMode, subscription).status(status).operateWindow(operateWindow).regionId(regionId)
+                .enterpriseProjectId(enterpriseProjectId).tags(tags).network(network).heldBy(orderId)
+                .lastOrder(lastOrder);
+        copy.createTime = createTime;
+        copy.updateTime = updateTime;
+        copy.deleteTime = deleteTime;
+        copy.version = version;
+        copy.taskCount = taskCount;
+        return copy;
     }
 
     /** The instance once its unfinished order completed: ACTIVE, no order. */
@@ -114,7 +136,7 @@ public record Instance(
     }
 
     public Instance withStatus(InstanceStatus newStatus, Instant now) {
-        return withOrderState(flavor, chargeMode, subscription, newStatus, orderId, lastOrder, now);
+        return next(now, copy -> copy.status(newStatus));
     }
 
     /**
@@ -125,9 +147,7 @@ public record Instance(
         if (lastOrder == null || !lastOrder.orderId().equals(ended)) {
             return this;
         }
-        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
-                regionId, enterpriseProjectId, tags, network, orderId, null, createTime, updateTime, deleteTime,
-                version, taskCount);
+        return copy().lastOrder(null).build();
     }
 
     /**
@@ -135,9 +155,9 @@ public record Instance(
      * {@code taskCount() + 1}. No new version: it goes with the change that made the tasks.
      */
     public Instance withTasks(int added) {
-        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
-                regionId, enterpriseProjectId, tags, network, orderId, lastOrder, createTime, updateTime, deleteTime,
-                version, taskCount + added);
+        Builder copy = copy();
+        copy.taskCount = taskCount + added;
+        return copy.build();
     }
 
     /**
@@ -173,26 +193,24 @@ public record Instance(
      */
     public Instance renewed(Subscription renewed, Instant now) {
         requireSubscribed();
-        return withOrderState(flavor, chargeMode, renewed,
-                status == InstanceStatus.FROZEN ? InstanceStatus.ACTIVE : status, orderId, lastOrder, now);
+        return next(now, copy -> copy.billing(chargeMode, renewed)
+                .status(status == InstanceStatus.FROZEN ? InstanceStatus.ACTIVE : status));
     }
 
     /** Auto-renewal switched on or off. */
     public Instance withAutoRenew(boolean on, Instant now) {
         requireSubscribed();
-        return withOrderState(flavor, chargeMode, subscription.withAutoRenew(on), status, orderId, lastOrder, now);
+        return next(now, copy -> copy.billing(chargeMode, subscription.withAutoRenew(on)));
     }
 
     /** At the end of the grace period: FROZEN, no longer holding an order (the processor cancels it). */
     public Instance frozen(Instant now) {
-        return withOrderState(flavor, chargeMode, subscription, InstanceStatus.FROZEN, null, lastOrder, now);
+        return next(now, copy -> copy.status(InstanceStatus.FROZEN).heldBy(null));
     }
 
     /** At the end of the retention period: deleted (its orders and tasks stay queryable), holding no order. */
     public Instance expired(Instant now) {
-        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
-                regionId, enterpriseProjectId, tags, network, null, lastOrder, createTime, now, now, version + 1,
-                taskCount);
+        return next(now, copy -> copy.heldBy(null).deletedAt(now));
     }
 
     private void requireSubscribed() {
@@ -217,17 +235,15 @@ public record Instance(
         if (change.access().isPresent()) {
             changedNetwork = changedNetwork.with(change.access().get());
         }
-        return new Instance(ref, change.name().orElse(name), change.description().orElse(description), edition,
-                flavor, chargeMode, subscription, status, change.operateWindow().orElse(operateWindow), regionId,
-                enterpriseProjectId, tags, changedNetwork, orderId, lastOrder, createTime, now, deleteTime,
-                version + 1, taskCount);
+        Network network = changedNetwork;
+        return next(now, copy -> copy.name(change.name().orElse(name))
+                .description(change.description().orElse(description))
+                .operateWindow(change.operateWindow().orElse(operateWindow)).network(network));
     }
 
     public Instance withTags(Tags newTags, Instant now) {
         requireNotFrozen();
-        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
-                regionId, enterpriseProjectId, newTags, network, orderId, lastOrder, createTime, now, deleteTime,
-                version + 1, taskCount);
+        return next(now, copy -> copy.tags(newTags));
     }
 
     /**
@@ -246,16 +262,14 @@ public record Instance(
     }
 
     private Instance deletedAt(Instant now) {
-        return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status, operateWindow,
-                regionId, enterpriseProjectId, tags, network, orderId, lastOrder, createTime, now, now,
-                version + 1, taskCount);
+        return next(now, copy -> copy.deletedAt(now));
     }
 
     /** The values a new instance starts with; {@link #at(Instant)} makes it, at version 0. */
     public static final class Builder {
         private final InstanceRef ref;
         private final Edition edition;
-        private final Flavor flavor;
+        private Flavor flavor;
         private String name;
         private String description;
         private ChargeMode chargeMode = ChargeMode.POST_PAID;
@@ -267,6 +281,12 @@ public record Instance(
         private Tags tags = Tags.NONE;
         private Network network = Network.NONE;
         private OrderId orderId;
+        private LastOrder lastOrder;
+        private Instant createTime;
+        private Instant updateTime;
+        private Instant deleteTime;
+        private long version;
+        private long taskCount;
 
         private Builder(InstanceRef ref, Edition edition, Flavor flavor) {
             this.ref = ref;
@@ -334,9 +354,37 @@ public record Instance(
             return this;
         }
 
+        private Builder flavor(Flavor value) {
+            this.flavor = value;
+            return this;
+        }
+
+        private Builder billing(ChargeMode mode, Subscription value) {
+            this.chargeMode = mode;
+            this.subscription = value;
+            return this;
+        }
+
+        private Builder lastOrder(LastOrder value) {
+            this.lastOrder = value;
+            return this;
+        }
+
+        private Builder deletedAt(Instant value) {
+            this.deleteTime = value;
+            return this;
+        }
+
         public Instance at(Instant now) {
+            createTime = now;
+            updateTime = now;
+            return build();
+        }
+
+        private Instance build() {
             return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status,
-                    operateWindow, regionId, enterpriseProjectId, tags, network, orderId, null, now, now, null, 0, 0);
+                    operateWindow, regionId, enterpriseProjectId, tags, network, orderId, lastOrder, createTime,
+                    updateTime, deleteTime, version, taskCount);
         }
     }
 }
