@@ -6,7 +6,6 @@ import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Plan;
-import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.usecase.port.Instances;
 import cloud.iotda.usecase.port.Orders;
 import java.time.Clock;
@@ -46,12 +45,10 @@ public final class PlaceOrder {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            Plan plan = Plan.of(current, change, catalogue, now);
-            OrderId orderId = orderIds.nextOrderId(now);
-            TaskId taskId = Plan.taskId(current, orderIds.nextTaskRandom());
-            orders.place(plan.order(current, orderId, taskId, now), plan.instanceAfter(current, orderId, now),
-                    plan.task(current, orderId, taskId, now));
-            return orderId;
+            Plan.Placement placed = Plan.of(current, change, catalogue, now).placement(current,
+                    orderIds.nextOrderId(now), Plan.taskId(current, orderIds.nextTaskRandom()), now);
+            orders.place(placed.order(), placed.instance(), placed.task());
+            return placed.order().orderId();
         });
     }
 }

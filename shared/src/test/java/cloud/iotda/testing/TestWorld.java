@@ -258,8 +258,8 @@ public final class TestWorld {
                 CatalogueFile.published(), placed);
         OrderId orderId = new OrderId(HISTORY_ORDER);
         TaskId taskId = new TaskId(HISTORY_TASK);
-        orders.place(plan.order(history, orderId, taskId, placed), plan.instanceAfter(history, orderId, placed),
-                plan.task(history, orderId, taskId, placed));
+        Plan.Placement placement = plan.placement(history, orderId, taskId, placed);
+        orders.place(placement.order(), placement.instance(), placement.task());
 
         // A task that failed: a resize awaiting payment, paid after its flavor sold out.
         instances.create(standard(FAILED_RESIZE)
@@ -270,9 +270,8 @@ public final class TestWorld {
                 CatalogueFile.published(), placed);
         OrderId failedOrder = new OrderId(FAILED_ORDER);
         TaskId failedTask = new TaskId(FAILED_TASK);
-        orders.place(unpaid.order(failing, failedOrder, failedTask, placed),
-                unpaid.instanceAfter(failing, failedOrder, placed),
-                unpaid.task(failing, failedOrder, failedTask, placed));
+        Plan.Placement held = unpaid.placement(failing, failedOrder, failedTask, placed);
+        orders.place(held.order(), held.instance(), held.task());
         sales.setSaleStatus(SOLD_OUT_FLAVOR, SaleStatus.SELLOUT);
         service.lifecycle().pay(failedOrder);
     }

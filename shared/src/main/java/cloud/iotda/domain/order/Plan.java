@@ -100,8 +100,18 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         return new Plan(change, OrderStatus.COMPLETED, null, InstanceStatus.ACTIVE, change.effectOn(current, now));
     }
 
+    /** What placing the order writes together: the order, the instance after it, and the order's task. */
+    public record Placement(Order order, Instance instance, Task task) {
+    }
+
+    /** The placement of this plan's order as {@code orderId}, its task as {@code taskId}, at {@code now}. */
+    public Placement placement(Instance current, OrderId orderId, TaskId taskId, Instant now) {
+        return new Placement(order(current, orderId, taskId, now), instanceAfter(current, orderId, now),
+                task(current, orderId, taskId, now));
+    }
+
     /** The order this plan places under {@code orderId}, naming its task. */
-    public Order order(Instance current, OrderId orderId, TaskId taskId, Instant now) {
+    private Order order(Instance current, OrderId orderId, TaskId taskId, Instant now) {
         return new Order(orderId, current.ref(), change, status, change.fingerprint(), now, now, executeAfter, taskId);
     }
 
@@ -114,7 +124,7 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
      * The order's MODIFY task: done at once when the order completes in the request, else waiting for its payment
      * or, delayed, for the instance's change window.
      */
-    public Task task(Instance current, OrderId orderId, TaskId taskId, Instant now) {
+    private Task task(Instance current, OrderId orderId, TaskId taskId, Instant now) {
         TargetConfig target = change instanceof Change.Resize resize ? new TargetConfig(resize.flavor(), null)
                 : new TargetConfig(null, ChargeMode.PRE_PAID);
         return status == OrderStatus.COMPLETED ? Task.done(taskId, current.ref(), TaskType.MODIFY, target, orderId, now)
@@ -126,7 +136,7 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
      * The instance after the order is placed: it holds the order if it is unfinished, remembers the request, and
      * has made one more task.
      */
-    public Instance instanceAfter(Instance current, OrderId orderId, Instant now) {
+    private Instance instanceAfter(Instance current, OrderId orderId, Instant now) {
         return current.withOrderState(effect.flavor(), effect.chargeMode(), effect.subscription(), instanceStatus,
                 status.unfinished() ? orderId : null,
                 new Instance.LastOrder(orderId, change.fingerprint(), now), now).withTasks(1);

@@ -102,9 +102,8 @@ class ProcessorBurstBenchmark {
                     OrderId orderId = new OrderId(ORDER_PREFIX
                             + String.format("%5s", Integer.toString(n, 36).toUpperCase()).replace(' ', '0'));
                     TaskId taskId = Plan.taskId(instance, UUID.randomUUID());
-                    world.orders.place(plan.order(instance, orderId, taskId, PLACED),
-                            plan.instanceAfter(instance, orderId, PLACED),
-                            plan.task(instance, orderId, taskId, PLACED));
+                    Plan.Placement placed = plan.placement(instance, orderId, taskId, PLACED);
+                    world.orders.place(placed.order(), placed.instance(), placed.task());
                     return null;
                 }));
             }

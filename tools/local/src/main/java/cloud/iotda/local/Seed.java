@@ -159,7 +159,7 @@ final class Seed {
                 }
                 return true;
             }).orElse(false);
-            state.put(current.ref(), plan.instanceAfter(current, order.orderId(), now));
+            state.put(current.ref(), plan.placement(current, order.orderId(), taskId, now).instance());
             orders.add(new SeedOrder(order.instance(), order.orderId(), order.change(), taskId, pay));
         }
         List<String> soldOut = new ArrayList<>();
@@ -372,9 +372,8 @@ final class Seed {
             Instance current = service.instances().find(order.instance()).orElseThrow();
             Instant now = clock.instant();
             Plan plan = Plan.of(current, order.change(), catalogue, now);
-            service.orders().place(plan.order(current, order.orderId(), order.taskId(), now),
-                    plan.instanceAfter(current, order.orderId(), now),
-                    plan.task(current, order.orderId(), order.taskId(), now));
+            Plan.Placement placed = plan.placement(current, order.orderId(), order.taskId(), now);
+            service.orders().place(placed.order(), placed.instance(), placed.task());
         }
         soldOut.forEach(type -> service.instanceFlavors().setSaleStatus(type, SaleStatus.SELLOUT));
         for (SeedOrder order : orders) {
