@@ -14,30 +14,30 @@ import org.junit.jupiter.api.Test;
 class ServiceSettingsTest {
     @AfterEach
     void clear() {
-        System.clearProperty(Service.AUTH_CACHE_TTL_ENV);
-        System.clearProperty(Service.PROCESSOR_PARALLELISM_ENV);
+        System.clearProperty(Settings.AUTH_CACHE_TTL_ENV);
+        System.clearProperty(Settings.PROCESSOR_PARALLELISM_ENV);
     }
 
     @Test
     void unsetSettingsAreTheTemplatesDefaults() {
-        assertEquals(new Service.Settings(Duration.ofSeconds(60), 16), Service.Settings.fromEnvironment());
+        assertEquals(new Settings(Duration.ofSeconds(60), 16), Settings.fromEnvironment());
     }
 
     @Test
     void aTtlOfZeroTurnsTheCacheOff() {
-        System.setProperty(Service.AUTH_CACHE_TTL_ENV, "0");
-        System.setProperty(Service.PROCESSOR_PARALLELISM_ENV, "4");
-        assertEquals(new Service.Settings(Duration.ZERO, 4), Service.Settings.fromEnvironment());
+        System.setProperty(Settings.AUTH_CACHE_TTL_ENV, "0");
+        System.setProperty(Settings.PROCESSOR_PARALLELISM_ENV, "4");
+        assertEquals(new Settings(Duration.ZERO, 4), Settings.fromEnvironment());
     }
 
     @Test
     void rejectsATtlOverAnHourAndAParallelismOfZero() {
-        System.setProperty(Service.AUTH_CACHE_TTL_ENV, "3601");
-        assertThrows(IllegalStateException.class, Service.Settings::fromEnvironment);
-        System.setProperty(Service.AUTH_CACHE_TTL_ENV, "sixty");
-        assertThrows(IllegalStateException.class, Service.Settings::fromEnvironment);
-        System.clearProperty(Service.AUTH_CACHE_TTL_ENV);
-        System.setProperty(Service.PROCESSOR_PARALLELISM_ENV, "0");
-        assertThrows(IllegalStateException.class, Service.Settings::fromEnvironment);
+        System.setProperty(Settings.AUTH_CACHE_TTL_ENV, "3601");
+        assertThrows(IllegalStateException.class, Settings::fromEnvironment);
+        System.setProperty(Settings.AUTH_CACHE_TTL_ENV, "sixty");
+        assertThrows(IllegalStateException.class, Settings::fromEnvironment);
+        System.clearProperty(Settings.AUTH_CACHE_TTL_ENV);
+        System.setProperty(Settings.PROCESSOR_PARALLELISM_ENV, "0");
+        assertThrows(IllegalStateException.class, Settings::fromEnvironment);
     }
 }

@@ -1,6 +1,7 @@
 package cloud.iotda.testing;
 
 import cloud.iotda.Service;
+import cloud.iotda.Settings;
 import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.domain.InstanceRef;
@@ -132,16 +133,16 @@ public final class TestWorld {
      * fault injector, say). The tests' own reads of the table ({@link #allItems()}) do not go through it.
      */
     public TestWorld(DynamoDbClient client) {
-        this(client, Service.Settings.PLAIN);
+        this(client, Settings.PLAIN);
     }
 
     /** As {@link #TestWorld(DynamoDbClient)}, the service with {@code settings} (a credential cache, parallelism). */
-    public TestWorld(DynamoDbClient client, Service.Settings settings) {
+    public TestWorld(DynamoDbClient client, Settings settings) {
         this(client, settings, new IdSource());
     }
 
-    /** As {@link #TestWorld(DynamoDbClient, Service.Settings)}, new ids from {@code ids}. */
-    public TestWorld(DynamoDbClient client, Service.Settings settings, IdSource ids) {
+    /** As {@link #TestWorld(DynamoDbClient, Settings)}, new ids from {@code ids}. */
+    public TestWorld(DynamoDbClient client, Settings settings, IdSource ids) {
         this.table = LocalDynamoDb.get().createTable();
         DynamoDbStore store = new DynamoDbStore(client, table);
         this.instances = store;

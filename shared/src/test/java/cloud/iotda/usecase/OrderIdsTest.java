@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.Service;
+import cloud.iotda.Settings;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
@@ -68,7 +68,7 @@ class OrderIdsTest {
     }
 
     private final RepeatingIds random = new RepeatingIds();
-    private final TestWorld world = new TestWorld(LocalDynamoDb.get().client(), Service.Settings.PLAIN,
+    private final TestWorld world = new TestWorld(LocalDynamoDb.get().client(), Settings.PLAIN,
             new IdSource(random));
 
     private TestWorld.Response resizeOther() {

@@ -3,7 +3,7 @@ package cloud.iotda.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.Service;
+import cloud.iotda.Settings;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.PeriodType;
@@ -120,7 +120,7 @@ class RequestUnitsBenchmark {
         CapacityMeter meter = new CapacityMeter(template.createTableRequest("measured"));
         List<Row> rows = new ArrayList<>();
         try (DynamoDbClient client = LocalDynamoDb.serviceClient(LocalDynamoDb.get().endpoint(), List.of(meter))) {
-            TestWorld world = new TestWorld(client, new Service.Settings(Duration.ofSeconds(60), 1));
+            TestWorld world = new TestWorld(client, new Settings(Duration.ofSeconds(60), 1));
             // The first call of a function reads the credential; every fixture sends the same token.
             rows.add(call(template, world, meter, "show-instance.json", "ShowInstance, the credential not yet cached"));
             for (String file : FIXTURES) {

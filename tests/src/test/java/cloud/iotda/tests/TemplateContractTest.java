@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.Service;
+import cloud.iotda.Settings;
 import cloud.iotda.adapter.dynamodb.DynamoDbClients;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.Route;
@@ -145,11 +146,11 @@ class TemplateContractTest {
     @Test
     void theTemplatesSettingsAreTheServicesDefaults() {
         // One source of truth: what a function falls back to when a setting is unset is what the template sets.
-        assertEquals(Service.DEFAULT_AUTH_CACHE_TTL_SECONDS,
+        assertEquals(Settings.DEFAULT_AUTH_CACHE_TTL_SECONDS,
                 template.parameter("AuthCacheTtlSeconds").path("Default").asLong());
         assertEquals("AuthCacheTtlSeconds",
-                template.environment("ShowInstanceFunction").get(Service.AUTH_CACHE_TTL_ENV).path("Ref").asText());
-        assertEquals(Long.toString(Service.DEFAULT_PROCESSOR_PARALLELISM),
-                template.environment("OrderProcessorFunction").get(Service.PROCESSOR_PARALLELISM_ENV).asText());
+                template.environment("ShowInstanceFunction").get(Settings.AUTH_CACHE_TTL_ENV).path("Ref").asText());
+        assertEquals(Long.toString(Settings.DEFAULT_PROCESSOR_PARALLELISM),
+                template.environment("OrderProcessorFunction").get(Settings.PROCESSOR_PARALLELISM_ENV).asText());
     }
 }

@@ -3,7 +3,7 @@ package cloud.iotda.tests.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.Service;
+import cloud.iotda.Settings;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.credential.StoredToken;
@@ -91,7 +91,7 @@ class ListInstancesBenchmark {
 
     /** A world whose own project holds {@code size} standard instances (the fixtures' other projects aside). */
     private static TestWorld project(DynamoDbClient client, int size) {
-        TestWorld world = new TestWorld(client, new Service.Settings(Duration.ofSeconds(600), 1));
+        TestWorld world = new TestWorld(client, new Settings(Duration.ofSeconds(600), 1));
         world.credentials.saveToken(new StoredToken(Sha256.of(TOKEN), PROJECT, Instant.parse("2099-01-01T00:00:00Z")));
         Instant created = TestWorld.START.minus(Duration.ofDays(1));
         for (int i = 0; i < size; i++) {

@@ -3,7 +3,7 @@ package cloud.iotda.tests.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.Service;
+import cloud.iotda.Settings;
 import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.instance.Edition;
@@ -42,7 +42,7 @@ class ProcessorBurstBenchmark {
     private static final int BURST = Integer.getInteger("bench.burst", 100);
     private static final int COMPARE = Integer.getInteger("bench.compare", 100);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
-    private static final int PARALLELISM = (int) Service.DEFAULT_PROCESSOR_PARALLELISM;
+    private static final int PARALLELISM = (int) Settings.DEFAULT_PROCESSOR_PARALLELISM;
     /** The function's 120 s timeout less the handler's 10 s reserve: no new page is started after this. */
     private static final Duration RUN_BUDGET = Duration.ofSeconds(110);
     private static final Instant PLACED = Instant.parse("2026-01-15T10:00:00Z");
@@ -55,7 +55,7 @@ class ProcessorBurstBenchmark {
 
     private static Outcome burst(int orders, int parallelism) throws Exception {
         try (DynamoDbClient client = LocalDynamoDb.serviceClient(LocalDynamoDb.get().endpoint(), List.of())) {
-            TestWorld world = new TestWorld(client, new Service.Settings(Duration.ZERO, parallelism));
+            TestWorld world = new TestWorld(client, new Settings(Duration.ZERO, parallelism));
             schedule(world, orders);
             world.clock.set(WINDOW_OPENS);
             OrderProcessor lifecycle = world.service.orderProcessor();

@@ -2,7 +2,7 @@ package cloud.iotda.local;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.Service;
+import cloud.iotda.Settings;
 import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.Sha256;
@@ -83,11 +83,11 @@ class ThroughputBenchmark {
         LocalApi uncachedApi;
         // A second local API whose functions read the credential on every request, as with AuthCacheTtlSeconds 0:
         // the functions read the setting when the local API builds them.
-        System.setProperty(Service.AUTH_CACHE_TTL_ENV, "0");
+        System.setProperty(Settings.AUTH_CACHE_TTL_ENV, "0");
         try {
             uncachedApi = LocalApi.start(new LocalApi.Options(0, 0, null, null, root.resolve("template.yaml")));
         } finally {
-            System.clearProperty(Service.AUTH_CACHE_TTL_ENV);
+            System.clearProperty(Settings.AUTH_CACHE_TTL_ENV);
         }
         try (LocalApi uncached = uncachedApi;
              LocalApi api = LocalApi.start(new LocalApi.Options(0, 0, null, null, root.resolve("template.yaml")));
