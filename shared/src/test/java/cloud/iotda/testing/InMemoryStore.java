@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The ports in memory, with the same conditions as the DynamoDB adapter (StoreContract runs the same checks on
@@ -105,10 +106,8 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
                 .sorted(Comparator.comparing(Instance::subscriptionDueAt)
                         .thenComparing(instance -> instance.ref().instanceId()))
                 .toList();
-        int start = cursor == null ? 0 : Integer.parseInt(cursor);
-        List<Instance> items = new ArrayList<>(due.subList(Math.min(start, due.size()),
-                Math.min(due.size(), start + limit)));
-        return new Page<>(items, start + limit < due.size() ? Integer.toString(start + limit) : null);
+        return pageAfter(due, instance -> instance.subscriptionDueAt() + "#" + instance.ref().instanceId(), limit,
+                cursor);
     }
 
     @Override
@@ -173,10 +172,19 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
                 .filter(order -> order.status() == status && order.dueAt() != null && !order.dueAt().isAfter(now))
                 .sorted(Comparator.comparing(Order::dueAt).thenComparing(order -> order.orderId().value()))
                 .toList();
-        int start = cursor == null ? 0 : Integer.parseInt(cursor);
-        List<Order> items = new ArrayList<>(due.subList(Math.min(start, due.size()),
-                Math.min(due.size(), start + limit)));
-        return new Page<>(items, start + limit < due.size() ? Integer.toString(start + limit) : null);
+        return pageAfter(due, order -> order.dueAt() + "#" + order.orderId().value(), limit, cursor);
+    }
+
+    /**
+     * A page as DynamoDB's Query gives it: the cursor is the key of the page's last item, and the next page starts
+     * after that key, so items that left the list meanwhile (a due order the run finished) shift nothing. An offset
+     * would skip as many items as left.
+     */
+    private static <T> Page<T> pageAfter(List<T> sorted, Function<T, String> key, int limit, String cursor) {
+        List<T> rest = cursor == null ? sorted
+                : sorted.stream().filter(item -> key.apply(item).compareTo(cursor) > 0).toList();
+        List<T> items = new ArrayList<>(rest.subList(0, Math.min(limit, rest.size())));
+        return new Page<>(items, rest.size() > limit ? key.apply(items.get(items.size() - 1)) : null);
     }
 
     @Override

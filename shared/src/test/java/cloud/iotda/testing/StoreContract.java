@@ -355,6 +355,35 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aDuePagesCursorIsAPlaceNotAnOffsetSoFinishingAPageSkipsNothing() {
+        List<OrderId> placed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Instance base = instance(new InstanceRef("p1", "b" + i));
+            store.instances().create(base);
+            Order order = order(base, String.format("CS2601151000%02dBBBBB", i), resize(3), OrderStatus.SCHEDULED,
+                    T0.plus(Duration.ofMinutes(i)));
+            store.orders().place(order, held(base, order), null);
+            placed.add(order.orderId());
+        }
+        // As the processor works: each page's orders finish (and leave the index) before the next page is read.
+        Instant now = T0.plus(Duration.ofHours(2));
+        List<OrderId> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Order> page = store.orders().due(OrderStatus.SCHEDULED, now, 2, cursor);
+            for (Order due : page.items()) {
+                found.add(due.orderId());
+                Instance holding = store.instances().find(due.instance()).orElseThrow();
+                store.orders().apply(new Order.Transition(due.withStatus(OrderStatus.COMPLETED, now),
+                        OrderStatus.SCHEDULED, holding.releasedAs(InstanceStatus.ACTIVE, now),
+                        Order.TaskOutcome.NONE), List.of());
+            }
+            cursor = page.next();
+        } while (cursor != null);
+        assertEquals(placed, found);
+    }
+
+    @Test
     void keepsTokensByTheirHashAndAccessKeysById() {
         StoredToken token = new StoredToken(Sha256.of("secret-token"), "p1", T0);
         store.credentials().saveToken(token);

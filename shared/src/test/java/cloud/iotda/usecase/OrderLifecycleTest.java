@@ -49,7 +49,7 @@ import org.junit.jupiter.api.Test;
  * The clock is the test's; every transition is checked through ShowInstance and the order queries.
  */
 class OrderLifecycleTest {
-    private final TestWorld world = new TestWorld();
+    private final TestWorld world = TestWorld.inMemory();
     private final OrderLifecycle lifecycle = world.service.lifecycle();
     private final OrderProcessor processor = world.service.orderProcessor();
     private final List<String> loggedErrors = new CopyOnWriteArrayList<>();

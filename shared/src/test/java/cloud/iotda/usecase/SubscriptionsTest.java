@@ -60,7 +60,7 @@ class SubscriptionsTest {
     private static final String MONTHLY = "5ab5c000-0000-4000-8000-000000000001";
     private static final String RENEWING = "5ab5c000-0000-4000-8000-000000000002";
 
-    private final TestWorld world = new TestWorld();
+    private final TestWorld world = TestWorld.inMemory();
     private final OrderLifecycle lifecycle = world.service.lifecycle();
     private final OrderProcessor processor = world.service.orderProcessor();
     private final Subscriptions subscriptions = world.service.subscriptions();
