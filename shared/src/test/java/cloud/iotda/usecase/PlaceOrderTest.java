@@ -39,12 +39,23 @@ class PlaceOrderTest {
             new InstanceFlavors(CatalogueFile.published(), world.sales),
             new IdSource(), world.clock, RetryPolicy.standard());
 
-    private static Change.Resize resize(String type, Integer size, boolean delay, boolean autoPay) {
-        return new Change.Resize(new Flavor(type, size), delay, autoPay);
+    /** A resize made at once, its order left to be paid if it costs. */
+    private static Change.Resize atOnce(String type, Integer size) {
+        return new Change.Resize(new Flavor(type, size), false, false);
+    }
+
+    /** A resize delayed to the instance's change window. */
+    private static Change.Resize delayed(String type, Integer size) {
+        return new Change.Resize(new Flavor(type, size), true, false);
+    }
+
+    /** A resize made at once and paid with it (is_auto_pay). */
+    private static Change.Resize autoPaid(String type, Integer size) {
+        return new Change.Resize(new Flavor(type, size), false, true);
     }
 
     private static Change.Resize resizeS1(int size) {
-        return resize("iotda.standard.s1", size, false, false);
+        return atOnce("iotda.standard.s1", size);
     }
 
     private Order onlyOrder(String instanceId) {
@@ -59,7 +70,7 @@ class PlaceOrderTest {
 
     @Test
     void immediateResizeOfPostPaidInstanceCompletesAndChangesFlavor() {
-        OrderId orderId = placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+        OrderId orderId = placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4));
 
         Order order = onlyOrder(STANDARD);
         assertEquals(orderId, order.orderId());
@@ -87,7 +98,7 @@ class PlaceOrderTest {
 
     @Test
     void resizeOfPrePaidInstanceWithAutoPayCompletes() {
-        placeOrder.place(ref(PREPAID), resize("iotda.standard.s1", 3, false, true));
+        placeOrder.place(ref(PREPAID), autoPaid("iotda.standard.s1", 3));
 
         assertEquals(OrderStatus.COMPLETED, onlyOrder(PREPAID).status());
         assertEquals(new Flavor("iotda.standard.s1", 3), world.instance(PREPAID).flavor());
@@ -95,7 +106,7 @@ class PlaceOrderTest {
 
     @Test
     void delayedResizeIsScheduledForTheNextWindowAndKeepsTheFlavor() {
-        OrderId orderId = placeOrder.place(ref(STANDARD), resize("iotda.standard.s1", 8, true, false));
+        OrderId orderId = placeOrder.place(ref(STANDARD), delayed("iotda.standard.s1", 8));
 
         Order order = onlyOrder(STANDARD);
         assertEquals(OrderStatus.SCHEDULED, order.status());
@@ -109,7 +120,7 @@ class PlaceOrderTest {
     void delayedResizeWithoutWindowIsRejectedAndWritesNothing() {
         Object before = world.state();
         assertEquals(Reason.NO_OPERATE_WINDOW,
-                refusal(ENTERPRISE, resize("iotda.enterprise.2000tps.10wonlinedevice", null, true, false)));
+                refusal(ENTERPRISE, delayed("iotda.enterprise.2000tps.10wonlinedevice", null)));
         assertEquals(before, world.state());
     }
 
@@ -140,20 +151,20 @@ class PlaceOrderTest {
 
     @Test
     void identicalRetryWithinTenMinutesGetsTheSameOrderAndWritesNothing() {
-        OrderId first = placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+        OrderId first = placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4));
         Object afterFirst = world.state();
         world.clock.advance(Instance.RETRY_WINDOW);
 
-        assertEquals(first, placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false)));
+        assertEquals(first, placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4)));
         assertEquals(afterFirst, world.state());
     }
 
     @Test
     void identicalRequestAfterTenMinutesIsANewRequest() {
-        placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+        placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4));
         world.clock.advance(Instance.RETRY_WINDOW.plusSeconds(1));
 
-        assertEquals(Reason.FLAVOR_UNCHANGED, refusal(STANDARD, resize("iotda.standard.s2", 4, false, false)),
+        assertEquals(Reason.FLAVOR_UNCHANGED, refusal(STANDARD, atOnce("iotda.standard.s2", 4)),
                 "the flavor is already s2 x4");
     }
 
@@ -204,7 +215,7 @@ class PlaceOrderTest {
     void updateTimeMovesWithTheShownOrderIdAndNotForARetry() {
         Instance before = world.instance(STANDARD);
         world.clock.advance(Duration.ofMinutes(1));
-        Change.Resize delayed = resize("iotda.standard.s2", 4, true, false);
+        Change.Resize delayed = delayed("iotda.standard.s2", 4);
         OrderId orderId = placeOrder.place(ref(STANDARD), delayed);
         Instance placed = world.instance(STANDARD);
         assertEquals(before.flavor(), placed.flavor());
@@ -221,11 +232,11 @@ class PlaceOrderTest {
     void refusesAResizeToASoldOutFlavorAndWritesNothingThenTakesItOnSaleAgain() {
         world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.SELLOUT);
         Object before = world.state();
-        assertEquals(Reason.FLAVOR_SOLD_OUT, refusal(STANDARD, resize("iotda.standard.s2", 4, false, false)));
-        assertEquals(Reason.FLAVOR_SOLD_OUT, refusal(STANDARD, resize("iotda.standard.s2", 4, true, false)));
+        assertEquals(Reason.FLAVOR_SOLD_OUT, refusal(STANDARD, atOnce("iotda.standard.s2", 4)));
+        assertEquals(Reason.FLAVOR_SOLD_OUT, refusal(STANDARD, delayed("iotda.standard.s2", 4)));
         assertEquals(before, world.state(), "a refused order writes nothing");
         world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.NORMAL);
-        placeOrder.place(ref(STANDARD), resize("iotda.standard.s2", 4, false, false));
+        placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4));
         assertEquals(new Flavor("iotda.standard.s2", 4), world.instance(STANDARD).flavor());
     }
 
@@ -255,7 +266,7 @@ class PlaceOrderTest {
 
     @Test
     void aRequestSentAgainAfterItsOrderFailedIsRefusedNotAnsweredWithTheFailedOrder() {
-        Change.Resize resize = resize("iotda.standard.s2", 4, false, false);
+        Change.Resize resize = atOnce("iotda.standard.s2", 4);
         OrderId failed = placeOrder.place(ref(PREPAID), resize);
         world.sales.setSaleStatus("iotda.standard.s2", SaleStatus.SELLOUT);
         assertEquals(OrderStatus.FAILED, world.service.lifecycle().pay(failed).status());
