@@ -82,6 +82,7 @@ public final class Service {
     private final Subscriptions subscriptions;
     private final CreateInstance createInstance;
     private final InstanceFlavors instanceFlavors;
+    private final Endpoints.UseCases useCases;
     private final Endpoints endpoints;
 
     /**
@@ -130,12 +131,17 @@ public final class Service {
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(validated, credentialClock),
                 new SdkSigningScheme(validated, credentialClock),
                 new DerivedSigningScheme(validated, credentialClock, regionId)));
-        this.endpoints = new Endpoints(authenticator, catalogue, new Endpoints.UseCases(
-                new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
+        this.useCases = new Endpoints.UseCases(new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
                 new UpdateInstance(instances, orders, tasks, ids, clock, retry),
                 new InstanceQueries(instances), orderQueries, createInstance,
                 new DeleteInstance(instances, tasks, ids, clock, retry), new InstanceTags(instances, clock, retry),
-                instanceFlavors, new InstanceTasks(instances, tasks, clock), lifecycle));
+                instanceFlavors, new InstanceTasks(instances, tasks, clock), lifecycle);
+        this.endpoints = new Endpoints(authenticator, catalogue, useCases);
+    }
+
+    /** The use cases as this service wires them: the operations, and the tests of their rules. */
+    public Endpoints.UseCases useCases() {
+        return useCases;
     }
 
     /** Everything on one DynamoDB table. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.SaleStatus;
@@ -36,9 +35,7 @@ import org.junit.jupiter.api.Test;
 class CreateInstanceTest {
     private static final Flavor ENTERPRISE_FLAVOR = new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null);
     private final TestWorld world = TestWorld.inMemory();
-    private final CreateInstance create = new CreateInstance(world.instances, world.orders, world.tasks,
-            new InstanceFlavors(CatalogueFile.published(), world.sales), new IdSource(), world.clock, TestWorld.REGION,
-            RetryPolicy.standard());
+    private final CreateInstance create = world.service.useCases().createInstance();
 
     private static Creation.Request request(Edition edition, Flavor flavor, ChargeInfo charge) {
         return new Creation.Request(PROJECT, Optional.empty(), "plant-a", "line-7", edition, flavor, charge, "0",

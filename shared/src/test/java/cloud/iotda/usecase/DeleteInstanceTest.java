@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
@@ -25,12 +24,9 @@ import org.junit.jupiter.api.Test;
 /** Only a pay-per-use instance without an unfinished order goes; its orders stay. */
 class DeleteInstanceTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final DeleteInstance delete = new DeleteInstance(world.instances, world.tasks, new IdSource(),
-            world.clock, RetryPolicy.standard());
-    private final PlaceOrder place = new PlaceOrder(world.instances, world.orders,
-            new InstanceFlavors(CatalogueFile.published(), world.sales),
-            new IdSource(), world.clock, RetryPolicy.standard());
-    private final InstanceQueries queries = new InstanceQueries(world.instances);
+    private final DeleteInstance delete = world.service.useCases().deleteInstance();
+    private final PlaceOrder place = world.service.useCases().placeOrder();
+    private final InstanceQueries queries = world.service.useCases().instanceQueries();
 
     private void assertRefused(Reason reason, String instanceId) {
         Object before = world.state();

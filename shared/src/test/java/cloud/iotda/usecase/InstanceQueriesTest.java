@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** ListInstances: the caller's project only, newest first, filtered by name and edition, paged by marker. */
 class InstanceQueriesTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final InstanceQueries queries = new InstanceQueries(world.instances);
+    private final InstanceQueries queries = world.service.useCases().instanceQueries();
 
     private static InstanceQueries.ListQuery query(Optional<String> name, Optional<Edition> edition,
                                                    Optional<String> marker, int offset, int limit) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Tags are bound by key (a bound key takes the new value), unbound by key, and at most 20 stay bound. */
 class InstanceTagsTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final InstanceTags tags = new InstanceTags(world.instances, world.clock, RetryPolicy.standard());
+    private final InstanceTags tags = world.service.useCases().instanceTags();
 
     private static List<Tag> numbered(int from, int count) {
         return IntStream.range(from, from + count).mapToObj(i -> new Tag("k" + i, "v" + i)).toList();

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** Every change of an instance is a task, written with it; the task queries keep the newest 20 of 180 days. */
 class InstanceTasksTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final InstanceTasks queries = new InstanceTasks(world.instances, world.tasks, world.clock);
+    private final InstanceTasks queries = world.service.useCases().instanceTasks();
 
     private List<Task> tasksOf(String instanceId) {
         return queries.list(ref(instanceId), Optional.empty(), 0, 500).tasks();

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
@@ -24,12 +23,10 @@ import org.junit.jupiter.api.Test;
 
 class OrderQueriesTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final OrderQueries queries = new OrderQueries(world.instances, world.orders, world.clock);
+    private final OrderQueries queries = world.service.useCases().orderQueries();
 
     private List<OrderId> placeResizes(int count) {
-        PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders,
-            new InstanceFlavors(CatalogueFile.published(), world.sales),
-                new IdSource(), world.clock, RetryPolicy.standard());
+        PlaceOrder placeOrder = world.service.useCases().placeOrder();
         List<OrderId> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             world.clock.advance(Duration.ofSeconds(1));

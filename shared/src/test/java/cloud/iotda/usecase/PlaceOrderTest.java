@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
@@ -35,9 +34,7 @@ import org.junit.jupiter.api.Test;
 /** The business rules of placing an order, and what each accepted order writes, on the ports in memory. */
 class PlaceOrderTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final PlaceOrder placeOrder = new PlaceOrder(world.instances, world.orders,
-            new InstanceFlavors(CatalogueFile.published(), world.sales),
-            new IdSource(), world.clock, RetryPolicy.standard());
+    private final PlaceOrder placeOrder = world.service.useCases().placeOrder();
 
     /** A resize made at once, its order left to be paid if it costs. */
     private static Change.Resize atOnce(String type, Integer size) {

@@ -6,7 +6,6 @@ import static cloud.iotda.testing.TestWorld.ref;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
@@ -33,18 +32,15 @@ import org.junit.jupiter.api.Test;
 class UpdateInstanceTest {
     private static final OperateWindow NOON = new OperateWindow(LocalTime.of(12, 0), LocalTime.of(13, 0));
     private final TestWorld world = TestWorld.inMemory();
-    private final UpdateInstance update = new UpdateInstance(world.instances, world.orders, world.tasks,
-            new IdSource(), world.clock, RetryPolicy.standard());
+    private final UpdateInstance update = world.service.useCases().updateInstance();
 
     private static ProfileChange window(OperateWindow window) {
         return new ProfileChange(Optional.empty(), Optional.empty(), Optional.of(window));
     }
 
     private OrderId delayedResize() {
-        return new PlaceOrder(world.instances, world.orders,
-            new InstanceFlavors(CatalogueFile.published(), world.sales), new IdSource(),
-                world.clock, RetryPolicy.standard())
-                .place(ref(STANDARD), new Change.Resize(new Flavor("iotda.standard.s1", 8), true, false));
+        return world.service.useCases().placeOrder().place(ref(STANDARD),
+                new Change.Resize(new Flavor("iotda.standard.s1", 8), true, false));
     }
 
     @Test
