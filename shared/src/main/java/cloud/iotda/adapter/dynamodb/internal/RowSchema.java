@@ -82,6 +82,11 @@ public final class RowSchema<T> implements TableSchema<T> {
         return type;
     }
 
+    /**
+     * None: a row's attributes depend on its value (an absent field is no attribute). The gets, queries, scans,
+     * puts and deletes the store makes through the Enhanced Client do not ask for them; an update built from the
+     * schema would, and the store makes none.
+     */
     @Override
     public List<String> attributeNames() {
         return List.of();
