@@ -97,18 +97,30 @@ class DynamoDbFaultsTest {
 
     /**
      * A write or read path: how to prepare its world, how to run it, its success status, the status of running it
-     * again once it succeeded (the same for an idempotent path; 404 for a second delete...), and whether it places
-     * an order on STANDARD.
+     * again once it succeeded (the same for an idempotent path; 404 for a second delete...), whether it places an
+     * order on STANDARD, and whether it makes its change in one write (a run of the processor makes one per step).
      */
     private record Path(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success,
                         int repeated, boolean placesOrder, boolean oneWrite) {
-        Path(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success, int repeated,
-             boolean placesOrder) {
-            this(name, setup, run, success, repeated, placesOrder, true);
-        }
-
+        /** Answers {@code success}, and the same again when run again. */
         Path(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success) {
             this(name, setup, run, success, success, false, true);
+        }
+
+        /** Places an order on STANDARD: 200, and the same order when sent again. */
+        static Path placing(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run) {
+            return new Path(name, setup, run, 200, 200, true, true);
+        }
+
+        /** Done once: {@code success}, then {@code again} when run again (the change is already made). */
+        static Path once(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run, int success,
+                         int again) {
+            return new Path(name, setup, run, success, again, false, true);
+        }
+
+        /** A processor run: 200, one write per order or step, each kept when a later one fails. */
+        static Path stepwise(String name, Consumer<TestWorld> setup, Function<TestWorld, Outcome> run) {
+            return new Path(name, setup, run, 200, 200, false, false);
         }
     }
 
@@ -166,9 +178,9 @@ class DynamoDbFaultsTest {
         Consumer<TestWorld> scheduled = world -> world.resize(STANDARD,
                 "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":8},\"delay\":true}");
         return List.of(
-                new Path("resize", none, w -> http(w, Operation.RESIZE, "POST", STANDARD, resize), 200, 200, true),
-                new Path("change-charge-mode", none,
-                        w -> http(w, Operation.CHANGE_CHARGE_MODE, "POST", STANDARD, monthly), 200, 200, true),
+                Path.placing("resize", none, w -> http(w, Operation.RESIZE, "POST", STANDARD, resize)),
+                Path.placing("change-charge-mode", none,
+                        w -> http(w, Operation.CHANGE_CHARGE_MODE, "POST", STANDARD, monthly)),
                 new Path("update-instance", none,
                         w -> http(w, Operation.UPDATE_INSTANCE, "PUT", STANDARD, "{\"name\":\"renamed\"}"), 200),
                 new Path("update-window-moves-scheduled-order", scheduled, w -> http(w, Operation.UPDATE_INSTANCE,
@@ -182,8 +194,8 @@ class DynamoDbFaultsTest {
                                 + "\"iotda.enterprise.1000tps.10wonlinedevice\"},\"name\":\"created\",\"charge_info\":"
                                 + "{\"charge_mode\":\"prePaid\",\"period_type\":\"year\",\"period_num\":1}}"),
                         200),
-                new Path("delete-instance", none, w -> http(w, Operation.DELETE_INSTANCE, "DELETE", S0, null), 204,
-                        404, false),
+                Path.once("delete-instance", none, w -> http(w, Operation.DELETE_INSTANCE, "DELETE", S0, null), 204,
+                        404),
                 new Path("bind-tags", none, w -> http(w, Operation.BIND_TAGS, "POST", STANDARD,
                         "{\"tags\":[{\"key\":\"site\",\"value\":\"north\"}]}"), 200),
                 new Path("show-instance", none, w -> http(w, Operation.SHOW_INSTANCE, "GET", ENTERPRISE, null), 200),
@@ -197,18 +209,18 @@ class DynamoDbFaultsTest {
                 new Path("list-instances", none, w -> http(w, Operation.LIST_INSTANCES, "GET", null, null), 200),
                 new Path("list-orders", pendingPayment, w -> http(w, Operation.LIST_ORDERS, "GET", STANDARD, null),
                         200),
-                new Path("pay", pendingPayment, w -> operator(() -> w.service.lifecycle()
-                        .pay(placedOrder(w, STANDARD))), 200, 400, false),
-                new Path("cancel", pendingPayment, w -> operator(() -> w.service.lifecycle()
-                        .cancel(placedOrder(w, STANDARD))), 200, 400, false),
+                Path.once("pay", pendingPayment, w -> operator(() -> w.service.lifecycle()
+                        .pay(placedOrder(w, STANDARD))), 200, 400),
+                Path.once("cancel", pendingPayment, w -> operator(() -> w.service.lifecycle()
+                        .cancel(placedOrder(w, STANDARD))), 200, 400),
                 // Order by order: a run that fails after its first order keeps that order's write.
-                new Path("processor", scheduled.andThen(w -> w.clock.set(IN_WINDOW)),
-                        w -> operator(() -> w.service.processor().run(() -> true)), 200, 200, false, false),
+                Path.stepwise("processor", scheduled.andThen(w -> w.clock.set(IN_WINDOW)),
+                        w -> operator(() -> w.service.processor().run(() -> true))),
                 new Path("renew", none, w -> operator(() -> w.service.subscriptions().renew(TestWorld.ref(PREPAID),
                         PeriodType.MONTH, 1)), 200),
                 // Instance by instance, step by step: a run that fails after a step keeps that step's write.
-                new Path("processor-subscriptions", DynamoDbFaultsTest::expiredSubscriptions,
-                        w -> operator(() -> w.service.processor().run(() -> true)), 200, 200, false, false));
+                Path.stepwise("processor-subscriptions", DynamoDbFaultsTest::expiredSubscriptions,
+                        w -> operator(() -> w.service.processor().run(() -> true))));
     }
 
     /** Bought on Jan 31 for a month: expired Feb 28; grace ended Mar 15. */
