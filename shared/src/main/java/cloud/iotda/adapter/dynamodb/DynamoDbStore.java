@@ -113,10 +113,12 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         do {
             QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(range)
                     .scanIndexForward(false).limit(limit - found.size()).exclusiveStartKey(start).build();
-            Page<Instance> page = firstPage("list instances of " + projectId, instances.index(Keys.BY_PROJECT),
-                    request);
+            var page = Failures.call("list instances of " + projectId, () -> instances.index(Keys.BY_PROJECT)
+                    .query(request).iterator().next());
             found.addAll(page.items());
-            start = page.next() == null ? null : Keys.decodeCursor(page.next());
+            // The key itself goes on to the next query: no cursor text in between.
+            start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null
+                    : page.lastEvaluatedKey();
         } while (found.size() < limit && start != null);
         return new Page<>(found, start == null || found.isEmpty() ? null
                 : found.get(found.size() - 1).recordId());
