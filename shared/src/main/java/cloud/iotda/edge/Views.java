@@ -50,27 +50,27 @@ public final class Views {
                 .put("instance_type", instance.edition().wireName())
                 .put("instance_id", instance.ref().instanceId())
                 .put("charge_mode", instance.chargeMode().wireName())
-                .put("name", instance.name());
+                .put("name", instance.profile().name());
         node.set("flavor", flavor(instance.flavor()));
         node.put("status", instance.status().name());
-        putIfSet(node, "region_id", instance.regionId());
-        node.put("description", instance.description());
-        Network network = instance.network();
+        putIfSet(node, "region_id", instance.profile().regionId());
+        node.put("description", instance.profile().description());
+        Network network = instance.profile().network();
         if (!network.accesses().isEmpty()) {
             ArrayNode accesses = node.putArray("access_infos");
             network.accesses().forEach(access -> accesses.add(access(access)));
         }
         node.put("create_time", ApiTime.format(instance.createTime()));
         node.put("update_time", ApiTime.format(instance.updateTime()));
-        putIfSet(node, "enterprise_project_id", instance.enterpriseProjectId());
-        node.set("tags", tags(instance.tags()));
+        putIfSet(node, "enterprise_project_id", instance.profile().enterpriseProjectId());
+        node.set("tags", tags(instance.profile().tags()));
         if (instance.orderId() != null) {
             node.put("order_id", instance.orderId().value());
         }
-        if (instance.operateWindow() != null) {
+        if (instance.profile().operateWindow() != null) {
             node.putObject("operate_window")
-                    .put("start_time", OperateWindow.format(instance.operateWindow().start()))
-                    .put("end_time", OperateWindow.format(instance.operateWindow().end()));
+                    .put("start_time", OperateWindow.format(instance.profile().operateWindow().start()))
+                    .put("end_time", OperateWindow.format(instance.profile().operateWindow().end()));
         }
         if (instance.edition() == Edition.ENTERPRISE) {
             ObjectNode params = placement(network);
@@ -85,13 +85,13 @@ public final class Views {
         ObjectNode node = JsonTrees.object()
                 .put("instance_type", instance.edition().wireName())
                 .put("instance_id", instance.ref().instanceId())
-                .put("name", instance.name())
+                .put("name", instance.profile().name())
                 .put("charge_mode", instance.chargeMode().wireName());
         node.set("flavor", flavor(instance.flavor()));
         node.put("status", instance.status().name())
                 .put("create_time", ApiTime.format(instance.createTime()))
                 .put("update_time", ApiTime.format(instance.updateTime()));
-        putIfSet(node, "enterprise_project_id", instance.enterpriseProjectId());
+        putIfSet(node, "enterprise_project_id", instance.profile().enterpriseProjectId());
         return node;
     }
 
@@ -174,16 +174,16 @@ public final class Views {
         ObjectNode node = JsonTrees.object()
                 .put("instance_type", instance.edition().wireName())
                 .put("instance_id", instance.ref().instanceId())
-                .put("name", instance.name());
+                .put("name", instance.profile().name());
         node.set("flavor", flavor(instance.flavor()));
         node.put("status", instance.status().name());
         node.set("charge_info", chargeInfo(charge));
-        node.put("description", instance.description());
-        putIfSet(node, "enterprise_project_id", instance.enterpriseProjectId());
-        node.set("tags", tags(instance.tags()));
+        node.put("description", instance.profile().description());
+        putIfSet(node, "enterprise_project_id", instance.profile().enterpriseProjectId());
+        node.set("tags", tags(instance.profile().tags()));
         creation.order().ifPresent(order -> node.put("order_id", order.orderId().value()));
         if (instance.edition() == Edition.ENTERPRISE) {
-            node.set("additional_params", placement(instance.network()));
+            node.set("additional_params", placement(instance.profile().network()));
         }
         return node;
     }

@@ -64,7 +64,7 @@ public final class InstanceQueries {
      */
     public InstanceList list(String projectId, ListQuery query) {
         Predicate<Instance> matching = instance -> query.edition().map(edition -> instance.edition() == edition)
-                .orElse(true) && query.name().map(name -> instance.name().toLowerCase(Locale.ROOT)
+                .orElse(true) && query.name().map(name -> instance.profile().name().toLowerCase(Locale.ROOT)
                 .contains(name.toLowerCase(Locale.ROOT))).orElse(true);
         int wanted = query.offset() + query.limit();
         boolean filtered = query.name().isPresent() || query.edition().isPresent();

@@ -34,7 +34,7 @@ public final class InstanceTags {
     private Instance change(InstanceRef ref, UnaryOperator<Tags> change) {
         return retry.run(() -> {
             Instance current = Lookup.instance(instances, ref);
-            Instance changed = current.withTags(change.apply(current.tags()), clock.instant());
+            Instance changed = current.withTags(change.apply(current.profile().tags()), clock.instant());
             instances.update(changed);
             return changed;
         });

@@ -4,7 +4,6 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
-import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.SubscriptionPhase;
@@ -60,7 +59,7 @@ public final class OrderQueries {
     }
 
     private Optional<Standing> standing(Instance instance) {
-        if (instance.chargeMode() != ChargeMode.PRE_PAID || instance.subscription() == null) {
+        if (!instance.billing().subscribed()) {
             return Optional.empty();
         }
         Instant now = clock.instant();

@@ -41,7 +41,7 @@ public final class PlaceOrder {
         return retry.run(() -> {
             Instance current = Lookup.instance(instances, ref);
             Instant now = clock.instant();
-            Optional<OrderId> earlier = current.orderOfRetry(change.fingerprint(), now);
+            Optional<OrderId> earlier = current.orders().orderOfRetry(change.fingerprint(), now);
             if (earlier.isPresent()) {
                 return earlier.get();
             }

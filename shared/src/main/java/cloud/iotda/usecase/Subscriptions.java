@@ -3,7 +3,6 @@ package cloud.iotda.usecase;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
-import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.SubscriptionPhase;
@@ -130,7 +129,7 @@ public final class Subscriptions {
     /** As {@link #list(Optional, Optional)}, as of {@code now} (the instant a processor pass ran as of). */
     public List<Entry> list(Optional<String> project, Optional<Duration> expiringWithin, Instant now) {
         return instances.all().stream()
-                .filter(instance -> instance.chargeMode() == ChargeMode.PRE_PAID && instance.subscription() != null)
+                .filter(instance -> instance.billing().subscribed())
                 .filter(instance -> project.map(instance.ref().projectId()::equals).orElse(true))
                 .filter(instance -> expiringWithin.map(within -> instance.subscription().expireTime()
                         .isBefore(now.plus(within))).orElse(true))

@@ -13,6 +13,7 @@ import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.Billing;
 import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
@@ -22,6 +23,7 @@ import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.ProfileChange;
 import cloud.iotda.domain.instance.Subscription;
@@ -112,9 +114,10 @@ public abstract class StoreContract {
     }
 
     private Instance held(Instance base, Order order) {
-        return base.withOrderState(base.flavor(), base.chargeMode(), base.subscription(),
-                InstanceStatus.ACTIVE, order.status().unfinished() ? order.orderId() : null,
-                new Instance.LastOrder(order.orderId(), order.fingerprint(), order.createTime()), order.createTime());
+        return base.withOrderState(base.flavor(), base.billing(), InstanceStatus.ACTIVE,
+                new OrderState(order.status().unfinished() ? order.orderId() : null,
+                        new OrderState.LastOrder(order.orderId(), order.fingerprint(), order.createTime())),
+                order.createTime());
     }
 
     @Test
@@ -485,7 +488,7 @@ public abstract class StoreContract {
         store.instances().create(lapsing);
         store.instances().create(later);
         store.instances().create(instance(new InstanceRef("p1", "a3")).withOrderState(new Flavor("iotda.standard.s1",
-                2), ChargeMode.POST_PAID, null, InstanceStatus.ACTIVE, null, null, T0));
+                2), Billing.POST_PAID, InstanceStatus.ACTIVE, OrderState.NONE, T0));
         // Renewed at expiry (a day in), frozen at the end of grace (15 days after expiry).
         Instant now = T0.plus(Duration.ofDays(20));
         List<String> found = new ArrayList<>();
@@ -547,7 +550,7 @@ public abstract class StoreContract {
         Order scheduled = new Order(new OrderId("CS2601151000ENDED"), REF, resize, OrderStatus.SCHEDULED,
                 resize.fingerprint(), T0, T0, T0.plus(Duration.ofHours(1)), taskId);
         Task waiting = Task.pending(taskId, REF, TaskType.MODIFY, new TargetConfig(new Flavor("iotda.standard.s1", 5),
-                null), scheduled.orderId(), base.operateWindow(), T0);
+                null), scheduled.orderId(), base.profile().operateWindow(), T0);
         Instance holding = held(base, scheduled).withTasks(1);
         store.orders().place(scheduled, holding, waiting);
 

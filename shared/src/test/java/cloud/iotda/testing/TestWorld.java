@@ -14,6 +14,7 @@ import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.Tag;
@@ -369,10 +370,8 @@ public final class TestWorld {
     /** A copy of an instance under another id, for tests that need many alike. */
     public void cloneInstance(String fromId, String newId) {
         Instance from = instance(fromId);
-        instances.create(new Instance(ref(newId), from.name(), from.description(), from.edition(), from.flavor(),
-                from.chargeMode(), from.subscription(), from.status(), from.operateWindow(), from.regionId(),
-                from.enterpriseProjectId(), from.tags(), from.network(), null, null, from.createTime(),
-                from.updateTime(), null, 0, 0));
+        instances.create(new Instance(ref(newId), from.edition(), from.flavor(), from.status(), from.profile(),
+                from.billing(), OrderState.NONE, from.createTime(), from.updateTime(), null, 0, 0));
     }
 
     public Instance instance(String id) {

@@ -49,8 +49,8 @@ class CreateInstanceTest {
         assertEquals(created.instance(), stored);
         assertEquals(InstanceStatus.ACTIVE, stored.status());
         assertEquals(ChargeMode.POST_PAID, stored.chargeMode());
-        assertEquals(TestWorld.REGION, stored.regionId());
-        assertEquals("plant", stored.tags().list().get(0).value());
+        assertEquals(TestWorld.REGION, stored.profile().regionId());
+        assertEquals("plant", stored.profile().tags().list().get(0).value());
         assertTrue(created.order().isEmpty());
         assertTrue(world.ordersOf(stored.ref().instanceId()).isEmpty());
         String uuidV4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";

@@ -30,7 +30,7 @@ class InstanceTagsTest {
     void bindingAKeyAgainReplacesItsValueAndKeepsTheOthers() {
         world.clock.advance(Duration.ofSeconds(30));
         Instance after = tags.bind(ref(STANDARD), List.of(new Tag("team", "assembly"), new Tag("site", null)));
-        assertEquals(List.of(new Tag("team", "assembly"), new Tag("site", null)), after.tags().list());
+        assertEquals(List.of(new Tag("team", "assembly"), new Tag("site", null)), after.profile().tags().list());
         assertEquals(after, world.instance(STANDARD));
         assertEquals(TestWorld.START.plusSeconds(30), after.updateTime());
     }
@@ -39,19 +39,20 @@ class InstanceTagsTest {
     void unbindingRemovesByKeyAndIgnoresKeysThatAreNotBound() {
         tags.bind(ref(STANDARD), List.of(new Tag("site", "north")));
         Instance after = tags.unbind(ref(STANDARD), List.of(new Tag("team", null), new Tag("absent", null)));
-        assertEquals(List.of(new Tag("site", "north")), after.tags().list());
+        assertEquals(List.of(new Tag("site", "north")), after.profile().tags().list());
     }
 
     @Test
     void refusesTheTwentyFirstTagAndWritesNothing() {
         tags.bind(ref(STANDARD), numbered(0, Tags.MAX_TAGS - 1));
-        assertEquals(Tags.MAX_TAGS, world.instance(STANDARD).tags().list().size());
+        assertEquals(Tags.MAX_TAGS, world.instance(STANDARD).profile().tags().list().size());
         Object before = world.state();
         Rejected refused = assertThrows(Rejected.class, () -> tags.bind(ref(STANDARD), numbered(100, 1)));
         assertEquals(Reason.TOO_MANY_TAGS, refused.reason());
         assertEquals(before, world.state());
         tags.bind(ref(STANDARD), List.of(new Tag("k0", "new")));
-        assertEquals("new", world.instance(STANDARD).tags().list().get(1).value(), "rebinding a key adds none");
+        assertEquals("new", world.instance(STANDARD).profile().tags().list().get(1).value(),
+                "rebinding a key adds none");
     }
 
     @Test

@@ -69,7 +69,7 @@ class InstanceTasksTest {
         Task pending = newest(STANDARD);
         assertEquals(TaskStatus.PENDING, pending.status());
         assertEquals(0, pending.progress());
-        assertEquals(world.instance(STANDARD).operateWindow(), pending.operateWindow(),
+        assertEquals(world.instance(STANDARD).profile().operateWindow(), pending.operateWindow(),
                 "a delayed task carries the window it waits for");
         assertNull(pending.startTime());
 

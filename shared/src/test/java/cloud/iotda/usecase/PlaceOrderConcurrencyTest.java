@@ -90,7 +90,7 @@ class PlaceOrderConcurrencyTest {
 
         Instance instance = world.instance(STANDARD);
         assertEquals(acceptedIds.size(), instance.version(), "one instance write per accepted order");
-        Order last = orders.get(instance.lastOrder().orderId().value());
+        Order last = orders.get(instance.orders().last().orderId().value());
         assertEquals(((Change.Resize) last.change()).flavor(), instance.flavor(),
                 "the last order's flavor is the one held");
         assertNull(instance.orderId());

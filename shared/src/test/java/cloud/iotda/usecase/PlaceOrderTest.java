@@ -20,6 +20,7 @@ import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
@@ -150,7 +151,7 @@ class PlaceOrderTest {
     void identicalRetryWithinTenMinutesGetsTheSameOrderAndWritesNothing() {
         OrderId first = placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4));
         Object afterFirst = world.state();
-        world.clock.advance(Instance.RETRY_WINDOW);
+        world.clock.advance(OrderState.RETRY_WINDOW);
 
         assertEquals(first, placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4)));
         assertEquals(afterFirst, world.state());
@@ -159,7 +160,7 @@ class PlaceOrderTest {
     @Test
     void identicalRequestAfterTenMinutesIsANewRequest() {
         placeOrder.place(ref(STANDARD), atOnce("iotda.standard.s2", 4));
-        world.clock.advance(Instance.RETRY_WINDOW.plusSeconds(1));
+        world.clock.advance(OrderState.RETRY_WINDOW.plusSeconds(1));
 
         assertEquals(Reason.FLAVOR_UNCHANGED, refusal(STANDARD, atOnce("iotda.standard.s2", 4)),
                 "the flavor is already s2 x4");

@@ -48,9 +48,9 @@ class UpdateInstanceTest {
         Instance before = world.instance(STANDARD);
         Instance after = update.update(ref(STANDARD), new ProfileChange(Optional.of("plant-7"), Optional.empty(),
                 Optional.empty()));
-        assertEquals("plant-7", after.name());
-        assertEquals(before.description(), after.description());
-        assertEquals(before.operateWindow(), after.operateWindow());
+        assertEquals("plant-7", after.profile().name());
+        assertEquals(before.profile().description(), after.profile().description());
+        assertEquals(before.profile().operateWindow(), after.profile().operateWindow());
         assertEquals(before.version() + 1, after.version());
         assertEquals(TestWorld.START, after.updateTime());
         assertEquals(after, world.instance(STANDARD));
@@ -66,7 +66,7 @@ class UpdateInstanceTest {
 
         Order moved = world.orders.find(ref(STANDARD), orderId).orElseThrow();
         assertEquals(Instant.parse("2026-01-15T12:00:00Z"), moved.executeAfter());
-        assertEquals(NOON, world.instance(STANDARD).operateWindow());
+        assertEquals(NOON, world.instance(STANDARD).profile().operateWindow());
     }
 
     @Test
@@ -115,8 +115,8 @@ class UpdateInstanceTest {
                 RetryPolicy.standard()).update(ref(STANDARD), window(NOON));
 
         Instance after = world.instance(STANDARD);
-        assertEquals("theirs", after.name(), "their change is kept");
-        assertEquals(NOON, after.operateWindow(), "ours is applied on top");
+        assertEquals("theirs", after.profile().name(), "their change is kept");
+        assertEquals(NOON, after.profile().operateWindow(), "ours is applied on top");
         assertEquals(2, after.version());
     }
 }

@@ -85,13 +85,14 @@ final class FixtureExpectations {
             }
             case "PUT /{instance_id}" -> {
                 assertEquals("01:00", body.get("operate_window").get("start_time").asText());
-                assertEquals("01:00", world.instance(instanceId).operateWindow().start().toString());
+                assertEquals("01:00", world.instance(instanceId).profile().operateWindow().start().toString());
             }
             case "DELETE /{instance_id}" -> assertTrue(world.instance(instanceId).isDeleted(), "deleted");
             case "POST /{instance_id}/bind-tags" -> assertEquals(List.of(new Tag("team", "assembly"),
-                    new Tag("cost-center", "4711")), world.instance(instanceId).tags().list(),
+                    new Tag("cost-center", "4711")), world.instance(instanceId).profile().tags().list(),
                     "a bound key takes the new value");
-            case "POST /{instance_id}/unbind-tags" -> assertEquals(List.of(), world.instance(instanceId).tags().list());
+            case "POST /{instance_id}/unbind-tags" -> assertEquals(List.of(),
+                    world.instance(instanceId).profile().tags().list());
             case "GET /{instance_id}/orders/{order_id}" -> {
                 assertEquals(event.getPathParameters().get("order_id"), body.get("order_id").asText());
                 assertEquals("COMPLETED", body.get("status").asText(), body.toString());

@@ -5,7 +5,6 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.Sha256;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -13,48 +12,33 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * An IoTDA instance. {@code orderId} is the unfinished order, if any; {@code lastOrder} remembers the request that
- * created the latest order so that a retry gets the same answer. {@code version} guards every write: each change
- * yields a copy one version higher. A deleted instance keeps its row ({@code deleteTime} set) so that its orders
- * stay queryable; to every other question it does not exist.
+ * An IoTDA instance: what it is (edition, flavor, status), its {@link Profile}, how it is paid for ({@link Billing})
+ * and its orders as its row knows them ({@link OrderState}). {@code version} guards every write: each change yields a
+ * copy one version higher. A deleted instance keeps its row ({@code deleteTime} set) so that its orders stay
+ * queryable; to every other question it does not exist.
  */
 public record Instance(
         InstanceRef ref,
-        String name,
-        String description,
         Edition edition,
         Flavor flavor,
-        ChargeMode chargeMode,
-        Subscription subscription,
         InstanceStatus status,
-        OperateWindow operateWindow,
-        String regionId,
-        String enterpriseProjectId,
-        Tags tags,
-        Network network,
-        OrderId orderId,
-        LastOrder lastOrder,
+        Profile profile,
+        Billing billing,
+        OrderState orders,
         Instant createTime,
         Instant updateTime,
         Instant deleteTime,
         long version,
         long taskCount) {
 
-    /** How long an identical request is answered with the order it created instead of a new one. */
-    public static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
-
-    /** The latest order this instance took, with the fingerprint of the request that placed it. */
-    public record LastOrder(OrderId orderId, String fingerprint, Instant time) {
-    }
-
     public Instance {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(edition, "edition");
         Objects.requireNonNull(flavor, "flavor");
-        Objects.requireNonNull(chargeMode, "chargeMode");
         Objects.requireNonNull(status, "status");
-        tags = tags == null ? Tags.NONE : tags;
-        network = network == null ? Network.NONE : network;
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(billing, "billing");
+        orders = orders == null ? OrderState.NONE : orders;
     }
 
     /** A new instance: named after its id, postPaid, ACTIVE, no window, until the builder says otherwise. */
@@ -64,6 +48,19 @@ public record Instance(
 
     public boolean isDeleted() {
         return deleteTime != null;
+    }
+
+    public ChargeMode chargeMode() {
+        return billing.mode();
+    }
+
+    public Subscription subscription() {
+        return billing.subscription();
+    }
+
+    /** The unfinished order that holds this instance, or null. */
+    public OrderId orderId() {
+        return orders.unfinished();
     }
 
     /**
@@ -88,19 +85,10 @@ public record Instance(
         return isDeleted() && deleteTime.equals(updateTime) ? -1 : 0;
     }
 
-    /** The order an identical request ({@code fingerprint}) placed within {@link #RETRY_WINDOW} of {@code now}. */
-    public Optional<OrderId> orderOfRetry(String fingerprint, Instant now) {
-        boolean retry = lastOrder != null && lastOrder.fingerprint().equals(fingerprint)
-                && !now.isAfter(lastOrder.time().plus(RETRY_WINDOW));
-        return retry ? Optional.of(lastOrder.orderId()) : Optional.empty();
-    }
-
-    /** The state an order leaves behind: flavor, billing and status, the unfinished order and the retry memo. */
-    public Instance withOrderState(Flavor newFlavor, ChargeMode newMode, Subscription newSubscription,
-                                   InstanceStatus newStatus, OrderId unfinishedOrderId, LastOrder newLastOrder,
-                                   Instant now) {
-        return next(now, copy -> copy.flavor(newFlavor).billing(newMode, newSubscription).status(newStatus)
-                .heldBy(unfinishedOrderId).lastOrder(newLastOrder));
+    /** The state an order leaves behind: flavor, billing and status, and the instance's orders. */
+    public Instance withOrderState(Flavor newFlavor, Billing newBilling, InstanceStatus newStatus,
+                                   OrderState newOrders, Instant now) {
+        return next(now, copy -> copy.flavor(newFlavor).billing(newBilling).status(newStatus).orders(newOrders));
     }
 
     /** The one copy: {@code change} made to this instance, one version higher, updated at {@code now}. */
@@ -113,10 +101,8 @@ public record Instance(
 
     /** Every field of this instance, to change some: the copy is this instance until it is changed. */
     private Builder copy() {
-        Builder copy = new Builder(ref, edition, flavor).name(name).description(description)
-                .billing(chargeMode, subscription).status(status).operateWindow(operateWindow).regionId(regionId)
-                .enterpriseProjectId(enterpriseProjectId).tags(tags).network(network).heldBy(orderId)
-                .lastOrder(lastOrder);
+        Builder copy = new Builder(ref, edition, flavor).profile(profile).billing(billing).status(status)
+                .orders(orders);
         copy.createTime = createTime;
         copy.updateTime = updateTime;
         copy.deleteTime = deleteTime;
@@ -126,13 +112,13 @@ public record Instance(
     }
 
     /** The instance once its unfinished order completed: ACTIVE, no order. */
-    public Instance released(Flavor newFlavor, ChargeMode newMode, Subscription newSubscription, Instant now) {
-        return withOrderState(newFlavor, newMode, newSubscription, InstanceStatus.ACTIVE, null, lastOrder, now);
+    public Instance released(Flavor newFlavor, Billing newBilling, Instant now) {
+        return withOrderState(newFlavor, newBilling, InstanceStatus.ACTIVE, orders.released(), now);
     }
 
     /** The instance once its unfinished order was cancelled: unchanged but for {@code newStatus}, no order. */
     public Instance releasedAs(InstanceStatus newStatus, Instant now) {
-        return withOrderState(flavor, chargeMode, subscription, newStatus, null, lastOrder, now);
+        return withOrderState(flavor, billing, newStatus, orders.released(), now);
     }
 
     public Instance withStatus(InstanceStatus newStatus, Instant now) {
@@ -144,10 +130,8 @@ public record Instance(
      * resent request bought). No new version: it goes with the write that ended the order.
      */
     public Instance withoutRetryOf(OrderId ended) {
-        if (lastOrder == null || !lastOrder.orderId().equals(ended)) {
-            return this;
-        }
-        return copy().lastOrder(null).build();
+        OrderState kept = orders.withoutRetryOf(ended);
+        return kept == orders ? this : copy().orders(kept).build();
     }
 
     /**
@@ -166,9 +150,10 @@ public record Instance(
      * retention period; null when there is none (pay-per-use, not yet paid, deleted).
      */
     public Instant subscriptionDueAt() {
-        if (isDeleted() || chargeMode != ChargeMode.PRE_PAID || subscription == null) {
+        if (isDeleted() || !billing.subscribed()) {
             return null;
         }
+        Subscription subscription = billing.subscription();
         if (subscription.autoRenew()) {
             return subscription.expireTime();
         }
@@ -181,7 +166,7 @@ public record Instance(
         if (due == null || now.isBefore(due)) {
             return Optional.empty();
         }
-        if (subscription.autoRenew()) {
+        if (billing.subscription().autoRenew()) {
             return Optional.of(SubscriptionStep.RENEW);
         }
         return Optional.of(status == InstanceStatus.FROZEN ? SubscriptionStep.DELETE : SubscriptionStep.FREEZE);
@@ -193,29 +178,29 @@ public record Instance(
      */
     public Instance renewed(Subscription renewed, Instant now) {
         requireSubscribed();
-        return next(now, copy -> copy.billing(chargeMode, renewed)
+        return next(now, copy -> copy.billing(billing.withSubscription(renewed))
                 .status(status == InstanceStatus.FROZEN ? InstanceStatus.ACTIVE : status));
     }
 
     /** Auto-renewal switched on or off. */
     public Instance withAutoRenew(boolean on, Instant now) {
         requireSubscribed();
-        return next(now, copy -> copy.billing(chargeMode, subscription.withAutoRenew(on)));
+        return next(now, copy -> copy.billing(billing.withSubscription(billing.subscription().withAutoRenew(on))));
     }
 
     /** At the end of the grace period: FROZEN, no longer holding an order (the processor cancels it). */
     public Instance frozen(Instant now) {
-        return next(now, copy -> copy.status(InstanceStatus.FROZEN).heldBy(null));
+        return next(now, copy -> copy.status(InstanceStatus.FROZEN).orders(orders.released()));
     }
 
     /** At the end of the retention period: deleted (its orders and tasks stay queryable), holding no order. */
     public Instance expired(Instant now) {
-        return next(now, copy -> copy.heldBy(null).deletedAt(now));
+        return next(now, copy -> copy.orders(orders.released()).deletedAt(now));
     }
 
     private void requireSubscribed() {
-        if (chargeMode != ChargeMode.PRE_PAID || subscription == null) {
-            throw Rejected.because(Reason.NOT_SUBSCRIBED, chargeMode.wireName());
+        if (!billing.subscribed()) {
+            throw Rejected.because(Reason.NOT_SUBSCRIBED, billing.mode().wireName());
         }
     }
 
@@ -228,22 +213,12 @@ public record Instance(
 
     public Instance withProfile(ProfileChange change, Instant now) {
         requireNotFrozen();
-        Network changedNetwork = network;
-        if (change.enableSnat()) {
-            changedNetwork = changedNetwork.withSnatEnabled();
-        }
-        if (change.access().isPresent()) {
-            changedNetwork = changedNetwork.with(change.access().get());
-        }
-        Network network = changedNetwork;
-        return next(now, copy -> copy.name(change.name().orElse(name))
-                .description(change.description().orElse(description))
-                .operateWindow(change.operateWindow().orElse(operateWindow)).network(network));
+        return next(now, copy -> copy.profile(profile.with(change)));
     }
 
     public Instance withTags(Tags newTags, Instant now) {
         requireNotFrozen();
-        return next(now, copy -> copy.tags(newTags));
+        return next(now, copy -> copy.profile(profile.withTags(newTags)));
     }
 
     /**
@@ -252,16 +227,12 @@ public record Instance(
      * whose purchase FAILED was never bought).
      */
     public Instance delete(Instant now) {
-        if (orderId != null) {
-            throw Rejected.because(Reason.ORDER_IN_PROGRESS, orderId);
+        if (orders.unfinished() != null) {
+            throw Rejected.because(Reason.ORDER_IN_PROGRESS, orders.unfinished());
         }
-        if (chargeMode == ChargeMode.PRE_PAID && status != InstanceStatus.FAILED) {
-            throw Rejected.because(Reason.INSTANCE_NOT_DELETABLE, chargeMode.wireName());
+        if (billing.mode() == ChargeMode.PRE_PAID && status != InstanceStatus.FAILED) {
+            throw Rejected.because(Reason.INSTANCE_NOT_DELETABLE, billing.mode().wireName());
         }
-        return deletedAt(now);
-    }
-
-    private Instance deletedAt(Instant now) {
         return next(now, copy -> copy.deletedAt(now));
     }
 
@@ -270,18 +241,10 @@ public record Instance(
         private final InstanceRef ref;
         private final Edition edition;
         private Flavor flavor;
-        private String name;
-        private String description;
-        private ChargeMode chargeMode = ChargeMode.POST_PAID;
-        private Subscription subscription;
+        private Profile profile;
+        private Billing billing = Billing.POST_PAID;
         private InstanceStatus status = InstanceStatus.ACTIVE;
-        private OperateWindow operateWindow;
-        private String regionId;
-        private String enterpriseProjectId;
-        private Tags tags = Tags.NONE;
-        private Network network = Network.NONE;
-        private OrderId orderId;
-        private LastOrder lastOrder;
+        private OrderState orders = OrderState.NONE;
         private Instant createTime;
         private Instant updateTime;
         private Instant deleteTime;
@@ -292,17 +255,35 @@ public record Instance(
             this.ref = ref;
             this.edition = edition;
             this.flavor = flavor;
-            this.name = ref.instanceId();
+            this.profile = Profile.named(ref.instanceId());
         }
 
         public Builder name(String value) {
-            this.name = value;
-            return this;
+            return profile(profile.withName(value));
         }
 
         public Builder description(String value) {
-            this.description = value;
-            return this;
+            return profile(profile.withDescription(value));
+        }
+
+        public Builder regionId(String value) {
+            return profile(profile.withRegion(value));
+        }
+
+        public Builder enterpriseProjectId(String value) {
+            return profile(profile.withEnterpriseProject(value));
+        }
+
+        public Builder operateWindow(OperateWindow value) {
+            return profile(profile.withOperateWindow(value));
+        }
+
+        public Builder tags(Tags value) {
+            return profile(profile.withTags(value));
+        }
+
+        public Builder network(Network value) {
+            return profile(profile.withNetwork(value));
         }
 
         public Builder status(InstanceStatus value) {
@@ -310,47 +291,22 @@ public record Instance(
             return this;
         }
 
-        public Builder operateWindow(OperateWindow value) {
-            this.operateWindow = value;
-            return this;
-        }
-
-        public Builder regionId(String value) {
-            this.regionId = value;
-            return this;
-        }
-
-        public Builder enterpriseProjectId(String value) {
-            this.enterpriseProjectId = value;
-            return this;
-        }
-
-        public Builder tags(Tags value) {
-            this.tags = value;
-            return this;
-        }
-
-        public Builder network(Network value) {
-            this.network = value;
-            return this;
-        }
-
         public Builder postPaid() {
-            this.chargeMode = ChargeMode.POST_PAID;
-            this.subscription = null;
-            return this;
+            return billing(Billing.POST_PAID);
         }
 
         /** Billed yearly/monthly: with its subscription, or none while the order buying it awaits payment. */
         public Builder prePaid(Subscription value) {
-            this.chargeMode = ChargeMode.PRE_PAID;
-            this.subscription = value;
-            return this;
+            return billing(Billing.prePaid(value));
         }
 
         /** Created by an unfinished order (a yearly/monthly instance awaiting payment). */
         public Builder heldBy(OrderId value) {
-            this.orderId = value;
+            return orders(new OrderState(value, orders.last()));
+        }
+
+        private Builder profile(Profile value) {
+            this.profile = value;
             return this;
         }
 
@@ -359,14 +315,13 @@ public record Instance(
             return this;
         }
 
-        private Builder billing(ChargeMode mode, Subscription value) {
-            this.chargeMode = mode;
-            this.subscription = value;
+        private Builder billing(Billing value) {
+            this.billing = value;
             return this;
         }
 
-        private Builder lastOrder(LastOrder value) {
-            this.lastOrder = value;
+        private Builder orders(OrderState value) {
+            this.orders = value;
             return this;
         }
 
@@ -382,9 +337,8 @@ public record Instance(
         }
 
         private Instance build() {
-            return new Instance(ref, name, description, edition, flavor, chargeMode, subscription, status,
-                    operateWindow, regionId, enterpriseProjectId, tags, network, orderId, lastOrder, createTime,
-                    updateTime, deleteTime, version, taskCount);
+            return new Instance(ref, edition, flavor, status, profile, billing, orders, createTime, updateTime,
+                    deleteTime, version, taskCount);
         }
     }
 }

@@ -1,6 +1,7 @@
 package cloud.iotda.domain.order;
 
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.instance.Billing;
 import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Flavor;
@@ -43,8 +44,8 @@ public sealed interface Change {
      */
     String canonical();
 
-    /** Flavor, billing mode and subscription after a change. */
-    record Effect(Flavor flavor, ChargeMode chargeMode, Subscription subscription) {
+    /** Flavor and billing after a change. */
+    record Effect(Flavor flavor, Billing billing) {
     }
 
     /** Resize: a new flavor, now or in the change window. */
@@ -62,7 +63,7 @@ public sealed interface Change {
 
         @Override
         public Effect effectOn(Instance current, Instant now) {
-            return new Effect(flavor, current.chargeMode(), current.subscription());
+            return new Effect(flavor, current.billing());
         }
     }
 
@@ -98,7 +99,7 @@ public sealed interface Change {
 
         @Override
         public Effect effectOn(Instance current, Instant now) {
-            return new Effect(current.flavor(), ChargeMode.PRE_PAID, charge.subscriptionFrom(now));
+            return new Effect(current.flavor(), Billing.prePaid(charge.subscriptionFrom(now)));
         }
 
         /** Never paid: the instance was never created. */
@@ -129,8 +130,8 @@ public sealed interface Change {
 
         @Override
         public Effect effectOn(Instance current, Instant now) {
-            return new Effect(current.flavor(), ChargeMode.PRE_PAID,
-                    Subscription.startingAt(now, periodType, periodNum, autoRenew));
+            return new Effect(current.flavor(),
+                    Billing.prePaid(Subscription.startingAt(now, periodType, periodNum, autoRenew)));
         }
     }
 
@@ -168,8 +169,8 @@ public sealed interface Change {
 
         @Override
         public Effect effectOn(Instance current, Instant now) {
-            return new Effect(current.flavor(), current.chargeMode(),
-                    current.subscription().renewedBy(periodType, periodNum));
+            return new Effect(current.flavor(),
+                    current.billing().withSubscription(current.subscription().renewedBy(periodType, periodNum)));
         }
     }
 }

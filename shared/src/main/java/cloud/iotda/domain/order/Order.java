@@ -105,7 +105,7 @@ public record Order(
             throw new IllegalStateException("only a failed order is retried: " + orderId + " is " + status);
         }
         requireHeldBy(current);
-        OperateWindow window = current.operateWindow();
+        OperateWindow window = current.profile().operateWindow();
         if (change.delay() && window != null && !window.isOpenAt(now)) {
             return new Transition(new Order(orderId, instance, change, OrderStatus.SCHEDULED, fingerprint, createTime,
                     now, window.nextOpening(now), taskId), status, current.withStatus(InstanceStatus.ACTIVE, now),
@@ -139,7 +139,7 @@ public record Order(
         if (status != OrderStatus.SCHEDULED || (executeAfter != null && now.isBefore(executeAfter))) {
             return Optional.empty();
         }
-        OperateWindow window = current.operateWindow();
+        OperateWindow window = current.profile().operateWindow();
         if (window != null && !window.isOpenAt(now)) {
             // Never outside a window: it waits for the next one.
             return Optional.of(new Transition(withExecuteAfter(window.nextOpening(now), now), status, null));
@@ -149,10 +149,11 @@ public record Order(
 
     /** A scheduled order follows its instance's new window: it runs at the window's next opening instead. */
     public Transition followWindow(Instance changed, Instant now) {
-        if (status != OrderStatus.SCHEDULED || changed.operateWindow() == null) {
+        OperateWindow window = changed.profile().operateWindow();
+        if (status != OrderStatus.SCHEDULED || window == null) {
             throw new IllegalStateException("only a scheduled order follows a window: " + orderId + " is " + status);
         }
-        return new Transition(withExecuteAfter(changed.operateWindow().nextOpening(now), now), status, changed);
+        return new Transition(withExecuteAfter(window.nextOpening(now), now), status, changed);
     }
 
     private void requireHeldBy(Instance current) {
@@ -164,7 +165,7 @@ public record Order(
     private Transition complete(Instance current, Instant now) {
         Change.Effect effect = change.effectOn(current, now);
         return new Transition(withStatus(OrderStatus.COMPLETED, now), status,
-                current.released(effect.flavor(), effect.chargeMode(), effect.subscription(), now),
+                current.released(effect.flavor(), effect.billing(), now),
                 TaskOutcome.SUCCEEDED);
     }
 }

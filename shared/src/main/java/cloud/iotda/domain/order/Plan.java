@@ -9,6 +9,7 @@ import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.task.TargetConfig;
@@ -33,8 +34,7 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
             throw Rejected.because(Reason.INSTANCE_NOT_ACTIVE, current.status());
         }
         Subscription subscription = current.subscription();
-        if (current.chargeMode() == ChargeMode.PRE_PAID && subscription != null
-                && subscription.phaseAt(now) != SubscriptionPhase.ACTIVE) {
+        if (current.billing().subscribed() && subscription.phaseAt(now) != SubscriptionPhase.ACTIVE) {
             // Expired: in its grace period it still works, but is not resized or rebilled until renewed.
             throw Rejected.because(Reason.SUBSCRIPTION_EXPIRED, subscription.expireTime());
         }
@@ -62,10 +62,10 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
         if (!target.supports(current.chargeMode())) {
             throw Rejected.because(Reason.FLAVOR_NOT_BILLABLE, target.type(), current.chargeMode().wireName());
         }
-        if (resize.delay() && current.operateWindow() == null) {
+        if (resize.delay() && current.profile().operateWindow() == null) {
             throw Rejected.because(Reason.NO_OPERATE_WINDOW);
         }
-        Instant executeAfter = resize.delay() ? current.operateWindow().nextOpening(now) : null;
+        Instant executeAfter = resize.delay() ? current.profile().operateWindow().nextOpening(now) : null;
         if (current.chargeMode() == ChargeMode.PRE_PAID && !resize.autoPay()) {
             return unfinished(current, resize, OrderStatus.PENDING_PAYMENT, InstanceStatus.TRADING, executeAfter);
         }
@@ -93,7 +93,7 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
     private static Plan unfinished(Instance current, Change change, OrderStatus status, InstanceStatus instanceStatus,
                                    Instant executeAfter) {
         return new Plan(change, status, executeAfter, instanceStatus,
-                new Change.Effect(current.flavor(), current.chargeMode(), current.subscription()));
+                new Change.Effect(current.flavor(), current.billing()));
     }
 
     private static Plan completed(Instance current, Change change, Instant now) {
@@ -129,7 +129,7 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
                 : new TargetConfig(null, ChargeMode.PRE_PAID);
         return status == OrderStatus.COMPLETED ? Task.done(taskId, current.ref(), TaskType.MODIFY, target, orderId, now)
                 : Task.pending(taskId, current.ref(), TaskType.MODIFY, target, orderId,
-                        change.delay() ? current.operateWindow() : null, now);
+                        change.delay() ? current.profile().operateWindow() : null, now);
     }
 
     /**
@@ -137,8 +137,8 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
      * has made one more task.
      */
     private Instance instanceAfter(Instance current, OrderId orderId, Instant now) {
-        return current.withOrderState(effect.flavor(), effect.chargeMode(), effect.subscription(), instanceStatus,
-                status.unfinished() ? orderId : null,
-                new Instance.LastOrder(orderId, change.fingerprint(), now), now).withTasks(1);
+        OrderState orders = new OrderState(status.unfinished() ? orderId : null,
+                new OrderState.LastOrder(orderId, change.fingerprint(), now));
+        return current.withOrderState(effect.flavor(), effect.billing(), instanceStatus, orders, now).withTasks(1);
     }
 }

@@ -3,7 +3,6 @@ package cloud.iotda.domain.order;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
-import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.PeriodType;
@@ -48,7 +47,7 @@ public record Renewal(Order order, Instance instance, Task task) {
     }
 
     private static Subscription requireSubscribed(Instance current) {
-        if (current.chargeMode() != ChargeMode.PRE_PAID || current.subscription() == null) {
+        if (!current.billing().subscribed()) {
             throw Rejected.because(Reason.NOT_SUBSCRIBED, current.chargeMode().wireName());
         }
         return current.subscription();
@@ -57,7 +56,7 @@ public record Renewal(Order order, Instance instance, Task task) {
     private static Renewal of(Instance current, Change.Renew renew, OrderId orderId, UUID taskRandom, Instant now) {
         boolean unfreezes = current.status() == InstanceStatus.FROZEN;
         TaskId taskId = unfreezes ? TaskId.of(current.taskCount() + 1, taskRandom) : null;
-        Instance after = current.renewed(renew.effectOn(current, now).subscription(), now);
+        Instance after = current.renewed(renew.effectOn(current, now).billing().subscription(), now);
         Order order = new Order(orderId, current.ref(), renew, OrderStatus.COMPLETED, renew.fingerprint(), now, now,
                 null, taskId);
         if (!unfreezes) {

@@ -11,12 +11,14 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
+import cloud.iotda.domain.instance.Billing;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.ProfileChange;
 import java.time.Duration;
@@ -41,9 +43,9 @@ class OrderTest {
         Instance instance = Instance.create(REF, Edition.STANDARD, S1_X2)
                 .operateWindow(new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 0)))
                 .at(PLACED.minus(Duration.ofDays(1)));
-        return instance.withOrderState(S1_X2, ChargeMode.POST_PAID, null,
-                status == OrderStatus.PENDING_PAYMENT ? InstanceStatus.TRADING : InstanceStatus.ACTIVE, ID, null,
-                PLACED);
+        return instance.withOrderState(S1_X2, Billing.POST_PAID,
+                status == OrderStatus.PENDING_PAYMENT ? InstanceStatus.TRADING : InstanceStatus.ACTIVE,
+                new OrderState(ID, null), PLACED);
     }
 
     private static Order order(Change change, OrderStatus status, Instant executeAfter) {

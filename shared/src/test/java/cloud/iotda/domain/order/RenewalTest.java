@@ -12,6 +12,7 @@ import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.task.TaskStatus;
@@ -74,8 +75,7 @@ class RenewalTest {
     void renewalKeepsTheUnfinishedOrderTheInstanceHolds() {
         OrderId pending = new OrderId("CS2602010000PENDS");
         Instance holding = monthly(false).withOrderState(new Flavor("iotda.standard.s1", 2),
-                monthly(false).chargeMode(), monthly(false).subscription(), InstanceStatus.TRADING, pending, null,
-                BOUGHT);
+                monthly(false).billing(), InstanceStatus.TRADING, new OrderState(pending, null), BOUGHT);
         Renewal renewal = Renewal.byConsole(holding, PeriodType.MONTH, 1, ORDER, RANDOM, EXPIRY);
         assertEquals(pending, renewal.instance().orderId());
         assertEquals(InstanceStatus.TRADING, renewal.instance().status());

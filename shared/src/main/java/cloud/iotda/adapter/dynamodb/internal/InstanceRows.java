@@ -2,6 +2,7 @@ package cloud.iotda.adapter.dynamodb.internal;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.instance.Billing;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
@@ -10,7 +11,9 @@ import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Profile;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.Tag;
 import cloud.iotda.domain.instance.Tags;
@@ -59,16 +62,16 @@ public final class InstanceRows {
         Row row = Row.of(Keys.instancePk(instance.ref()), Keys.META, ENTITY)
                 .put("projectId", instance.ref().projectId())
                 .put("instanceId", instance.ref().instanceId())
-                .put("name", instance.name())
-                .put("description", instance.description())
+                .put("name", instance.profile().name())
+                .put("description", instance.profile().description())
                 .put("instanceType", instance.edition().wireName())
                 .put("flavorType", instance.flavor().type())
                 .put("flavorSize", instance.flavor().size())
                 .put("chargeMode", instance.chargeMode().wireName())
                 .put("status", instance.status().name())
-                .put("regionId", instance.regionId())
-                .put("enterpriseProjectId", instance.enterpriseProjectId())
-                .put("tags", instance.tags().list().stream()
+                .put("regionId", instance.profile().regionId())
+                .put("enterpriseProjectId", instance.profile().enterpriseProjectId())
+                .put("tags", instance.profile().tags().list().stream()
                         .map(tag -> Row.empty().put("key", tag.key()).put("value", tag.value())).toList())
                 .put("createTime", instance.createTime())
                 .put("updateTime", instance.updateTime())
@@ -84,7 +87,7 @@ public final class InstanceRows {
                     .put("subscriptionStart", subscription.startTime())
                     .put("subscriptionMonths", subscription.months());
         }
-        OperateWindow window = instance.operateWindow();
+        OperateWindow window = instance.profile().operateWindow();
         if (window != null) {
             row.put("windowStart", OperateWindow.format(window.start()))
                     .put("windowEnd", OperateWindow.format(window.end()));
@@ -92,12 +95,12 @@ public final class InstanceRows {
         if (instance.orderId() != null) {
             row.put("orderId", instance.orderId().value());
         }
-        Instance.LastOrder last = instance.lastOrder();
+        OrderState.LastOrder last = instance.orders().last();
         if (last != null) {
             row.put("lastOrderId", last.orderId().value()).put("lastRequestHash", last.fingerprint())
                     .put("lastOrderTime", last.time());
         }
-        putNetwork(row, instance.network());
+        putNetwork(row, instance.profile().network());
         if (!instance.isDeleted()) {
             row.put(PROJECT_KEY, instance.ref().projectId()).put(LISTED_AT, instance.recordId());
         }
@@ -136,18 +139,19 @@ public final class InstanceRows {
         OperateWindow window = row.has("windowStart") ? new OperateWindow(
                 OperateWindow.parseTime(row.text("windowStart")), OperateWindow.parseTime(row.text("windowEnd")))
                 : null;
-        Instance.LastOrder last = row.has("lastOrderId") ? new Instance.LastOrder(
+        OrderState.LastOrder last = row.has("lastOrderId") ? new OrderState.LastOrder(
                 new OrderId(row.text("lastOrderId")), row.text("lastRequestHash"), row.instant("lastOrderTime"))
                 : null;
         Tags tags = row.has("tags") ? new Tags(row.documents("tags").stream()
                 .map(tag -> new Tag(tag.text("key"), tag.text("value"))).toList()) : Tags.NONE;
-        return new Instance(new InstanceRef(row.text("projectId"), row.text("instanceId")), row.text("name"),
-                row.text("description"), Edition.fromWireName(row.text("instanceType")),
+        Profile profile = new Profile(row.text("name"), row.text("description"), row.text("regionId"),
+                row.text("enterpriseProjectId"), window, tags, network(row));
+        return new Instance(new InstanceRef(row.text("projectId"), row.text("instanceId")),
+                Edition.fromWireName(row.text("instanceType")),
                 new Flavor(row.text("flavorType"), row.integer("flavorSize")),
-                ChargeMode.fromWireName(row.text("chargeMode")), subscription(row),
-                InstanceStatus.valueOf(row.text("status")), window, row.text("regionId"),
-                row.text("enterpriseProjectId"), tags, network(row),
-                row.has("orderId") ? new OrderId(row.text("orderId")) : null, last,
+                InstanceStatus.valueOf(row.text("status")), profile,
+                new Billing(ChargeMode.fromWireName(row.text("chargeMode")), subscription(row)),
+                new OrderState(row.has("orderId") ? new OrderId(row.text("orderId")) : null, last),
                 row.instant("createTime"), row.instant("updateTime"), row.instant(DELETE_TIME),
                 row.number(VERSION, 0), row.number("taskCount", 0));
     }

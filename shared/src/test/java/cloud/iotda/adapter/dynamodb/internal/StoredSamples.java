@@ -5,6 +5,7 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Sha256;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.Billing;
 import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
@@ -13,7 +14,9 @@ import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
+import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Profile;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.Tag;
 import cloud.iotda.domain.instance.Tags;
@@ -46,25 +49,25 @@ final class StoredSamples {
         Map<String, Instance> all = new LinkedHashMap<>();
         Network.Whitelist whitelist = new Network.Whitelist(true,
                 List.of(new Network.AllowedAddress("192.0.2.0/24", "plant"), new Network.AllowedAddress("::1", null)));
-        all.put("instance-everything", new Instance(REF, "plant-a", "the plant's instance", Edition.ENTERPRISE,
-                new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null), ChargeMode.PRE_PAID,
-                new Subscription(PeriodType.MONTH, 3, true, T0, 3), InstanceStatus.MODIFYING,
-                new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 30)), "cn-north-4", "0",
-                new Tags(List.of(new Tag("team", "plant"), new Tag("empty", null))),
-                new Network("vpc", "subnet", "sg", "SM", true, List.of(
-                        new Network.Access(Network.AccessType.APP_HTTPS, "a.example.com", whitelist),
-                        new Network.Access(Network.AccessType.DEVICE_MQTT, null, null))),
-                new OrderId("CS2601151000ABCDE"), new Instance.LastOrder(new OrderId("CS2601151000ABCDE"), "f00d", T0),
+        all.put("instance-everything", new Instance(REF, Edition.ENTERPRISE,
+                new Flavor("iotda.enterprise.1000tps.10wonlinedevice", null), InstanceStatus.MODIFYING,
+                new Profile("plant-a", "the plant's instance", "cn-north-4", "0",
+                        new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 30)),
+                        new Tags(List.of(new Tag("team", "plant"), new Tag("empty", null))),
+                        new Network("vpc", "subnet", "sg", "SM", true, List.of(
+                                new Network.Access(Network.AccessType.APP_HTTPS, "a.example.com", whitelist),
+                                new Network.Access(Network.AccessType.DEVICE_MQTT, null, null)))),
+                Billing.prePaid(new Subscription(PeriodType.MONTH, 3, true, T0, 3)),
+                new OrderState(new OrderId("CS2601151000ABCDE"),
+                        new OrderState.LastOrder(new OrderId("CS2601151000ABCDE"), "f00d", T0)),
                 T0, T0.plusSeconds(90), null, 7, 3));
-        all.put("instance-expiring-only", new Instance(REF, "legacy", null, Edition.STANDARD,
-                new Flavor("iotda.standard.s1", 2), ChargeMode.PRE_PAID,
-                Subscription.expiringAt(PeriodType.YEAR, 1, false, T0.plusSeconds(86400 * 365)),
-                InstanceStatus.ACTIVE, null, "cn-north-4", null, Tags.NONE, Network.NONE, null, null,
-                T0, T0, null, 1, 0));
-        all.put("instance-deleted", new Instance(REF, "gone", null, Edition.STANDARD,
-                new Flavor("iotda.standard.s1", 2), ChargeMode.POST_PAID, null, InstanceStatus.ACTIVE, null,
-                "cn-north-4", null, Tags.NONE, Network.NONE, null, null, T0, T0.plusSeconds(60),
-                T0.plusSeconds(60), 4, 2));
+        all.put("instance-expiring-only", new Instance(REF, Edition.STANDARD, new Flavor("iotda.standard.s1", 2),
+                InstanceStatus.ACTIVE, Profile.named("legacy").withRegion("cn-north-4"),
+                Billing.prePaid(Subscription.expiringAt(PeriodType.YEAR, 1, false, T0.plusSeconds(86400 * 365))),
+                OrderState.NONE, T0, T0, null, 1, 0));
+        all.put("instance-deleted", new Instance(REF, Edition.STANDARD, new Flavor("iotda.standard.s1", 2),
+                InstanceStatus.ACTIVE, Profile.named("gone").withRegion("cn-north-4"), Billing.POST_PAID,
+                OrderState.NONE, T0, T0.plusSeconds(60), T0.plusSeconds(60), 4, 2));
         return all;
     }
 
