@@ -17,6 +17,7 @@ import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.edge.ApiGateway;
 import cloud.iotda.edge.Endpoints;
+import cloud.iotda.edge.IamEndpoints;
 import cloud.iotda.edge.Log;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.ProcessorRun;
@@ -30,6 +31,7 @@ import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
 import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.IdSource;
+import cloud.iotda.usecase.Identity;
 import cloud.iotda.usecase.InstanceFlavors;
 import cloud.iotda.usecase.InstanceQueries;
 import cloud.iotda.usecase.InstanceTags;
@@ -60,8 +62,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Service {
     public static final String TABLE_NAME_ENV = "TABLE_NAME";
 
-    /** Where the region id comes from when no Lambda environment names one (the local API, tests). */
-    public static final String DEFAULT_REGION_ID = "local";
+    /**
+     * The region this deployment answers as: the template's {@code RegionId} parameter, handed to every function as
+     * {@code REGION_ID} (the local API's {@code --region-id} sets the system property of that name).
+     */
+    public static final String REGION_ID_ENV = "REGION_ID";
+    public static final String DEFAULT_REGION_ID = "cn-north-4";
 
     /**
      * The ids priming asks for: an instance and an order no tenant can have (instance ids are random UUIDs, order
@@ -84,6 +90,8 @@ public final class Service {
     private final InstanceFlavors instanceFlavors;
     private final Endpoints.UseCases useCases;
     private final Endpoints endpoints;
+    private final Identity identity;
+    private final IamEndpoints iamEndpoints;
 
     /**
      * @param regionId the region the instances live in (ShowInstance's {@code region_id}) and that derived AK/SK
@@ -130,13 +138,15 @@ public final class Service {
         Credentials validated = CredentialCache.of(credentials, settings.authCacheTtl(), credentialClock);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(validated, credentialClock),
                 new SdkSigningScheme(validated, credentialClock),
-                new DerivedSigningScheme(validated, credentialClock, regionId)));
+                new DerivedSigningScheme(validated, credentialClock, regionId)), validated, regionId);
         this.useCases = new Endpoints.UseCases(new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
                 new UpdateInstance(instances, orders, tasks, ids, clock, retry),
                 new InstanceQueries(instances), orderQueries, createInstance,
                 new DeleteInstance(instances, tasks, ids, clock, retry), new InstanceTags(instances, clock, retry),
                 instanceFlavors, new InstanceTasks(instances, tasks, clock), lifecycle);
         this.endpoints = new Endpoints(authenticator, catalogue, useCases);
+        this.identity = new Identity(validated, ids, credentialClock);
+        this.iamEndpoints = new IamEndpoints(authenticator, identity);
     }
 
     /** The use cases as this service wires them: the operations, and the tests of their rules. */
@@ -168,11 +178,14 @@ public final class Service {
                 Settings.fromEnvironment(), new IdSource());
     }
 
-    /** The region Lambda runs the function in ({@code AWS_REGION}, or the SDK's {@code aws.region} property). */
+    /**
+     * The region this deployment answers as ({@code REGION_ID}, or the system property of that name, else
+     * {@value #DEFAULT_REGION_ID}): never the AWS region it runs in, which clients of Huawei Cloud do not know.
+     */
     public static String regionFromEnvironment() {
-        String region = System.getenv("AWS_REGION");
+        String region = System.getenv(REGION_ID_ENV);
         if (region == null || region.isBlank()) {
-            region = System.getProperty("aws.region");
+            region = System.getProperty(REGION_ID_ENV);
         }
         return region == null || region.isBlank() ? DEFAULT_REGION_ID : region;
     }
@@ -227,7 +240,12 @@ public final class Service {
     }
 
     public ApiGateway gateway(Operation operation) {
-        return new ApiGateway(endpoints.of(operation));
+        return new ApiGateway(operation.isIam() ? iamEndpoints.of(operation) : endpoints.of(operation));
+    }
+
+    /** Accounts, projects, users and their keys: the operator CLI's {@code accounts}, {@code users}, ... */
+    public Identity identity() {
+        return identity;
     }
 
     /** The scheduled order processor's run. */

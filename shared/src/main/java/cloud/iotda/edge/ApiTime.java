@@ -14,11 +14,19 @@ public final class ApiTime {
     private static final DateTimeFormatter MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** IAM's form: microseconds, {@code 2020-01-04T09:05:22.701000Z}. */
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private ApiTime() {
     }
 
     public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
+    }
+
+    public static String formatMicros(Instant instant) {
+        return instant == null ? null : MICROS.format(instant);
     }
 
     public static String formatMillis(Instant instant) {

@@ -122,7 +122,13 @@ public final class Endpoints {
             };
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
             case CHANGE_CHARGE_MODE -> placing(RequestBodies::chargeMode);
+            case KEYSTONE_CREATE_USER_TOKEN_BY_PASSWORD, KEYSTONE_LIST_PROJECTS, KEYSTONE_LIST_AUTH_PROJECTS,
+                 KEYSTONE_LIST_AUTH_DOMAINS -> throw iamOperation(operation);
         };
+    }
+
+    private static IllegalArgumentException iamOperation(Operation operation) {
+        return new IllegalArgumentException(operation + " is IAM's: IamEndpoints answers it");
     }
 
     /** The instance a request addresses in its granted project, once its id is well-formed. */

@@ -60,6 +60,22 @@ public final class JsonFields {
         return objects(name, required(name));
     }
 
+    /** An array of strings. */
+    public List<String> requiredStrings(String name) {
+        JsonNode node = required(name);
+        if (!node.isArray()) {
+            throw Rejected.invalid(path(name) + " must be an array of strings");
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            if (!node.get(i).isTextual()) {
+                throw Rejected.invalid(path(name) + "[" + i + "] must be a string");
+            }
+            values.add(node.get(i).textValue());
+        }
+        return values;
+    }
+
     /** Whether the field is given (not absent, not null). */
     public boolean has(String name) {
         return present(name).isPresent();

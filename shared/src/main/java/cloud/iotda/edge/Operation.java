@@ -24,7 +24,12 @@ public enum Operation {
     RESIZE(new Route("POST", Route.INSTANCE + "/resize")),
     // The SDK sends POST and the published example uses PUT, so both methods reach the same function.
     CHANGE_CHARGE_MODE(new Route("POST", Route.INSTANCE + "/change-charge-mode"),
-            new Route("PUT", Route.INSTANCE + "/change-charge-mode"));
+            new Route("PUT", Route.INSTANCE + "/change-charge-mode")),
+    // IAM's operations that a client of IoTDA uses, on the same API: the SDKs' own names.
+    KEYSTONE_CREATE_USER_TOKEN_BY_PASSWORD(new Route("POST", "/v3/auth/tokens")),
+    KEYSTONE_LIST_PROJECTS(new Route("GET", "/v3/projects")),
+    KEYSTONE_LIST_AUTH_PROJECTS(new Route("GET", "/v3/auth/projects")),
+    KEYSTONE_LIST_AUTH_DOMAINS(new Route("GET", "/v3/auth/domains"));
 
     private final List<Route> routes;
 
@@ -34,5 +39,10 @@ public enum Operation {
 
     public List<Route> routes() {
         return routes;
+    }
+
+    /** Whether it is one of IAM's operations (IAM's error body and codes), not IoTDA's. */
+    public boolean isIam() {
+        return name().startsWith("KEYSTONE_");
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
-/** New order and instance ids, with their random parts from a {@link SecureRandom}. */
+/** New ids and secrets, with their random parts from a {@link SecureRandom}. */
 public final class IdSource {
     // Made on first use, not at init: under SnapStart, state made at init is restored identically in every copy
     // of the function, and the random part of the ids must differ between them.
@@ -42,6 +42,13 @@ public final class IdSource {
     /** The random part of a task's id. */
     public UUID nextTaskRandom() {
         return UUID.fromString(nextInstanceId());
+    }
+
+    /** {@code count} random bytes: secrets (tokens, keys, salts) and account, project and user ids. */
+    public byte[] nextBytes(int count) {
+        byte[] bytes = new byte[count];
+        random().nextBytes(bytes);
+        return bytes;
     }
 
     private RandomGenerator random() {

@@ -5,8 +5,13 @@ import static cloud.iotda.testing.TestWorld.PROJECT;
 import static cloud.iotda.testing.TestWorld.TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.testing.TestWorld.Response;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,7 +33,7 @@ class CredentialsFirstTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Operation.class)
+    @EnumSource(value = Operation.class, mode = EnumSource.Mode.MATCH_NONE, names = "KEYSTONE_.*")
     void everyRouteAnswersCredentialsBeforeInput(Operation operation) {
         for (Route route : operation.routes()) {
             String what = route.method() + " " + route.path();
@@ -40,5 +45,36 @@ class CredentialsFirstTest {
             assertEquals("IOTDA.000004", other.errorCode(), what);
             assertEquals(400, badRequest(operation, route, TOKEN).status(), what);
         }
+    }
+
+    /**
+     * IAM's routes in IAM's codes: 401 without credentials, 403 for credentials made for one project (they belong
+     * to no account), and only with an account's by the input; the token route takes none and reads its body.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Operation.class, names = "KEYSTONE_LIST_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void iamRoutesAnswerCredentialsBeforeInput(Operation operation) {
+        Account account = world.service.identity().createAccount("tenant");
+        Project project = world.service.identity().createProject("tenant", "cn-north-4");
+        world.credentials.saveToken(new StoredToken(Sha256.of("account-token"), project.projectId(),
+                account.domainId(), "tester", Instant.parse("2030-01-01T00:00:00Z")));
+        Route route = operation.routes().get(0);
+        Response none = badRequest(operation, route, null);
+        assertEquals(401, none.status());
+        assertEquals("IAM.0001", none.errorCode());
+        Response projectOnly = badRequest(operation, route, OTHER_PROJECT_TOKEN);
+        assertEquals(403, projectOnly.status());
+        assertEquals("IAM.0002", projectOnly.errorCode());
+        Response own = badRequest(operation, route, "account-token");
+        // Only ListProjects reads parameters; the others have no input to be wrong.
+        assertEquals(operation == Operation.KEYSTONE_LIST_PROJECTS ? 400 : 200, own.status(), own.body().toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Operation.class, names = "KEYSTONE_CREATE_.*", mode = EnumSource.Mode.MATCH_ANY)
+    void theTokenRouteTakesNoCredentialsAndReadsItsBody(Operation operation) {
+        Response answer = badRequest(operation, operation.routes().get(0), null);
+        assertEquals(400, answer.status());
+        assertEquals("IAM.0011", answer.errorCode());
     }
 }

@@ -2,6 +2,9 @@ package cloud.iotda.testing;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.account.User;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
@@ -42,6 +45,9 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     private final Map<OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<String, StoredToken> tokens = new TreeMap<>();
     private final Map<String, AccessKey> accessKeys = new TreeMap<>();
+    private final Map<String, Account> accounts = new TreeMap<>();
+    private final Map<String, Project> projects = new TreeMap<>();
+    private final Map<String, User> users = new TreeMap<>();
     private final Map<String, SaleStatus> sales = new TreeMap<>();
     /** By instance, then by the task's place in the instance's history. */
     private final Map<InstanceRef, TreeMap<Long, Task>> tasks = new LinkedHashMap<>();
@@ -289,6 +295,78 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     @Override
     public synchronized boolean deleteAccessKey(String accessKeyId) {
         return accessKeys.remove(accessKeyId) != null;
+    }
+
+    @Override
+    public synchronized Optional<Account> findAccount(String domainId) {
+        return Optional.ofNullable(accounts.get(domainId));
+    }
+
+    @Override
+    public synchronized Optional<Account> findAccountByName(String name) {
+        return accounts.values().stream().filter(account -> account.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public synchronized void createAccount(Account account) {
+        if (accounts.containsKey(account.domainId()) || findAccountByName(account.name()).isPresent()) {
+            throw new Conflict("account " + account.name() + " exists");
+        }
+        accounts.put(account.domainId(), account);
+    }
+
+    @Override
+    public synchronized List<Project> projectsOf(String domainId) {
+        return projects.values().stream().filter(project -> project.domainId().equals(domainId))
+                .sorted(Comparator.comparing(Project::name)).toList();
+    }
+
+    @Override
+    public synchronized Optional<Project> findProject(String projectId) {
+        return Optional.ofNullable(projects.get(projectId));
+    }
+
+    @Override
+    public synchronized void createProject(Project project) {
+        if (!accounts.containsKey(project.domainId()) || projects.containsKey(project.projectId())
+                || projectsOf(project.domainId()).stream().anyMatch(other -> other.name().equals(project.name()))) {
+            throw new Conflict("project " + project.name() + " of " + project.domainId() + " exists");
+        }
+        projects.put(project.projectId(), project);
+    }
+
+    @Override
+    public synchronized Optional<User> findUser(String domainId, String name) {
+        return Optional.ofNullable(users.get(domainId + "/" + name));
+    }
+
+    @Override
+    public synchronized void createUser(User user) {
+        if (!accounts.containsKey(user.domainId()) || users.containsKey(user.domainId() + "/" + user.name())) {
+            throw new Conflict("user " + user.name() + " exists");
+        }
+        users.put(user.domainId() + "/" + user.name(), user);
+    }
+
+    @Override
+    public synchronized boolean updateUser(User user) {
+        User stored = users.get(user.domainId() + "/" + user.name());
+        if (stored == null || stored.version() != user.version() - 1) {
+            return false;
+        }
+        users.put(user.domainId() + "/" + user.name(), user);
+        return true;
+    }
+
+    @Override
+    public synchronized List<User> usersNamed(String name) {
+        return users.values().stream().filter(user -> user.name().equals(name)).toList();
+    }
+
+    @Override
+    public synchronized List<AccessKey> keysOf(String domainId, String userName) {
+        return accessKeys.values().stream().filter(key -> domainId.equals(key.domainId())
+                && userName.equals(key.userName())).toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cloud.iotda.adapter.dynamodb;
 
+import cloud.iotda.adapter.dynamodb.internal.AccountRows;
 import cloud.iotda.adapter.dynamodb.internal.CredentialRows;
 import cloud.iotda.adapter.dynamodb.internal.Failures;
 import cloud.iotda.adapter.dynamodb.internal.InstanceRows;
@@ -11,6 +12,9 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.account.User;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
@@ -364,13 +368,119 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public void saveAccessKey(AccessKey key) {
-        Failures.run("save access key", () -> accessKeys.putItem(key));
+        if (key.domainId() == null) {
+            Failures.run("save access key", () -> accessKeys.putItem(key));
+            return;
+        }
+        write("save access key", List.of(put(CredentialRows.toItem(key), null, Map.of()),
+                put(AccountRows.keyItem(key), null, Map.of())));
     }
 
     @Override
     public boolean deleteAccessKey(String accessKeyId) {
+        Optional<AccessKey> found = findAccessKey(accessKeyId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (found.get().domainId() != null) {
+            Failures.run("delete access key", () -> client.transactWriteItems(request -> request.transactItems(
+                    TransactWriteItem.builder().delete(delete -> delete.tableName(tableName)
+                            .key(Keys.attributes(CredentialRows.accessKeyKey(accessKeyId)))).build(),
+                    TransactWriteItem.builder().delete(delete -> delete.tableName(tableName)
+                            .key(AccountRows.keyItemKey(found.get()))).build())));
+            return true;
+        }
         return Failures.call("delete access key", () -> accessKeys.deleteItem(
                 CredentialRows.accessKeyKey(accessKeyId))) != null;
+    }
+
+    @Override
+    public List<AccessKey> keysOf(String domainId, String userName) {
+        return query("list access keys of " + userName, AccountRows.accountPartition(domainId),
+                AccountRows.keyPrefix(userName)).stream()
+                .map(item -> findAccessKey(item.get("accessKeyId").s())).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<User> usersNamed(String name) {
+        return Failures.call("find users named " + name, () -> client.scanPaginator(request -> request
+                .tableName(tableName).consistentRead(true).filterExpression("entity = :user AND #name = :name")
+                .expressionAttributeNames(Map.of("#name", "name"))
+                .expressionAttributeValues(Map.of(":user", AttributeValue.fromS("USER"),
+                        ":name", AttributeValue.fromS(name))))
+                .items().stream().map(AccountRows::user).toList());
+    }
+
+    /** The items of a partition whose sort keys begin with {@code prefix}, read consistently. */
+    private List<Map<String, AttributeValue>> query(String what, String pk, String prefix) {
+        return Failures.call(what, () -> client.queryPaginator(request -> request
+                .tableName(tableName).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
+                        ":prefix", AttributeValue.fromS(prefix))))
+                .items().stream().toList());
+    }
+
+    // --- accounts ---
+
+    @Override
+    public Optional<Account> findAccount(String domainId) {
+        return get("read account", AccountRows.accountKey(domainId), true).map(AccountRows::account);
+    }
+
+    @Override
+    public Optional<Account> findAccountByName(String name) {
+        return get("read account by name", AccountRows.nameKey(name), true).map(AccountRows::account);
+    }
+
+    @Override
+    public void createAccount(Account account) {
+        write("create account " + account.name(), List.of(put(AccountRows.toItem(account), NEW, Map.of()),
+                put(AccountRows.nameItem(account), NEW, Map.of())));
+    }
+
+    @Override
+    public List<Project> projectsOf(String domainId) {
+        return query("list projects of " + domainId, AccountRows.accountPartition(domainId),
+                AccountRows.projectPrefix()).stream().map(AccountRows::project).toList();
+    }
+
+    @Override
+    public Optional<Project> findProject(String projectId) {
+        return get("read project", AccountRows.projectIdKey(projectId), true).map(AccountRows::project);
+    }
+
+    @Override
+    public void createProject(Project project) {
+        write("create project " + project.projectId(), List.of(put(AccountRows.toItem(project), NEW, Map.of()),
+                put(AccountRows.idItem(project), NEW, Map.of()),
+                TransactWriteItem.builder().conditionCheck(check -> check.tableName(tableName)
+                        .key(AccountRows.accountKey(project.domainId())).conditionExpression("attribute_exists(pk)"))
+                        .build()));
+    }
+
+    @Override
+    public Optional<User> findUser(String domainId, String name) {
+        return get("read user", AccountRows.userKey(domainId, name), true).map(AccountRows::user);
+    }
+
+    @Override
+    public void createUser(User user) {
+        write("create user " + user.name(), List.of(put(AccountRows.toItem(user), NEW, Map.of()),
+                TransactWriteItem.builder().conditionCheck(check -> check.tableName(tableName)
+                        .key(AccountRows.accountKey(user.domainId())).conditionExpression("attribute_exists(pk)"))
+                        .build()));
+    }
+
+    @Override
+    public boolean updateUser(User user) {
+        try {
+            write("update user " + user.name(), List.of(put(AccountRows.toItem(user), "#version = :before",
+                    Map.of(":before", AttributeValue.fromN(Long.toString(user.version() - 1))))));
+            return true;
+        } catch (Conflict lost) {
+            return false;
+        }
     }
 
     // --- tasks ---

@@ -1,5 +1,8 @@
 package cloud.iotda.edge.auth;
 
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.account.User;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.usecase.port.Credentials;
@@ -7,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +32,7 @@ public final class CredentialCache implements Credentials {
     private final Clock clock;
     private final Map<String, Entry<StoredToken>> tokens = new ConcurrentHashMap<>();
     private final Map<String, Entry<AccessKey>> accessKeys = new ConcurrentHashMap<>();
+    private final Map<String, Entry<Project>> projects = new ConcurrentHashMap<>();
 
     /** A found credential and the instant it stops being served from memory. */
     record Entry<T>(T credential, Instant until) {
@@ -80,6 +85,71 @@ public final class CredentialCache implements Credentials {
         found.ifPresentOrElse(key -> keep(accessKeys, accessKeyId, new Entry<>(key, now.plus(ttl))),
                 () -> accessKeys.remove(accessKeyId));
         return found;
+    }
+
+    /** A project never changes once made: it is kept like a key, so an account's key costs no read per request. */
+    @Override
+    public Optional<Project> findProject(String projectId) {
+        Instant now = clock.instant();
+        Entry<Project> cached = projects.get(projectId);
+        if (cached != null && now.isBefore(cached.until())) {
+            return Optional.of(cached.credential());
+        }
+        Optional<Project> found = store.findProject(projectId);
+        found.ifPresent(project -> keep(projects, projectId, new Entry<>(project, now.plus(ttl))));
+        return found;
+    }
+
+    // Accounts, users and the lists are read each time: a password check counts failures on the stored user.
+
+    @Override
+    public Optional<Account> findAccount(String domainId) {
+        return store.findAccount(domainId);
+    }
+
+    @Override
+    public Optional<Account> findAccountByName(String name) {
+        return store.findAccountByName(name);
+    }
+
+    @Override
+    public void createAccount(Account account) {
+        store.createAccount(account);
+    }
+
+    @Override
+    public List<Project> projectsOf(String domainId) {
+        return store.projectsOf(domainId);
+    }
+
+    @Override
+    public void createProject(Project project) {
+        store.createProject(project);
+    }
+
+    @Override
+    public Optional<User> findUser(String domainId, String name) {
+        return store.findUser(domainId, name);
+    }
+
+    @Override
+    public void createUser(User user) {
+        store.createUser(user);
+    }
+
+    @Override
+    public boolean updateUser(User user) {
+        return store.updateUser(user);
+    }
+
+    @Override
+    public List<User> usersNamed(String name) {
+        return store.usersNamed(name);
+    }
+
+    @Override
+    public List<AccessKey> keysOf(String domainId, String userName) {
+        return store.keysOf(domainId, userName);
     }
 
     private static <T> void keep(Map<String, Entry<T>> entries, String key, Entry<T> entry) {

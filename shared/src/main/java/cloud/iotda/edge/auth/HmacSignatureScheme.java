@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public abstract class HmacSignatureScheme implements AuthScheme {
     public static final String DATE_HEADER = "X-Sdk-Date";
-    public static final String PROJECT_HEADER = "X-Project-Id";
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
     public static final DateTimeFormatter DATE_FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -101,12 +100,8 @@ public abstract class HmacSignatureScheme implements AuthScheme {
         if (!matches) {
             throw unauthorized("the request signature does not match");
         }
-        String claimedProject = request.header(PROJECT_HEADER);
-        if (claimedProject != null && !claimedProject.strip().equals(key.projectId())) {
-            throw Rejected.because(Reason.FORBIDDEN,
-                    "the access key does not belong to project " + claimedProject.strip());
-        }
-        return new Principal(key.projectId());
+        return key.projectId() != null ? Principal.ofProject(key.projectId())
+                : new Principal(null, key.domainId(), true);
     }
 
     private static Instant parseDate(String value) {

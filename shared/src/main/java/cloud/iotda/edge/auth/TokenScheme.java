@@ -40,7 +40,7 @@ public final class TokenScheme implements AuthScheme {
         if (!clock.instant().isBefore(stored.expiresAt())) {
             throw unauthorized("the X-Auth-Token has expired");
         }
-        return new Principal(stored.projectId());
+        return new Principal(stored.projectId(), stored.domainId(), false);
     }
 
     private static Rejected unauthorized(String detail) {

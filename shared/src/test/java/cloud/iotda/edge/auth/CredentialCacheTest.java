@@ -78,7 +78,8 @@ class CredentialCacheTest {
         assertEquals(3, reads.get(), "an unknown token is read every time");
     }
 
-    private final Authenticator authenticator = new Authenticator(List.of(new TokenScheme(cache, clock)));
+    private final Authenticator authenticator = new Authenticator(List.of(new TokenScheme(cache, clock)), cache,
+            "cn-north-4");
 
     private static ApiRequest withToken(String token) {
         return ApiRequest.of("GET", "/v5/iot/p1/iotda-instances/ab", Map.of(), Map.of(),

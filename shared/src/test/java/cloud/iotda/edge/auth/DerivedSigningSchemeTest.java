@@ -71,7 +71,7 @@ class DerivedSigningSchemeTest {
 
     @Test
     void acceptsWhatTheOfficialDerivedSignerSigned() {
-        assertEquals(new Principal("p1"), scheme.authenticate(request(signed(NOW), BODY)));
+        assertEquals(Principal.ofProject("p1"), scheme.authenticate(request(signed(NOW), BODY)));
     }
 
     @Test
@@ -120,14 +120,16 @@ class DerivedSigningSchemeTest {
     @Test
     void refusesAProjectHeaderOfAnotherProjectAsForbidden() {
         credentials.saveAccessKey(new AccessKey("AKP2", "secret-p2", "p2", NOW));
-        Rejected rejected = assertThrows(Rejected.class, () -> scheme.authenticate(request(
-                signed(NOW, REGION, DerivedSigningScheme.SERVICE, "AKP2", "secret-p2", "p1"), BODY)));
+        Authenticator authenticator = new Authenticator(List.of(scheme), credentials, REGION);
+        Rejected rejected = assertThrows(Rejected.class, () -> authenticator.authorize(request(
+                signed(NOW, REGION, DerivedSigningScheme.SERVICE, "AKP2", "secret-p2", "p1"), BODY), "p1"));
         assertEquals(Reason.FORBIDDEN, rejected.reason());
     }
 
     @Test
     void theAuthenticatorPicksTheSchemeTheRequestUses() {
-        Authenticator authenticator = new Authenticator(List.of(new SdkSigningScheme(credentials, clock), scheme));
-        assertEquals(new Principal("p1"), authenticator.authorize(request(signed(NOW), BODY), "p1"));
+        Authenticator authenticator = new Authenticator(List.of(new SdkSigningScheme(credentials, clock), scheme),
+                credentials, "cn-north-4");
+        assertEquals(Principal.ofProject("p1"), authenticator.authorize(request(signed(NOW), BODY), "p1"));
     }
 }

@@ -13,6 +13,7 @@ import cloud.iotda.testing.SdkSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class SdkSigningSchemeTest {
 
     @Test
     void acceptsWhatTheOfficialSignerSigned() {
-        assertEquals(new Principal("p1"),
+        assertEquals(Principal.ofProject("p1"),
                 scheme.authenticate(request("POST", PATH, Map.of(), signedResize(NOW), BODY)));
     }
 
@@ -68,7 +69,7 @@ class SdkSigningSchemeTest {
         String path = "/v5/iot/p1/iotda-instances/ab/orders";
         Map<String, String> query = Map.of("limit", "2", "marker", "CS260115100000AB12C");
         Map<String, String> headers = signed("GET", path, query, "", NOW, "AKP1", "secret-p1", "p1");
-        assertEquals(new Principal("p1"), scheme.authenticate(request("GET", path, query, headers, "")));
+        assertEquals(Principal.ofProject("p1"), scheme.authenticate(request("GET", path, query, headers, "")));
         assertUnauthorized("the request signature does not match",
                 request("GET", path, Map.of("limit", "3", "marker", "CS260115100000AB12C"), headers, ""));
     }
@@ -131,9 +132,13 @@ class SdkSigningSchemeTest {
     void refusesAProjectHeaderOfAnotherProjectAsForbidden() {
         credentials.saveAccessKey(new AccessKey("AKP2", "secret-p2", "p2", NOW));
         Map<String, String> headers = signed("POST", PATH, Map.of(), BODY, NOW, "AKP2", "secret-p2", "p1");
+        Authenticator authenticator = new Authenticator(List.of(scheme), credentials, "cn-north-4");
         Rejected rejected = assertThrows(Rejected.class,
-                () -> scheme.authenticate(request("POST", PATH, Map.of(), headers, BODY)));
+                () -> authenticator.authorize(request("POST", PATH, Map.of(), headers, BODY), "p1"));
         assertEquals(Reason.FORBIDDEN, rejected.reason());
-        assertEquals("the access key does not belong to project p1", rejected.detail());
+        assertEquals("the credentials do not grant access to project p1", rejected.detail());
+        Rejected elsewhere = assertThrows(Rejected.class,
+                () -> authenticator.authorize(request("POST", PATH, Map.of(), headers, BODY), "p2"));
+        assertEquals("X-Project-Id names project p1, the path project p2", elsewhere.detail());
     }
 }

@@ -22,7 +22,8 @@ class TokenSchemeTest {
     private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
     private final InMemoryStore credentials = new InMemoryStore();
     private final MutableClock clock = new MutableClock(NOW);
-    private final Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock)));
+    private final Authenticator authenticator = new Authenticator(List.of(new TokenScheme(credentials, clock)),
+            credentials, "cn-north-4");
 
     TokenSchemeTest() {
         credentials.saveToken(new StoredToken(Sha256.of("good-token"), "p1", NOW.plusSeconds(60)));
@@ -45,12 +46,12 @@ class TokenSchemeTest {
 
     @Test
     void acceptsAKnownTokenOfThePathsProject() {
-        assertEquals(new Principal("p1"), authenticator.authorize(withToken("good-token"), "p1"));
+        assertEquals(Principal.ofProject("p1"), authenticator.authorize(withToken("good-token"), "p1"));
     }
 
     @Test
     void headerNameIsCaseInsensitive() {
-        assertEquals(new Principal("p1"),
+        assertEquals(Principal.ofProject("p1"),
                 authenticator.authorize(withHeaders(Map.of("x-auth-token", "good-token")), "p1"));
     }
 

@@ -30,6 +30,8 @@ public final class CredentialRows {
     public static Map<String, AttributeValue> toItem(StoredToken token) {
         return Row.of(TOKEN_PREFIX + HexFormat.of().formatHex(token.tokenSha256()), Keys.META, "TOKEN")
                 .put("projectId", token.projectId())
+                .put("domainId", token.domainId())
+                .put("userName", token.userName())
                 .put("expiresAt", token.expiresAt())
                 .put("ttl", token.expiresAt().getEpochSecond()).item();
     }
@@ -37,7 +39,7 @@ public final class CredentialRows {
     public static StoredToken token(Map<String, AttributeValue> item) {
         Row row = Row.read(item);
         return new StoredToken(HexFormat.of().parseHex(row.text(Keys.PK).substring(TOKEN_PREFIX.length())),
-                row.text("projectId"), row.instant("expiresAt"));
+                row.text("projectId"), row.text("domainId"), row.text("userName"), row.instant("expiresAt"));
     }
 
     public static Key accessKeyKey(String accessKeyId) {
@@ -47,6 +49,8 @@ public final class CredentialRows {
     public static Map<String, AttributeValue> toItem(AccessKey key) {
         return Row.of(ACCESS_KEY_PREFIX + key.accessKeyId(), Keys.META, "ACCESS_KEY")
                 .put("projectId", key.projectId())
+                .put("domainId", key.domainId())
+                .put("userName", key.userName())
                 .put("secretKey", key.secretKey())
                 .put("createTime", key.createTime()).item();
     }
@@ -54,6 +58,6 @@ public final class CredentialRows {
     public static AccessKey accessKey(Map<String, AttributeValue> item) {
         Row row = Row.read(item);
         return new AccessKey(row.text(Keys.PK).substring(ACCESS_KEY_PREFIX.length()), row.text("secretKey"),
-                row.text("projectId"), row.instant("createTime"));
+                row.text("projectId"), row.text("domainId"), row.text("userName"), row.instant("createTime"));
     }
 }
