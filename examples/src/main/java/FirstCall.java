@@ -15,7 +15,7 @@ public class FirstCall {
                         .withSk("demo-secret-key-do-not-use-in-production")
                         .withProjectId("0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b")
                         .withDerivedPredicate(BasicCredentials.DEFAULT_DERIVED_PREDICATE))
-                .withRegion(new Region("us-east-1", "http://127.0.0.1:3000"))
+                .withRegion(new Region("cn-north-4", "http://127.0.0.1:3000"))
                 .withDerivedAuthServiceName("iotdm")
                 .build();
         String enterprise = "2a2b3c4d-0000-4000-8000-000000000002";

@@ -53,7 +53,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class Admin {
     static final Set<String> FLAGS = Set.of("table", "region", "endpoint", "project", "instance", "name",
-            "type", "flavor", "size", "charge-mode", "window", "expires", "period", "expiring-within", "at");
+            "type", "flavor", "size", "charge-mode", "window", "expires", "period", "expiring-within", "at",
+            "account", "user");
     private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofDays(1);
     /** Each command's usage line(s), in the order the usage lists them; the key is the command's two words. */
     private static final Map<String, String> COMMANDS = commands(
@@ -61,10 +62,18 @@ public final class Admin {
                     + " [--size N]\n                   [--name NAME] [--charge-mode postPaid|prePaid]"
                     + " [--window HH:mm-HH:mm]",
             "instances list", "  instances list [--project P]",
+            "accounts create", "  accounts create NAME                                         "
+                    + "(prints the account's domain id)",
+            "projects create", "  projects create --account NAME --region REGION               "
+                    + "(prints the project id; REGION is the\n" + " ".repeat(64) + "cloud's, e.g. cn-north-4: the "
+                    + "table's\n" + " ".repeat(64) + "AWS region then comes from AWS_REGION)",
+            "users create", "  users create --account NAME --name USER                      "
+                    + "(prints the password once)",
             "tokens issue", "  tokens issue --project P [--expires 2030-01-01T00:00:00Z]     (prints the token once)",
             "tokens revoke", "  tokens revoke TOKEN",
-            "keys create", "  keys create --project P                                      "
-                    + "(prints the secret key once)",
+            "keys create", "  keys create --user USER [--account NAME] | --project P        "
+                    + "(prints the secret key once; a user's\n" + " ".repeat(64) + "key works in every project of "
+                    + "its account)",
             "keys revoke", "  keys revoke ACCESS_KEY",
             "orders list", "  orders list --project P --instance ID",
             "orders pay", "  orders pay ORDER_ID                                          (the billing console's part)",
@@ -180,12 +189,19 @@ public final class Admin {
                 throw new UsageError(words.get(0) + " is the local world's: a deployed stack runs on real time and "
                         + "keeps its data");
             }
-            try (DynamoDbClient client = client(flags)) {
+            // projects create --region names the project's region, not the table's.
+            Map<String, String> tableFlags = new LinkedHashMap<>(flags);
+            if (words.size() >= 2 && (words.get(0) + " " + words.get(1)).equals("projects create")) {
+                tableFlags.remove("region");
+            }
+            try (DynamoDbClient client = client(tableFlags)) {
                 String table = flags.getOrDefault("table", LocalDynamo.TABLE);
-                String region = flags.getOrDefault("region", LocalDynamo.REGION);
+                String region = tableFlags.getOrDefault("region", LocalDynamo.REGION);
                 LocalClock clock = local ? new LocalClock(client, table, Clock.systemUTC()) : null;
-                Service service = local ? Service.local(client, table, clock, region)
-                        : Service.onDynamoDb(client, table, Clock.systemUTC(), region);
+                // The cloud region instances are made in: REGION_ID, as the functions and the local API take it.
+                String regionId = Service.regionFromEnvironment();
+                Service service = local ? Service.local(client, table, clock, regionId)
+                        : Service.onDynamoDb(client, table, Clock.systemUTC(), regionId);
                 new Admin(service, out, local ? clock : Clock.systemUTC(), clock, client, region)
                         .execute(words, flags);
             } catch (SdkClientException | Unavailable unreachable) {
@@ -268,7 +284,12 @@ public final class Admin {
             case "instances list" -> listInstances(flags.get("project"));
             case "tokens issue" -> issueToken(required(flags, "project"), flags.get("expires"));
             case "tokens revoke" -> revokeToken(single(rest, "TOKEN"));
-            case "keys create" -> createKey(required(flags, "project"));
+            case "keys create" -> createKey(flags);
+            case "accounts create" -> out.println(service.identity().createAccount(single(rest, "NAME")).domainId());
+            case "projects create" -> out.println(service.identity().createProject(required(flags, "account"),
+                    required(flags, "region")).projectId());
+            case "users create" -> out.println(service.identity().createUser(required(flags, "account"),
+                    required(flags, "name")).password());
             case "keys revoke" -> revokeKey(single(rest, "ACCESS_KEY"));
             case "orders list" -> listOrders(instanceRef(required(flags, "project"), required(flags, "instance")));
             case "orders pay" -> printOrder(service.lifecycle().pay(orderId(single(rest, "ORDER_ID"))));
@@ -541,7 +562,17 @@ public final class Admin {
         out.println("revoked");
     }
 
-    private void createKey(String project) {
+    private void createKey(Map<String, String> flags) {
+        if (flags.containsKey("user") == flags.containsKey("project")) {
+            throw new UsageError("keys create takes --user USER [--account NAME] or --project P");
+        }
+        if (flags.containsKey("user")) {
+            AccessKey key = service.identity().createKey(Optional.ofNullable(flags.get("account")), flags.get("user"));
+            out.println("access_key " + key.accessKeyId());
+            out.println("secret_key " + key.secretKey());
+            return;
+        }
+        String project = flags.get("project");
         byte[] id = new byte[10];
         random.nextBytes(id);
         byte[] secret = new byte[30];

@@ -1,7 +1,9 @@
 package cloud.iotda.local;
 
+import cloud.iotda.Service;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.account.Project;
 import cloud.iotda.edge.ApiError;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +22,7 @@ final class Cli {
             OCTET + "(\\." + OCTET + "){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
     static final String LOCAL_API_USAGE = """
             usage: local-api [--port 3000] [--dynamodb-port 8000] [--dynamodb-host 127.0.0.1] [--data DIR]
-                             [--seed FILE] [--template template.yaml] [--check]
+                             [--seed FILE] [--template template.yaml] [--region-id cn-north-4] [--check]
               --port           the API's port on 127.0.0.1 (0: a free one)
               --dynamodb-port  DynamoDB Local's port (0: a free one)
               --dynamodb-host  the one address DynamoDB Local listens on (default loopback; 0.0.0.0 is every
@@ -28,6 +30,8 @@ final class Cli {
               --data           keep the database in DIR across restarts (default: in memory)
               --seed           the seed file (default: the built-in demo seed)
               --template       the SAM template whose routes and table are served
+              --region-id      the cloud region the API answers as (default cn-north-4): instances'
+                               region_id, the derived signing scope, the region of the projects it serves
               --check          start, print where it listens and stop: checks the setup (and lets
                                bin/lib.sh record what a start loads, so that later starts are faster)""";
     static final int DEFAULT_PORT = 3000;
@@ -128,7 +132,7 @@ final class Cli {
     static LocalApi.Options localApiOptions(String[] args) {
         List<String> positional = new ArrayList<>();
         Map<String, String> flags = flags(List.of(args),
-                Set.of("port", "dynamodb-host", "dynamodb-port", "data", "seed", "template"), positional);
+                Set.of("port", "dynamodb-host", "dynamodb-port", "data", "seed", "template", "region-id"), positional);
         if (!positional.isEmpty()) {
             throw new IllegalArgumentException("unexpected argument " + positional.get(0));
         }
@@ -138,6 +142,14 @@ final class Cli {
                 port(flags, "dynamodb-port", DEFAULT_DYNAMODB_PORT),
                 flags.containsKey("data") ? Path.of(flags.get("data")) : null,
                 flags.containsKey("seed") ? Path.of(flags.get("seed")) : null,
-                Path.of(flags.getOrDefault("template", "template.yaml")));
+                Path.of(flags.getOrDefault("template", "template.yaml")),
+                regionId(flags.getOrDefault("region-id", Service.DEFAULT_REGION_ID)));
+    }
+
+    private static String regionId(String text) {
+        if (!Project.isValidRegion(text)) {
+            throw new IllegalArgumentException("--region-id must be " + Project.REGION_RULE + ", not " + text);
+        }
+        return text;
     }
 }

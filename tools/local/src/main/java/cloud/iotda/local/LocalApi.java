@@ -92,10 +92,15 @@ public final class LocalApi implements AutoCloseable {
     }
 
     /** How to start: ports (0 picks a free one), DynamoDB Local's address, data folder (null: in memory), seed. */
-    public record Options(int port, String dynamoHost, int dynamoPort, Path dataDir, Path seed, Path template) {
-        /** DynamoDB Local on loopback. */
+    public record Options(int port, String dynamoHost, int dynamoPort, Path dataDir, Path seed, Path template,
+                          String regionId) {
+        /** DynamoDB Local on loopback, answering as the default region. */
         public Options(int port, int dynamoPort, Path dataDir, Path seed, Path template) {
-            this(port, LocalDynamo.LOOPBACK, dynamoPort, dataDir, seed, template);
+            this(port, LocalDynamo.LOOPBACK, dynamoPort, dataDir, seed, template, Service.DEFAULT_REGION_ID);
+        }
+
+        public Options(int port, String dynamoHost, int dynamoPort, Path dataDir, Path seed, Path template) {
+            this(port, dynamoHost, dynamoPort, dataDir, seed, template, Service.DEFAULT_REGION_ID);
         }
     }
 
@@ -115,7 +120,7 @@ public final class LocalApi implements AutoCloseable {
         Seed seed;
         try {
             template = Template.load(options.template());
-            seed = Seed.load(options.seed(), System.getProperty("aws.region", LocalDynamo.REGION));
+            seed = Seed.load(options.seed(), options.regionId());
         } catch (Exception | Error e) {
             starting.thenAccept(LocalApi::closeQuietly);
             throw e;
@@ -138,7 +143,7 @@ public final class LocalApi implements AutoCloseable {
             // One clock for the local world, which iotda-admin moves; each function its own service on it.
             LocalClock clock = new LocalClock(dynamo.client(), LocalDynamo.TABLE, Clock.systemUTC());
             Supplier<Service> services = () -> Service.local(dynamo.client(), LocalDynamo.TABLE, clock,
-                    Service.regionFromEnvironment());
+                    options.regionId());
             seed.apply(services.get(), clock);
             LocalWorld.recordSeed(dynamo.client(), options.seed());
             List<LocalRoute> routes = LocalRoute.fromTemplate(template, services);

@@ -6,6 +6,10 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.PasswordHash;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.account.User;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
 import cloud.iotda.domain.catalogue.SaleStatus;
@@ -30,6 +34,7 @@ import cloud.iotda.edge.JsonFields;
 import cloud.iotda.edge.RequestBodies;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.port.Conflict;
+import cloud.iotda.usecase.port.Credentials;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,6 +43,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,7 +58,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A seed file, checked whole before anything is written: credentials (token and/or access key per project),
+ * A seed file, checked whole before anything is written: accounts (with users and projects), credentials (token
+ * and/or access key per project, as before accounts),
  * instances, and orders placed on them under fixed ids, by the API's own rules. A bad entry is refused with its
  * place and field, e.g. {@code instances[1].flavor.size}.
  */
@@ -63,20 +70,33 @@ final class Seed {
     record Credential(String projectId, String token, Instant tokenExpiresAt, String accessKey, String secretKey) {
     }
 
+    /** An account with its users (a password, an access key if given) and projects, under fixed ids. */
+    record SeedAccount(Account account, List<SeedUser> users, List<Project> projects) {
+    }
+
+    record SeedUser(String name, String userId, String password, String accessKey, String secretKey) {
+        @Override
+        public String toString() {
+            return "SeedUser[" + name + "]";
+        }
+    }
+
     /** A change the seed places on one of its instances, under an id a fixture or a test can name. */
     record SeedOrder(InstanceRef instance, OrderId orderId, Change change, TaskId taskId, boolean pay) {
     }
 
     private final List<Credential> credentials;
+    private final List<SeedAccount> accounts;
     private final List<Instance> instances;
     private final List<SeedOrder> orders;
 
     private final List<String> soldOut;
 
-    private Seed(List<Credential> credentials, List<Instance> instances, List<SeedOrder> orders,
-                 List<String> soldOut) {
+    private Seed(List<Credential> credentials, List<SeedAccount> accounts, List<Instance> instances,
+                 List<SeedOrder> orders, List<String> soldOut) {
         this.soldOut = soldOut;
         this.credentials = credentials;
+        this.accounts = accounts;
         this.instances = instances;
         this.orders = orders;
     }
@@ -109,6 +129,10 @@ final class Seed {
         List<Credential> credentials = new ArrayList<>();
         for (JsonFields entry : entries(root, "credentials")) {
             credentials.add(credential(entry));
+        }
+        List<SeedAccount> accounts = new ArrayList<>();
+        for (JsonFields entry : entries(root, "accounts")) {
+            accounts.add(account(entry));
         }
         FlavorCatalogue catalogue = CatalogueFile.published();
         List<Instance> instances = new ArrayList<>();
@@ -176,7 +200,7 @@ final class Seed {
                 soldOut.add(type);
             }
         }
-        return new Seed(credentials, instances, orders, List.copyOf(soldOut));
+        return new Seed(credentials, accounts, instances, orders, List.copyOf(soldOut));
     }
 
     /** An order entry: its instance, its id, and the body of the request that places it, as the API reads it. */
@@ -200,6 +224,56 @@ final class Seed {
             throw refused.detail().startsWith(entry.path("")) ? refused
                     : Rejected.invalid(entry.path("body") + ": " + refused.detail());
         }
+    }
+
+    private static SeedAccount account(JsonFields entry) {
+        String name = entry.requiredString("name");
+        String domainId = entry.requiredString("domain_id");
+        if (!Account.isValidName(name)) {
+            throw Rejected.invalid(entry.path("name") + " must be " + Account.NAME_RULE);
+        }
+        if (!Account.isValidId(domainId)) {
+            throw Rejected.invalid(entry.path("domain_id") + " must be " + Account.ID_RULE);
+        }
+        List<SeedUser> users = new ArrayList<>();
+        for (JsonFields user : entry.optionalObjects("users").orElse(List.of())) {
+            String userName = user.requiredString("name");
+            String password = user.requiredString("password");
+            if (!Account.isValidName(userName)) {
+                throw Rejected.invalid(user.path("name") + " must be " + Account.NAME_RULE);
+            }
+            if (password.isEmpty() || password.length() > PasswordHash.MAX_PASSWORD_CHARS) {
+                throw Rejected.invalid(user.path("password") + " must be 1.." + PasswordHash.MAX_PASSWORD_CHARS
+                        + " characters");
+            }
+            String userId = user.optionalString("user_id").orElse(null);
+            if (userId != null && !Account.isValidId(userId)) {
+                throw Rejected.invalid(user.path("user_id") + " must be " + Account.ID_RULE);
+            }
+            String accessKey = user.optionalString("access_key").orElse(null);
+            String secretKey = user.optionalString("secret_key").orElse(null);
+            if ((accessKey == null) != (secretKey == null)) {
+                throw Rejected.invalid(user.path(accessKey == null ? "access_key" : "secret_key")
+                        + " is required when " + (accessKey == null ? "secret_key" : "access_key") + " is given");
+            }
+            if (accessKey != null && !AccessKey.isValidId(accessKey)) {
+                throw Rejected.invalid(user.path("access_key") + " must be " + AccessKey.ID_RULE);
+            }
+            users.add(new SeedUser(userName, userId, password, accessKey, secretKey));
+        }
+        List<Project> projects = new ArrayList<>();
+        for (JsonFields project : entry.optionalObjects("projects").orElse(List.of())) {
+            String projectId = project.requiredString("project_id");
+            String region = project.requiredString("name");
+            if (!Account.isValidId(projectId)) {
+                throw Rejected.invalid(project.path("project_id") + " must be " + Account.ID_RULE);
+            }
+            if (!Project.isValidRegion(region)) {
+                throw Rejected.invalid(project.path("name") + " must be " + Project.REGION_RULE);
+            }
+            projects.add(new Project(projectId, region, domainId));
+        }
+        return new SeedAccount(new Account(domainId, name), users, projects);
     }
 
     private static Credential credential(JsonFields entry) {
@@ -347,6 +421,25 @@ final class Seed {
 
     /** Writes the seed; instances that a kept data folder already has are left as they are. */
     void apply(Service service, Clock clock) {
+        SecureRandom random = new SecureRandom();
+        for (SeedAccount seeded : accounts) {
+            Credentials store = service.credentials();
+            kept(() -> store.createAccount(seeded.account()));
+            seeded.projects().forEach(project -> kept(() -> store.createProject(project)));
+            for (SeedUser user : seeded.users()) {
+                byte[] salt = new byte[16];
+                random.nextBytes(salt);
+                byte[] random16 = new byte[16];
+                random.nextBytes(random16);
+                String userId = user.userId() != null ? user.userId() : Account.newId(random16);
+                kept(() -> store.createUser(User.create(seeded.account().domainId(), user.name(), userId,
+                        PasswordHash.of(user.password(), salt))));
+                if (user.accessKey() != null) {
+                    store.saveAccessKey(AccessKey.ofUser(user.accessKey(), user.secretKey(),
+                            seeded.account().domainId(), user.name(), clock.instant()));
+                }
+            }
+        }
         for (Credential credential : credentials) {
             if (credential.token() != null) {
                 service.credentials().saveToken(new StoredToken(Sha256.of(credential.token()),
@@ -382,6 +475,15 @@ final class Seed {
             if (order.pay() && unpaid) {
                 service.lifecycle().pay(order.orderId());
             }
+        }
+    }
+
+    /** A write the data folder may have from an earlier run: kept as it is then. */
+    private static void kept(Runnable write) {
+        try {
+            write.run();
+        } catch (Conflict earlier) {
+            // the data folder has it from an earlier run
         }
     }
 

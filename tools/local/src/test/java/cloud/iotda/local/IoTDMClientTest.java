@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.Service;
 import cloud.iotda.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,7 +109,7 @@ class IoTDMClientTest {
     }
 
     private static IoTDMClient client(Signing signing) {
-        return client(signing, "E2EACCESSKEYA", "e2e-secret-key-a", LocalDynamo.REGION);
+        return client(signing, "E2EACCESSKEYA", "e2e-secret-key-a", Service.DEFAULT_REGION_ID);
     }
 
     private static ServiceResponseException refused(int status, String code, Executable call) {
@@ -217,7 +218,7 @@ class IoTDMClientTest {
                         .withFlavor(new Flavor().withType("iotda.standard.s1").withSize(2))
                         .withChargeInfo(new ChargeInfo().withChargeMode("postPaid")))));
         refused(403, "IOTDA.000004", () -> createStandard(client(signing, "E2EACCESSKEYB", "e2e-secret-key-b",
-                LocalDynamo.REGION), unique("x")));
+                Service.DEFAULT_REGION_ID), unique("x")));
     }
 
     @ParameterizedTest
@@ -230,7 +231,7 @@ class IoTDMClientTest {
         assertTrue(shown.getCreateTime().matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"), shown.getCreateTime());
         assertEquals(1, shown.getTags().size());
         JsonNode raw = raw(path(id));
-        assertEquals(LocalDynamo.REGION, raw.get("region_id").asText());
+        assertEquals(Service.DEFAULT_REGION_ID, raw.get("region_id").asText());
         assertNoFieldLost(raw, shown);
         refused(404, "IOTDA.060000", () -> client.showInstance(new ShowInstanceRequest().withInstanceId(MISSING)));
         refused(400, "IOTDA.000006", () -> client.showInstance(new ShowInstanceRequest().withInstanceId("NOT-HEX")));
@@ -372,16 +373,17 @@ class IoTDMClientTest {
     @ParameterizedTest
     @EnumSource(Signing.class)
     void credentialsAreCheckedAsTheRealEndpointChecksThem(Signing signing) {
-        refused(401, "IOTDA.000002", () -> client(signing, "E2EACCESSKEYA", "not-the-secret", LocalDynamo.REGION)
+        refused(401, "IOTDA.000002", () -> client(signing, "E2EACCESSKEYA", "not-the-secret", Service.DEFAULT_REGION_ID)
                 .listInstances(new ListInstancesRequest()));
-        refused(401, "IOTDA.000002", () -> client(signing, "NOSUCHKEY", "whatever", LocalDynamo.REGION)
+        refused(401, "IOTDA.000002", () -> client(signing, "NOSUCHKEY", "whatever", Service.DEFAULT_REGION_ID)
                 .listInstances(new ListInstancesRequest()));
-        refused(403, "IOTDA.000004", () -> client(signing, "E2EACCESSKEYB", "e2e-secret-key-b", LocalDynamo.REGION)
-                .listInstances(new ListInstancesRequest()));
+        refused(403, "IOTDA.000004", () -> client(signing, "E2EACCESSKEYB", "e2e-secret-key-b",
+                Service.DEFAULT_REGION_ID).listInstances(new ListInstancesRequest()));
         if (signing == Signing.V11_HMAC_SHA256) {
             ServiceResponseException wrongRegion = refused(401, "IOTDA.000002", () -> client(signing, "E2EACCESSKEYA",
-                    "e2e-secret-key-a", "cn-north-4").listInstances(new ListInstancesRequest()));
-            assertTrue(wrongRegion.getErrorMsg().contains("scoped to region cn-north-4"), wrongRegion.getErrorMsg());
+                    "e2e-secret-key-a", "cn-south-1").listInstances(new ListInstancesRequest()));
+            assertTrue(wrongRegion.getErrorMsg().contains("scoped to region cn-south-1, not cn-north-4"),
+                    wrongRegion.getErrorMsg());
         }
     }
 

@@ -154,7 +154,7 @@ class LocalGatewayFidelityTest {
         BasicCredentials credentials = new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT);
         Map<String, String> auth;
         if (derived) {
-            credentials.processDerivedAuthParams("iotdm", "us-east-1");
+            credentials.processDerivedAuthParams("iotdm", "cn-north-4");
             auth = DerivedAKSKSigner.getInstance().sign(builder.build(), credentials);
         } else {
             auth = AKSKSigner.getInstance().sign(builder.build(), credentials);

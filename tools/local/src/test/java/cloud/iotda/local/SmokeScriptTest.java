@@ -54,7 +54,7 @@ class SmokeScriptTest {
     @Test
     void passesWithAnAccessKeyOfEitherSchemeAndWithAToken() throws Exception {
         for (List<String> credentials : List.of(List.of("--ak", AK, "--sk", SK),
-                List.of("--ak", AK, "--sk", SK, "--region", "us-east-1"),
+                List.of("--ak", AK, "--sk", SK, "--region", "cn-north-4"),
                 List.of("--token", "demo-token-0e3f2c8a"))) {
             List<String> args = new ArrayList<>(List.of(endpoint, "--project", PROJECT, "--instance", INSTANCE));
             args.addAll(credentials);
