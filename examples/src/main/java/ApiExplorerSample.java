@@ -38,7 +38,8 @@ public class ApiExplorerSample {
         try {
             System.out.println("show: " + client.showInstance(new ShowInstanceRequest().withInstanceId(standard))
                     .getName());
-            System.out.println("list: " + client.listInstances(new ListInstancesRequest().withLimit(5)).getCount());
+            System.out.println("list: " + client.listInstances(new ListInstancesRequest().withLimit(1)).getInstances()
+                    .size());
             System.out.println("resize: " + client.resizeInstance(new ResizeInstanceRequest()
                     .withInstanceId(resized).withBody(new ResizeInstance()
                             .withFlavor(new Flavor().withType("iotda.standard.s1").withSize(4)))).getOrderId());

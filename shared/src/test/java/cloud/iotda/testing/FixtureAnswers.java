@@ -20,6 +20,12 @@ public final class FixtureAnswers {
 
     public static final Map<String, Expected> EXPECTED = Map.ofEntries(
             Map.entry("list-instances.json", Expected.ok()),
+            Map.entry("keystone-create-user-token-by-password.json", new Expected(201, null, null)),
+            Map.entry("keystone-list-projects.json", Expected.ok()),
+            Map.entry("keystone-list-projects-project-token.json",
+                    new Expected(403, "IAM.0002", "made for one project")),
+            Map.entry("keystone-list-auth-projects.json", Expected.ok()),
+            Map.entry("keystone-list-auth-domains.json", Expected.ok()),
             Map.entry("list-instance-flavors.json", Expected.ok()),
             Map.entry("list-instances-limit-600.json", new Expected(400, "IOTDA.000017", "'limit'")),
             Map.entry("create-instance.json", Expected.ok()),

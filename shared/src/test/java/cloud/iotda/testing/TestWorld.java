@@ -7,6 +7,10 @@ import cloud.iotda.adapter.dynamodb.DynamoDbStore;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.PasswordHash;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.account.User;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Edition;
@@ -65,7 +69,18 @@ public final class TestWorld {
     public static final String OTHER_PROJECT_TOKEN = "fixture-token-project-9f8e";
     public static final String EXPIRED_TOKEN = "fixture-token-expired";
     /** Every credential the seeded world knows, for tests that check the logs never hold one. */
-    public static final List<String> CREDENTIALS = List.of(TOKEN, OTHER_PROJECT_TOKEN, EXPIRED_TOKEN);
+    /** The account (IAM's domain) the project belongs to, its user and a token of that user for the project. */
+    public static final String DOMAIN_ID = "5c1e8a2f9b7d4c3e8f6a1b2d3c4e5f60";
+    public static final String ACCOUNT = "demo";
+    public static final String USER = "demo-user";
+    public static final String PASSWORD = "demo-password-do-not-use";
+    public static final String ACCOUNT_TOKEN = "fixture-token-account-demo";
+    /** PASSWORD hashed once, so that a new world costs no key derivation (PasswordHashTest checks it matches). */
+    public static final String PASSWORD_HASH = "pbkdf2-sha512$210000$MDEyMzQ1Njc4OTo7PD0+Pw$Vl8MLkEez92ne5v964CUE3Z1v"
+            + "rsfeRoj53mzuS09vpnqeZHiBRwoWHiHDB1HqjYYDAuALankyyS1UTXsVE6hzA";
+
+    public static final List<String> CREDENTIALS = List.of(TOKEN, OTHER_PROJECT_TOKEN, EXPIRED_TOKEN, ACCOUNT_TOKEN,
+            PASSWORD);
 
     /** standard iotda.standard.s1 x2, postPaid, ACTIVE, window 02:00-04:00 UTC, tag team=plant. */
     public static final String STANDARD = "2a2b3c4d-0000-4000-8000-000000000001";
@@ -107,7 +122,7 @@ public final class TestWorld {
      */
     public static final Instant SUBSCRIBED_UNTIL = Instant.parse("2099-01-15T10:00:00Z");
     /** The region the service under test runs in (ShowInstance's region_id, the derived signing scope). */
-    public static final String REGION = "eu-west-1";
+    public static final String REGION = "cn-north-4";
     public static final Flavor S1_X2 = new Flavor("iotda.standard.s1", 2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -226,6 +241,11 @@ public final class TestWorld {
         credentials.saveToken(new StoredToken(Sha256.of(TOKEN), PROJECT, valid));
         credentials.saveToken(new StoredToken(Sha256.of(OTHER_PROJECT_TOKEN), OTHER_PROJECT, valid));
         credentials.saveToken(new StoredToken(Sha256.of(EXPIRED_TOKEN), PROJECT, START.minusSeconds(1)));
+        credentials.createAccount(new Account(DOMAIN_ID, ACCOUNT));
+        credentials.createProject(new Project(PROJECT, REGION, DOMAIN_ID));
+        credentials.createUser(User.create(DOMAIN_ID, USER, "3b2a1c0d9e8f7a6b5c4d3e2f1a0b9c8d",
+                PasswordHash.decode(PASSWORD_HASH)));
+        credentials.saveToken(new StoredToken(Sha256.of(ACCOUNT_TOKEN), PROJECT, DOMAIN_ID, USER, valid));
         OperateWindow nightly = new OperateWindow(LocalTime.of(2, 0), LocalTime.of(4, 0));
         OperateWindow aroundMidnight = new OperateWindow(LocalTime.of(23, 0), LocalTime.of(1, 0));
         instances.create(standard(STANDARD).operateWindow(nightly)

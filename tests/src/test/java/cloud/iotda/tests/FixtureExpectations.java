@@ -52,7 +52,7 @@ final class FixtureExpectations {
             assertError(expected, JSON.readTree(responseBody), world, itemsBefore);
             return;
         }
-        String instanceId = event.getPathParameters().get("instance_id");
+        String instanceId = event.getPathParameters() == null ? null : event.getPathParameters().get("instance_id");
         JsonNode body = responseBody == null || responseBody.isEmpty() ? null : JSON.readTree(responseBody);
         switch (event.getHttpMethod() + " " + event.getResource().replaceFirst(".*/iotda-instances", "")) {
             case "GET " -> {
@@ -121,6 +121,18 @@ final class FixtureExpectations {
                 assertTrue(body.get("orders").isArray(), body.toString());
                 assertTrue(body.has("marker"), body.toString());
             }
+            case "POST /v3/auth/tokens" -> {
+                String token = headers.get("X-Subject-Token");
+                assertTrue(token != null && token.length() >= 43, "the token in X-Subject-Token: " + headers);
+                assertEquals(TestWorld.PROJECT, body.path("token").path("project").path("id").asText());
+                assertFalse(body.path("token").has("catalog"), "?nocatalog=true leaves the catalog out");
+            }
+            case "GET /v3/projects", "GET /v3/auth/projects" -> {
+                assertEquals(TestWorld.PROJECT, body.path("projects").path(0).path("id").asText(), body.toString());
+                assertEquals(TestWorld.DOMAIN_ID, body.path("projects").path(0).path("domain_id").asText());
+            }
+            case "GET /v3/auth/domains" -> assertEquals(TestWorld.DOMAIN_ID,
+                    body.path("domains").path(0).path("id").asText(), body.toString());
             default -> {
                 String orderId = body.get("order_id").asText();
                 assertTrue(orderId.matches("CS\\d{10}[A-Z0-9]{5}"), orderId);

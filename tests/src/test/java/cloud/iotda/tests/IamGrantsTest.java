@@ -104,6 +104,25 @@ class IamGrantsTest {
                 null)));
         expect(200, invoke(world, "ListOrdersFunction", event("GET", "/{instance_id}/orders", DELAYED,
                 Map.of("limit", "1"), null)));
+        // A wrong password counts a failure on the user (PutItem); a scope by project id reads the project.
+        expect(401, invoke(world, "KeystoneCreateUserTokenByPasswordFunction", passwordEvent("wrong",
+                "{\"project\": {\"id\": \"" + PROJECT + "\"}}")));
+        expect(201, invoke(world, "KeystoneCreateUserTokenByPasswordFunction", passwordEvent(TestWorld.PASSWORD,
+                "{\"project\": {\"id\": \"" + PROJECT + "\"}}")));
+        expect(201, invoke(world, "KeystoneCreateUserTokenByPasswordFunction", passwordEvent(TestWorld.PASSWORD,
+                "{\"domain\": {\"name\": \"" + TestWorld.ACCOUNT + "\"}}")));
+    }
+
+    /** KeystoneCreateUserTokenByPassword's event for the world's user with {@code password}, for {@code scope}. */
+    private static String passwordEvent(String password, String scope) throws Exception {
+        ObjectNode event = JSON.createObjectNode().put("resource", "/v3/auth/tokens").put("path", "/v3/auth/tokens")
+                .put("httpMethod", "POST");
+        event.putObject("headers").put("Content-Type", "application/json;charset=utf8");
+        event.putObject("requestContext").put("requestId", UUID.randomUUID().toString());
+        event.put("body", "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
+                + "{\"name\": \"" + TestWorld.USER + "\", \"password\": \"" + password + "\", \"domain\": "
+                + "{\"name\": \"" + TestWorld.ACCOUNT + "\"}}}}, \"scope\": " + scope + "}}");
+        return JSON.writeValueAsString(event);
     }
 
     /** Each step of the processor on the instances and orders that make it due. */

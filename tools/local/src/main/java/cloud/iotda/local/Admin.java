@@ -327,7 +327,7 @@ public final class Admin {
             if (words.size() != 1) {
                 throw new UsageError("reset takes no arguments", true);
             }
-            out.println(LocalWorld.reset(client, region));
+            out.println(LocalWorld.reset(client));
             return;
         }
         if (words.size() == 1) {

@@ -145,7 +145,7 @@ public final class LocalApi implements AutoCloseable {
             Supplier<Service> services = () -> Service.local(dynamo.client(), LocalDynamo.TABLE, clock,
                     options.regionId());
             seed.apply(services.get(), clock);
-            LocalWorld.recordSeed(dynamo.client(), options.seed());
+            LocalWorld.recordSeed(dynamo.client(), options.seed(), options.regionId());
             List<LocalRoute> routes = LocalRoute.fromTemplate(template, services);
             Server server = new Server(new QueuedThreadPool(32, 4));
             HttpConfiguration http = new HttpConfiguration();

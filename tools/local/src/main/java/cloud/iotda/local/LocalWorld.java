@@ -21,18 +21,19 @@ final class LocalWorld {
     private LocalWorld() {
     }
 
-    /** Records the seed file the local API started with (null: the built-in demo seed). */
-    static void recordSeed(DynamoDbClient client, Path seed) {
+    /** Records the seed file the local API started with (null: the built-in demo seed) and its region. */
+    static void recordSeed(DynamoDbClient client, Path seed, String regionId) {
         client.putItem(request -> request.tableName(LocalDynamo.TABLE).item(Map.of("pk", SEED_KEY.get("pk"),
                 "sk", SEED_KEY.get("sk"), "entity", AttributeValue.fromS("LOCAL_SEED"),
-                "seed", AttributeValue.fromS(seed == null ? "" : seed.toAbsolutePath().toString()))));
+                "seed", AttributeValue.fromS(seed == null ? "" : seed.toAbsolutePath().toString()),
+                "regionId", AttributeValue.fromS(regionId))));
     }
 
     /**
      * The local world as the local API started it: every item of the table removed, the seed it loaded applied again,
      * and the clock back at real time; what it did, as a line to print.
      */
-    static String reset(DynamoDbClient client, String regionId) {
+    static String reset(DynamoDbClient client) {
         var recorded = client.getItem(request -> request.tableName(LocalDynamo.TABLE).key(SEED_KEY)
                 .consistentRead(true));
         if (!recorded.hasItem()) {
@@ -40,6 +41,9 @@ final class LocalWorld {
         }
         String file = recorded.item().get("seed").s();
         Path seedFile = file.isEmpty() ? null : Path.of(file);
+        // The region the local API answers as (--region-id), which its seed's instances were made in.
+        String regionId = recorded.item().containsKey("regionId") ? recorded.item().get("regionId").s()
+                : Service.DEFAULT_REGION_ID;
         Seed seed = Seed.load(seedFile, regionId);
         List<WriteRequest> deletes = new ArrayList<>();
         client.scanPaginator(request -> request.tableName(LocalDynamo.TABLE).consistentRead(true)
@@ -56,7 +60,7 @@ final class LocalWorld {
         LocalClock clock = new LocalClock(client, LocalDynamo.TABLE, Clock.systemUTC());
         clock.reset();
         seed.apply(Service.local(client, LocalDynamo.TABLE, clock, regionId), clock);
-        recordSeed(client, seedFile);
+        recordSeed(client, seedFile, regionId);
         return "reset: the local world as the local API started it, the seed " + (seedFile == null
                 ? Seed.DEMO + " (built in)" : seedFile.toString()) + " loaded again, the clock at real time";
     }

@@ -74,7 +74,7 @@ final class Seed {
     record SeedAccount(Account account, List<SeedUser> users, List<Project> projects) {
     }
 
-    record SeedUser(String name, String userId, String password, String accessKey, String secretKey) {
+    record SeedUser(String name, String userId, String password, String accessKey, String secretKey, String token) {
         @Override
         public String toString() {
             return "SeedUser[" + name + "]";
@@ -259,7 +259,8 @@ final class Seed {
             if (accessKey != null && !AccessKey.isValidId(accessKey)) {
                 throw Rejected.invalid(user.path("access_key") + " must be " + AccessKey.ID_RULE);
             }
-            users.add(new SeedUser(userName, userId, password, accessKey, secretKey));
+            users.add(new SeedUser(userName, userId, password, accessKey, secretKey,
+                    user.optionalString("token").orElse(null)));
         }
         List<Project> projects = new ArrayList<>();
         for (JsonFields project : entry.optionalObjects("projects").orElse(List.of())) {
@@ -272,6 +273,9 @@ final class Seed {
                 throw Rejected.invalid(project.path("name") + " must be " + Project.REGION_RULE);
             }
             projects.add(new Project(projectId, region, domainId));
+        }
+        if (users.stream().anyMatch(user -> user.token() != null) && projects.isEmpty()) {
+            throw Rejected.invalid(entry.path("projects") + " must hold the project a user's token is for");
         }
         return new SeedAccount(new Account(domainId, name), users, projects);
     }
@@ -437,6 +441,11 @@ final class Seed {
                 if (user.accessKey() != null) {
                     store.saveAccessKey(AccessKey.ofUser(user.accessKey(), user.secretKey(),
                             seeded.account().domainId(), user.name(), clock.instant()));
+                }
+                if (user.token() != null) {
+                    // A token of the user for the account's first project, as IAM would issue one.
+                    store.saveToken(new StoredToken(Sha256.of(user.token()), seeded.projects().get(0).projectId(),
+                            seeded.account().domainId(), user.name(), NO_EXPIRY));
                 }
             }
         }

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -41,16 +42,21 @@ class AdminIamTest {
     /** Each command as an operator types it (after {@code iotda-admin}), on the tests' seeded world. */
     /** Stands for the id of an order placed on PREPAID_RESIZE just before the command, awaiting payment. */
     private static final String UNPAID = "UNPAID";
+    /** Stands for a key of the world's user made just before the command. */
+    private static final String USER_KEY = "USERKEY";
 
     private static final Map<String, String> COMMANDS = commands(
             "instances create", "instances create --project " + PROJECT
                     + " --instance 2a2b3c4d-0000-4000-8000-0000000000c1 --type standard"
                     + " --flavor iotda.standard.s1 --size 1",
             "instances list", "instances list --project " + PROJECT,
+            "accounts create", "accounts create plant",
+            "projects create", "projects create --account " + TestWorld.ACCOUNT + " --region cn-south-1",
+            "users create", "users create --account " + TestWorld.ACCOUNT + " --name operator",
             "tokens issue", "tokens issue --project " + PROJECT,
             "tokens revoke", "tokens revoke " + TestWorld.TOKEN,
-            "keys create", "keys create --project " + PROJECT,
-            "keys revoke", "keys revoke NOSUCHKEY",
+            "keys create", "keys create --user " + TestWorld.USER,
+            "keys revoke", "keys revoke " + USER_KEY,
             "orders list", "orders list --project " + PROJECT + " --instance " + STANDARD,
             "orders pay", "orders pay " + UNPAID,
             "orders cancel", "orders cancel " + FAILED_ORDER,
@@ -81,6 +87,10 @@ class AdminIamTest {
                 line = line.replace(UNPAID, world.resize(PREPAID_RESIZE,
                         "{\"flavor\": {\"type\": \"iotda.standard.s2\", \"size\": 2}}").orderId());
             }
+            if (line.contains(USER_KEY)) {
+                line = line.replace(USER_KEY, world.service.identity().createKey(Optional.empty(), TestWorld.USER)
+                        .accessKeyId());
+            }
             if (command.getKey().equals("orders process-now")) {
                 world.resize(STANDARD, "{\"flavor\": {\"type\": \"iotda.standard.s2\", \"size\": 2}, \"delay\": true}");
                 world.resize(PREPAID_RESIZE, "{\"flavor\": {\"type\": \"iotda.standard.s2\", \"size\": 2}}");
@@ -92,8 +102,8 @@ class AdminIamTest {
             recorder.recordAs(command.getKey(), () -> {
                 try {
                     admin.execute(words, flags);
-                } catch (Admin.UsageError expected) {
-                    // keys revoke of an unknown key: refused after its one request, which is what is recorded
+                } catch (Admin.UsageError unexpected) {
+                    throw new AssertionError(command.getKey() + " is refused: " + unexpected.getMessage());
                 }
                 return null;
             });

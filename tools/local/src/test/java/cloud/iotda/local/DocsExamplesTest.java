@@ -32,11 +32,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * servers, need SAM CLI, Docker or an AWS account, or are the test run itself), each of them run by a test of its own
  * where this machine can.
  *
- * <p>What the test changes, and only that: the API's address {@code http://127.0.0.1:3000} (in a command, or in the
- * example program) and DynamoDB Local's {@code 127.0.0.1:8000} become the ports of the API it started, and
- * {@code ./bin/iotda-admin} and {@code ./bin/local-api} run the classes those scripts run, from the build under test.
- * Generated values (times, spans of time, order ids, instance and request ids, tokens, keys) match any value of the
- * same form; everything else must be equal.
+ * <p>What the test changes, and only that: the API's address {@code http://127.0.0.1:3000} (in a command, in the
+ * example program, or {@code 127.0.0.1:3000} in what is printed) and DynamoDB Local's {@code 127.0.0.1:8000} become
+ * the ports of the API it started, and {@code ./bin/iotda-admin} and {@code ./bin/local-api} run the classes those
+ * scripts run, from the build under test. Generated values (times, spans of time, order ids, instance and request
+ * ids, tokens, keys) match any value of the same form; everything else must be equal.
  */
 class DocsExamplesTest {
     private static final Path ROOT = LocalApiEndToEndTest.repoRoot();
@@ -52,7 +52,10 @@ class DocsExamplesTest {
             "cfn-lint ", "is part of CI",
             "aws ", "needs an AWS account");
     private static final List<Pattern> GENERATED = List.of(
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z"),
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3}|\\.\\d{6})?Z"),
+            // Ids of accounts and projects iotda-admin makes, and the passwords it makes for users.
+            Pattern.compile("[0-9a-f]{32}"),
+            Pattern.compile("[A-Za-z0-9_-]{24}"),
             Pattern.compile("CS\\d{10}[A-Z0-9]{5}"),
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"),
@@ -180,7 +183,10 @@ class DocsExamplesTest {
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             List<String> actual = outputs.get(i).lines().map(String::stripTrailing).toList();
-            String problem = mismatch(trimmed(command.expected()), trimmed(actual));
+            // The API's address in what it prints (IAM's links) is the started API's, as in the commands.
+            List<String> documented = command.expected().stream()
+                    .map(line -> line.replace("127.0.0.1:3000", "127.0.0.1:" + api.port())).toList();
+            String problem = mismatch(trimmed(documented), trimmed(actual));
             if (problem != null) {
                 wrong.add(page.getFileName() + ":" + command.line() + " $ " + command.text() + "\n  " + problem
                         + "\n  printed:\n    " + String.join("\n    ", actual));
