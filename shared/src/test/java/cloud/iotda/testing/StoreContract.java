@@ -10,6 +10,10 @@ import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.PasswordHash;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.account.User;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
@@ -578,5 +582,59 @@ public abstract class StoreContract {
         assertThrows(Conflict.class, () -> store.orders().apply(second, Task.End.of(again, second.taskOutcome(), ran)
                 .orElseThrow()), "the task has ended already");
         assertEquals(beforeEnded, contentOf(store));
+    }
+
+    @Test
+    void anAccountsNameAndIdAreItsOwnAndAProjectIsOnePerRegion() {
+        Credentials credentials = store.credentials();
+        Account plant = new Account("a".repeat(32), "plant");
+        credentials.createAccount(plant);
+        assertEquals(Optional.of(plant), credentials.findAccountByName("plant"));
+        assertEquals(Optional.of(plant), credentials.findAccount(plant.domainId()));
+        Object before = contentOf(store);
+        assertThrows(Conflict.class, () -> credentials.createAccount(new Account("b".repeat(32), "plant")));
+        assertEquals(before, contentOf(store), "a refused account writes nothing");
+        Project north = new Project("c".repeat(32), "cn-north-4", plant.domainId());
+        credentials.createProject(north);
+        assertThrows(Conflict.class, () -> credentials.createProject(new Project("d".repeat(32), "cn-north-4",
+                plant.domainId())));
+        assertThrows(Conflict.class, () -> credentials.createProject(new Project("e".repeat(32), "cn-south-1",
+                "f".repeat(32))), "a project of no account");
+        Project south = new Project("d".repeat(32), "cn-south-1", plant.domainId());
+        credentials.createProject(south);
+        assertEquals(List.of(north, south), credentials.projectsOf(plant.domainId()));
+        assertEquals(Optional.of(south), credentials.findProject(south.projectId()));
+        assertEquals(Optional.empty(), credentials.findProject("e".repeat(32)));
+    }
+
+    @Test
+    void aUsersCountsAreWrittenOnlyOverTheVersionRead() {
+        Credentials credentials = store.credentials();
+        Account plant = new Account("a".repeat(32), "plant");
+        credentials.createAccount(plant);
+        User user = User.create(plant.domainId(), "operator", "1".repeat(32),
+                PasswordHash.decode(TestWorld.PASSWORD_HASH));
+        credentials.createUser(user);
+        assertThrows(Conflict.class, () -> credentials.createUser(user));
+        User failed = user.failedAt(T0);
+        assertTrue(credentials.updateUser(failed));
+        assertFalse(credentials.updateUser(user.failedAt(T0)), "a write over a version since changed is lost");
+        assertEquals(1, credentials.findUser(plant.domainId(), "operator").orElseThrow().failures());
+        assertEquals(List.of("operator"), credentials.usersNamed("operator").stream().map(User::name).toList());
+    }
+
+    @Test
+    void aUsersKeysAreFoundByTheUserAndGoWithTheirRevocation() {
+        Credentials credentials = store.credentials();
+        Account plant = new Account("a".repeat(32), "plant");
+        credentials.createAccount(plant);
+        AccessKey key = AccessKey.ofUser("USERKEY1", "secret", plant.domainId(), "operator", T0);
+        credentials.saveAccessKey(key);
+        credentials.saveAccessKey(new AccessKey("PROJECTKEY1", "secret", "p1", T0));
+        assertEquals(List.of(key), credentials.keysOf(plant.domainId(), "operator"));
+        assertEquals(Optional.of(key), credentials.findAccessKey("USERKEY1"));
+        assertTrue(credentials.deleteAccessKey("USERKEY1"));
+        assertEquals(List.of(), credentials.keysOf(plant.domainId(), "operator"));
+        assertFalse(credentials.deleteAccessKey("USERKEY1"));
     }
 }

@@ -83,6 +83,20 @@ class SeedAndAdminTest {
     }
 
     @Test
+    void seedAccountsAreCheckedWholeWithTheirPlaceNamed() throws Exception {
+        String account = "{\"name\":\"demo\",\"domain_id\":\"" + "a".repeat(32) + "\"";
+        assertTrue(seedError("{\"accounts\":[{\"name\":\"demo\",\"domain_id\":\"xyz\"}]}")
+                .endsWith("accounts[0].domain_id must be 32 lowercase hex digits"));
+        assertTrue(seedError("{\"accounts\":[" + account + ",\"projects\":[{\"project_id\":\"" + "b".repeat(32)
+                + "\",\"name\":\"North 4\"}]}]}").endsWith("accounts[0].projects[0].name must be a region id such as "
+                + "cn-north-4"));
+        assertTrue(seedError("{\"accounts\":[" + account + ",\"users\":[{\"name\":\"u\",\"password\":\"\"}]}]}")
+                .endsWith("accounts[0].users[0].password must be 1..128 characters"));
+        assertTrue(seedError("{\"accounts\":[" + account + ",\"users\":[{\"name\":\"u\",\"password\":\"p\","
+                + "\"token\":\"t\"}]}]}").endsWith("accounts[0].projects must hold the project a user's token is for"));
+    }
+
+    @Test
     void demoSeedIsValid() {
         Seed demo = Seed.load(null, LocalDynamo.REGION);
         assertEquals(14, demo.instances().size());
