@@ -16,6 +16,8 @@ import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.edge.ApiGateway;
+import cloud.iotda.edge.BssEndpoints;
+import cloud.iotda.edge.Endpoint;
 import cloud.iotda.edge.Endpoints;
 import cloud.iotda.edge.IamEndpoints;
 import cloud.iotda.edge.Log;
@@ -29,6 +31,7 @@ import cloud.iotda.edge.auth.SdkSigningScheme;
 import cloud.iotda.edge.auth.TokenScheme;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
+import cloud.iotda.usecase.CustomerOrders;
 import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.IdSource;
 import cloud.iotda.usecase.Identity;
@@ -92,6 +95,7 @@ public final class Service {
     private final Endpoints endpoints;
     private final Identity identity;
     private final IamEndpoints iamEndpoints;
+    private final BssEndpoints bssEndpoints;
 
     /**
      * @param regionId the region the instances live in (ShowInstance's {@code region_id}) and that derived AK/SK
@@ -147,6 +151,7 @@ public final class Service {
         this.endpoints = new Endpoints(authenticator, catalogue, useCases);
         this.identity = new Identity(validated, ids, credentialClock);
         this.iamEndpoints = new IamEndpoints(authenticator, identity);
+        this.bssEndpoints = new BssEndpoints(authenticator, identity, new CustomerOrders(orders, validated, lifecycle));
     }
 
     /** The use cases as this service wires them: the operations, and the tests of their rules. */
@@ -240,7 +245,12 @@ public final class Service {
     }
 
     public ApiGateway gateway(Operation operation) {
-        return new ApiGateway(operation.isIam() ? iamEndpoints.of(operation) : endpoints.of(operation));
+        Endpoint endpoint = switch (operation.api()) {
+            case IOTDA -> endpoints.of(operation);
+            case IAM -> iamEndpoints.of(operation);
+            case BSS -> bssEndpoints.of(operation);
+        };
+        return new ApiGateway(endpoint);
     }
 
     /** Accounts, projects, users and their keys: the operator CLI's {@code accounts}, {@code users}, ... */

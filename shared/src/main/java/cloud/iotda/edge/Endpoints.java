@@ -27,7 +27,6 @@ import cloud.iotda.usecase.port.Page;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,7 +39,6 @@ import java.util.function.Supplier;
  * (404, business rules).
  */
 public final class Endpoints {
-    private static final String JSON_MEDIA_TYPE = "application/json";
 
     /** The use cases the endpoints call. */
     public record UseCases(PlaceOrder placeOrder, UpdateInstance updateInstance, InstanceQueries instanceQueries,
@@ -123,12 +121,13 @@ public final class Endpoints {
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
             case CHANGE_CHARGE_MODE -> placing(RequestBodies::chargeMode);
             case KEYSTONE_CREATE_USER_TOKEN_BY_PASSWORD, KEYSTONE_LIST_PROJECTS, KEYSTONE_LIST_AUTH_PROJECTS,
-                 KEYSTONE_LIST_AUTH_DOMAINS -> throw iamOperation(operation);
+                 KEYSTONE_LIST_AUTH_DOMAINS, CANCEL_CUSTOMER_ORDER, SHOW_CUSTOMER_ORDER_DETAILS ->
+                    throw otherApi(operation);
         };
     }
 
-    private static IllegalArgumentException iamOperation(Operation operation) {
-        return new IllegalArgumentException(operation + " is IAM's: IamEndpoints answers it");
+    private static IllegalArgumentException otherApi(Operation operation) {
+        return new IllegalArgumentException(operation + " is " + operation.api() + "'s, not IoTDA's");
     }
 
     /** The instance a request addresses in its granted project, once its id is well-formed. */
@@ -140,14 +139,8 @@ public final class Endpoints {
         return new InstanceRef(projectId, instanceId);
     }
 
-    /** The JSON object a request carries; a body of another declared media type cannot be read. */
     private static ObjectNode body(ApiRequest request) {
-        String contentType = request.header("Content-Type");
-        if (contentType != null && !contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
-                .equals(JSON_MEDIA_TYPE)) {
-            throw Rejected.malformed("Content-Type must be " + JSON_MEDIA_TYPE + ", not " + contentType.strip());
-        }
-        return Json.parseObject(request.body());
+        return Json.requestObject(request);
     }
 
     private Granted placing(Function<ObjectNode, Change> parse) {

@@ -11,7 +11,6 @@ import cloud.iotda.usecase.Identity;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +22,6 @@ import java.util.function.Predicate;
  * IAM.0002 403, IAM.0007 and IAM.0011 400), in the same {@code error_code}/{@code error_msg} body.
  */
 public final class IamEndpoints {
-    private static final String JSON_MEDIA_TYPE = "application/json";
     /** KeystoneListProjects pages by {@code page} and {@code per_page}; at most this many per page. */
     public static final int MAX_PER_PAGE = 5000;
 
@@ -67,12 +65,7 @@ public final class IamEndpoints {
     }
 
     private ApiResponse createToken(ApiRequest request) {
-        String contentType = request.header("Content-Type");
-        if (contentType != null && !contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
-                .equals(JSON_MEDIA_TYPE)) {
-            throw Rejected.malformed("Content-Type must be " + JSON_MEDIA_TYPE + ";charset=utf8");
-        }
-        PasswordLogin login = passwordLogin(JsonFields.of(Json.parseObject(request.body())));
+        PasswordLogin login = passwordLogin(JsonFields.of(Json.requestObject(request)));
         Identity.IssuedToken issued = identity.issueToken(login);
         ObjectNode token = JsonTrees.object();
         token.putArray("methods").add("password");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * A request body as the API takes it: one JSON object, strictly read (no duplicate keys, no trailing data, shallow
@@ -14,8 +15,19 @@ import java.io.IOException;
  */
 public final class Json {
     public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String JSON_MEDIA_TYPE = "application/json";
 
     private Json() {
+    }
+
+    /** The JSON object a request carries; a body of another declared media type cannot be read. */
+    public static ObjectNode requestObject(ApiRequest request) {
+        String contentType = request.header("Content-Type");
+        if (contentType != null && !contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT)
+                .equals(JSON_MEDIA_TYPE)) {
+            throw Rejected.malformed("Content-Type must be " + JSON_MEDIA_TYPE + ", not " + contentType.strip());
+        }
+        return parseObject(request.body());
     }
 
     /**

@@ -83,6 +83,11 @@ public final class OrderLifecycle {
         return move(orderId, Order::cancel);
     }
 
+    /** Cancels an order awaiting payment, as the billing center does (CancelCustomerOrder). */
+    public Order cancelUnpaid(OrderId orderId) {
+        return move(orderId, Order::cancelUnpaid);
+    }
+
     /**
      * The billing console's step on one order, read, decided and written again until no one else interferes. A
      * write whose answer was lost (the store retried it and found its own work done) is recognized on the re-read

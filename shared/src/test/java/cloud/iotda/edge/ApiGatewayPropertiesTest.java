@@ -102,7 +102,11 @@ class ApiGatewayPropertiesTest {
             Set<String> fields = new HashSet<>();
             body.fieldNames().forEachRemaining(fields::add);
             assertEquals(Set.of("error_code", "error_msg"), fields, response.getBody());
-            String codes = request.operation().isIam() ? "IAM\\.\\d{4}|IOTDA\\.060(503|500)" : "IOTDA\\.\\d{6}";
+            String codes = switch (request.operation().api()) {
+                case IOTDA -> "IOTDA\\.\\d{6}";
+                case IAM -> "IAM\\.\\d{4}|IOTDA\\.060(503|500)";
+                case BSS -> "CBC\\.\\d{4,8}|APIGW\\.0301|IOTDA\\.060(503|500)";
+            };
             assertTrue(body.get("error_code").asText().matches(codes), response.getBody());
             String message = body.get("error_msg").asText();
             assertFalse(message.contains("Exception") || message.contains("cloud.iotda") || message.contains("\tat "),

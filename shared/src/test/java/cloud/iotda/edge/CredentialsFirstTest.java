@@ -33,7 +33,8 @@ class CredentialsFirstTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Operation.class, mode = EnumSource.Mode.MATCH_NONE, names = "KEYSTONE_.*")
+    @EnumSource(value = Operation.class, mode = EnumSource.Mode.MATCH_NONE,
+            names = {"KEYSTONE_.*", ".*_CUSTOMER_ORDER.*"})
     void everyRouteAnswersCredentialsBeforeInput(Operation operation) {
         for (Route route : operation.routes()) {
             String what = route.method() + " " + route.path();
@@ -76,5 +77,24 @@ class CredentialsFirstTest {
         Response answer = badRequest(operation, operation.routes().get(0), null);
         assertEquals(400, answer.status());
         assertEquals("IAM.0011", answer.errorCode());
+    }
+
+    /**
+     * The billing API's routes in its codes: 401 as API Gateway answers it, 403 for credentials made for one project,
+     * and only with an account's by the input.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Operation.class, names = ".*_CUSTOMER_ORDER.*", mode = EnumSource.Mode.MATCH_ANY)
+    void billingRoutesAnswerCredentialsBeforeInput(Operation operation) {
+        Route route = operation.routes().get(0);
+        Response none = badRequest(operation, route, null);
+        assertEquals(401, none.status());
+        assertEquals("APIGW.0301", none.errorCode());
+        Response projectOnly = badRequest(operation, route, OTHER_PROJECT_TOKEN);
+        assertEquals(403, projectOnly.status());
+        assertEquals("CBC.0151", projectOnly.errorCode());
+        Response own = badRequest(operation, route, TestWorld.ACCOUNT_TOKEN);
+        assertEquals(400, own.status(), own.body().toString());
+        assertEquals("CBC.0100", own.errorCode());
     }
 }

@@ -112,6 +112,10 @@ public final class TestWorld {
     public static final String FAILED_ORDER = "CS2601150900FAIL1";
     public static final String FAILED_TASK = "00000001-3c1d2e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
     public static final String SOLD_OUT_FLAVOR = "iotda.standard.st";
+    /** standard s1 x2, prePaid, TRADING: {@link #UNPAID_ORDER}, a resize to s2 x2, awaits payment. */
+    public static final String UNPAID = "2a2b3c4d-0000-4000-8000-000000000015";
+    public static final String UNPAID_ORDER = "CS2601150900UNPD1";
+    public static final String UNPAID_TASK = "00000001-5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c";
     /** An id that is valid but names no instance. */
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
 
@@ -296,6 +300,16 @@ public final class TestWorld {
         orders.place(held.order(), held.instance(), held.task());
         sales.setSaleStatus(SOLD_OUT_FLAVOR, SaleStatus.SELLOUT);
         service.lifecycle().pay(failedOrder);
+
+        // An order awaiting payment, which the billing center may pay or cancel.
+        instances.create(standard(UNPAID)
+                .prePaid(Subscription.expiringAt(PeriodType.MONTH, 1, false,
+                        SUBSCRIBED_UNTIL)).at(created));
+        Instance unpaidInstance = instance(UNPAID);
+        Change unpaidResize = new Change.Resize(new Flavor("iotda.standard.s2", 2), false, false);
+        Plan.Placement awaiting = Plan.of(unpaidInstance, unpaidResize, CatalogueFile.published(), placed)
+                .placement(unpaidInstance, new OrderId(UNPAID_ORDER), new TaskId(UNPAID_TASK), placed);
+        orders.place(awaiting.order(), awaiting.instance(), awaiting.task());
     }
 
     private static Instance.Builder standard(String id) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.testing.FixtureAnswers;
 import cloud.iotda.testing.FixtureAnswers.Expected;
 import cloud.iotda.testing.TestWorld;
@@ -131,6 +133,13 @@ final class FixtureExpectations {
                 assertEquals(TestWorld.PROJECT, body.path("projects").path(0).path("id").asText(), body.toString());
                 assertEquals(TestWorld.DOMAIN_ID, body.path("projects").path(0).path("domain_id").asText());
             }
+            case "GET /v2/orders/customer-orders/details/{order_id}" -> {
+                assertEquals(TestWorld.HISTORY_ORDER, body.path("order_info").path("order_id").asText());
+                assertEquals(5, body.path("order_info").path("status").asInt(), "completed: " + body);
+                assertEquals(3, body.path("order_info").path("order_type").asInt(), "a change: " + body);
+            }
+            case "PUT /v2/orders/customer-orders/cancel" -> assertEquals(OrderStatus.CANCELLED,
+                    world.orders.findById(new OrderId(TestWorld.UNPAID_ORDER)).orElseThrow().status());
             case "GET /v3/auth/domains" -> assertEquals(TestWorld.DOMAIN_ID,
                     body.path("domains").path(0).path("id").asText(), body.toString());
             default -> {

@@ -115,6 +115,16 @@ public record Order(
     }
 
     /**
+     * As the billing center cancels: only an order awaiting payment (a scheduled one is the operator's to cancel).
+     */
+    public Transition cancelUnpaid(Instance current, Instant now) {
+        if (status != OrderStatus.PENDING_PAYMENT) {
+            throw Rejected.because(Reason.ORDER_NOT_CANCELLABLE, orderId, status);
+        }
+        return cancel(current, now);
+    }
+
+    /**
      * Cancelled: the instance is released unchanged (a bought instance that was never paid has FAILED), and a resent
      * request is no longer answered with this order.
      */

@@ -99,8 +99,8 @@ class SeedAndAdminTest {
     @Test
     void demoSeedIsValid() {
         Seed demo = Seed.load(null, LocalDynamo.REGION);
-        assertEquals(14, demo.instances().size());
-        assertEquals(List.of("CS2601150900HIST1", "CS2601150900FAIL1"),
+        assertEquals(15, demo.instances().size());
+        assertEquals(List.of("CS2601150900HIST1", "CS2601150900FAIL1", "CS2601150900UNPD1"),
                 demo.orders().stream().map(o -> o.orderId().value()).toList());
     }
 

@@ -1,0 +1,156 @@
+package cloud.iotda.edge;
+
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.order.Change;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.OrderType;
+import cloud.iotda.edge.auth.Authenticator;
+import cloud.iotda.json.JsonTrees;
+import cloud.iotda.usecase.CustomerOrders;
+import cloud.iotda.usecase.Identity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The billing API's (BSS) order operations that a client of IoTDA uses, with BSS's paths, field names, numeric
+ * values and error body ({@code error_code} CBC.*, {@code error_msg}). The caller is an account: its user's AK/SK
+ * (the SDK's {@code GlobalCredentials}, which sends and signs {@code X-Domain-Id}) or token.
+ */
+public final class BssEndpoints {
+    /** BSS's code for IoTDA's cloud service type. */
+    public static final String SERVICE_TYPE = "hws.service.type.iotda";
+    private static final String DOMAIN_HEADER = "X-Domain-Id";
+
+    private final Authenticator authenticator;
+    private final Identity identity;
+    private final CustomerOrders customerOrders;
+
+    public BssEndpoints(Authenticator authenticator, Identity identity, CustomerOrders customerOrders) {
+        this.authenticator = authenticator;
+        this.identity = identity;
+        this.customerOrders = customerOrders;
+    }
+
+    /** An operation's handling once the caller's account is known. */
+    private interface Granted {
+        ApiResponse handle(ApiRequest request, String domainId);
+    }
+
+    public Endpoint of(Operation operation) {
+        Granted granted = switch (operation) {
+            case CANCEL_CUSTOMER_ORDER -> (request, domainId) -> {
+                JsonFields body = JsonFields.of(Json.requestObject(request));
+                customerOrders.cancel(domainId, orderId(body.requiredString("order_id")));
+                return new ApiResponse(204, null);
+            };
+            case SHOW_CUSTOMER_ORDER_DETAILS -> (request, domainId) -> ApiResponse.ok(JsonTrees.write(
+                    details(customerOrders.show(domainId, orderId(request.pathParameter("order_id"))), domainId)));
+            default -> throw new IllegalArgumentException(operation + " is not one of the billing API's operations");
+        };
+        return request -> {
+            try {
+                return granted.handle(request, account(request));
+            } catch (Rejected rejected) {
+                return error(rejected);
+            }
+        };
+    }
+
+    /** The caller's account: credentials of one (not of one project), and the X-Domain-Id it may claim. */
+    private String account(ApiRequest request) {
+        String domainId = identity.accountId(authenticator.authenticate(request).domainId());
+        String claimed = request.header(DOMAIN_HEADER);
+        if (claimed != null && !claimed.strip().equals(domainId)) {
+            throw Rejected.because(Reason.FORBIDDEN, "X-Domain-Id names account " + claimed.strip()
+                    + ", not the credentials' account");
+        }
+        return domainId;
+    }
+
+    private static OrderId orderId(String text) {
+        return OrderId.parse(text).orElseThrow(() -> Rejected.invalid("order_id must be " + OrderId.DESCRIPTION));
+    }
+
+    /** ShowCustomerOrderDetails: the order ({@code CustomerOrderV3}) and its one line item. */
+    static ObjectNode details(Order order, String domainId) {
+        ObjectNode body = JsonTrees.object().put("total_count", 1);
+        body.putObject("order_info")
+                .put("order_id", order.orderId().value())
+                .put("customer_id", domainId)
+                .put("service_type_code", SERVICE_TYPE)
+                .put("service_type_name", "IoTDA")
+                .put("source_type", 1)
+                .put("status", status(order.status()))
+                .put("order_type", orderType(order.type()))
+                .put("create_time", ApiTime.format(order.createTime()))
+                .put("measure_id", 1);
+        ObjectNode item = body.putArray("order_line_items").addObject()
+                .put("order_line_item_id", order.orderId().value() + "-000001")
+                .put("service_type_code", SERVICE_TYPE)
+                .put("service_type_name", "IoTDA")
+                .put("subscription_num", 1);
+        Change change = order.change();
+        if (change instanceof Change.Resize resize) {
+            item.put("product_spec_desc", resize.flavor().size() == null ? resize.flavor().type()
+                    : resize.flavor().type() + " x" + resize.flavor().size());
+        } else if (change instanceof Change.ChargeModeChange charge) {
+            item.put("period_type", periodType(charge.periodType())).put("period_num", charge.periodNum());
+        } else if (change instanceof Change.Renew renew) {
+            item.put("period_type", periodType(renew.periodType())).put("period_num", renew.periodNum());
+        } else if (change instanceof Change.Create create) {
+            item.put("period_type", periodType(create.charge().periodType()))
+                    .put("period_num", create.charge().periodNum());
+        }
+        return body;
+    }
+
+    /** BSS's order status: 3 processing, 4 cancelled, 5 completed, 6 pending payment. */
+    static int status(OrderStatus status) {
+        return switch (status) {
+            case PENDING_PAYMENT -> 6;
+            case SCHEDULED, FAILED -> 3;
+            case CANCELLED -> 4;
+            case COMPLETED -> 5;
+        };
+    }
+
+    /** BSS's order type: 1 new purchase, 2 renewal, 3 change, 11 pay-per-use to yearly/monthly. */
+    static int orderType(OrderType type) {
+        return switch (type) {
+            case CREATE_INSTANCE -> 1;
+            case RENEW -> 2;
+            case RESIZE -> 3;
+            case CHANGE_CHARGE_MODE -> 11;
+        };
+    }
+
+    /** BSS's period type: 2 month, 3 year. */
+    private static int periodType(PeriodType type) {
+        return type == PeriodType.YEAR ? 3 : 2;
+    }
+
+    /** BSS's error body for a refusal; an authentication failure as API Gateway's in front of BSS answers it. */
+    static ApiResponse error(Rejected rejected) {
+        String detail = rejected.facts().isEmpty() ? "" : String.valueOf(rejected.facts().get(0));
+        return switch (rejected.reason()) {
+            case UNAUTHORIZED -> bssError(401, "APIGW.0301", "Incorrect IAM authentication information: " + detail);
+            case FORBIDDEN -> bssError(403, "CBC.0151", "Access denied: " + detail + ".");
+            case ORDER_NOT_FOUND, ORDER_AMBIGUOUS -> bssError(400, "CBC.30000010",
+                    "Invalid order " + detail + ": it does not exist for this customer.");
+            case ORDER_NOT_CANCELLABLE, ORDER_FINISHED -> bssError(400, "CBC.99005010", "The order " + detail
+                    + " cannot be cancelled in its status " + rejected.facts().get(1) + ".");
+            case CONCURRENT_CHANGE -> bssError(400, "CBC.99003106", "The order's status changed; query it again.");
+            case INVALID_INPUT, MALFORMED_REQUEST, PARAMETER_OUT_OF_RANGE -> bssError(400, "CBC.0100",
+                    "Invalid parameter: " + detail + ".");
+            default -> ApiGateway.errorResponse(ApiError.of(rejected.reason()), rejected.facts());
+        };
+    }
+
+    private static ApiResponse bssError(int status, String code, String message) {
+        return new ApiResponse(status, JsonTrees.write(JsonTrees.object().put("error_code", code)
+                .put("error_msg", message)));
+    }
+}

@@ -1,0 +1,42 @@
+package cloud.iotda.usecase;
+
+import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.Reason;
+import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.order.Order;
+import cloud.iotda.usecase.port.Credentials;
+import cloud.iotda.usecase.port.Orders;
+import java.util.Objects;
+
+/**
+ * Orders as the billing center shows them to a customer: the orders of the account (domain) whose projects placed
+ * them, by id; another account's order, or one of a project that belongs to no account, is not found.
+ */
+public final class CustomerOrders {
+    private final Orders orders;
+    private final Credentials credentials;
+    private final OrderLifecycle lifecycle;
+
+    public CustomerOrders(Orders orders, Credentials credentials, OrderLifecycle lifecycle) {
+        this.orders = orders;
+        this.credentials = credentials;
+        this.lifecycle = lifecycle;
+    }
+
+    /** The account's order {@code orderId} (ShowCustomerOrderDetails). */
+    public Order show(String domainId, OrderId orderId) {
+        Order order = orders.findById(orderId).orElseThrow(() -> Rejected.because(Reason.ORDER_NOT_FOUND, orderId));
+        String owner = credentials.findProject(order.instance().projectId()).map(Project::domainId).orElse(null);
+        if (!Objects.equals(domainId, owner)) {
+            throw Rejected.because(Reason.ORDER_NOT_FOUND, orderId);
+        }
+        return order;
+    }
+
+    /** Cancels the account's order awaiting payment (CancelCustomerOrder); any other status is refused. */
+    public Order cancel(String domainId, OrderId orderId) {
+        show(domainId, orderId);
+        return lifecycle.cancelUnpaid(orderId);
+    }
+}

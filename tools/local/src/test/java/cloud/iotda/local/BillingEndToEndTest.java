@@ -1,0 +1,167 @@
+package cloud.iotda.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huaweicloud.sdk.core.HcClient;
+import com.huaweicloud.sdk.core.auth.GlobalCredentials;
+import com.huaweicloud.sdk.core.http.HttpConfig;
+import com.huaweicloud.sdk.core.http.HttpMethod;
+import com.huaweicloud.sdk.core.http.HttpRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The billing API's order operations as a client of Huawei Cloud calls them: over raw HTTP (the BSS SDK is not
+ * served here), signed by the Java core 3.1.143's own signer with {@code GlobalCredentials}, which adds and signs
+ * {@code X-Domain-Id}; the demo seed's accounts and orders.
+ */
+class BillingEndToEndTest {
+    private static final Path ROOT = LocalApiEndToEndTest.repoRoot();
+    private static final String DOMAIN = "5c1e8a2f9b7d4c3e8f6a1b2d3c4e5f60";
+    private static final String UNPAID = "CS2601150900UNPD1";
+    private static final String COMPLETED = "CS2601150900HIST1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static LocalApi api;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        api = LocalApi.start(new LocalApi.Options(0, 0, null, null, ROOT.resolve("template.yaml")));
+        base = "http://127.0.0.1:" + api.port();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        api.close();
+    }
+
+    private static GlobalCredentials demo() {
+        return new GlobalCredentials().withAk("DEMOACCOUNTKEY5C1E8A2F")
+                .withSk("demo-account-secret-do-not-use-in-production").withDomainId(DOMAIN);
+    }
+
+    private static GlobalCredentials other() {
+        return new GlobalCredentials().withAk("OTHERACCOUNTKEY8D7C6B5A")
+                .withSk("other-account-secret-do-not-use-in-production")
+                .withDomainId("8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a");
+    }
+
+    /** A status and a body as the API answered. */
+    record Answer(int statusCode, String body) {
+    }
+
+    /** The request signed as the SDK signs it for GlobalCredentials, then sent as it is. */
+    private static Answer send(GlobalCredentials credentials, String method, String path, String body)
+            throws Exception {
+        HttpRequest.HttpRequestBuilder builder = HttpRequest.newBuilder().withEndpoint(base).withPath(path)
+                .withMethod(HttpMethod.valueOf(method));
+        if (body != null) {
+            builder.withBodyAsString(body).withContentType("application/json");
+        }
+        HttpRequest signed = credentials.syncProcessAuthRequest(builder.build(), null);
+        return exchange(method, path, signed.getHeaders(), body);
+    }
+
+    private static Answer exchange(String method, String path, Map<String, List<String>> headers, String body)
+            throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+        connection.setRequestMethod(method);
+        headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> connection.addRequestProperty(name, value));
+            }
+        });
+        if (body != null) {
+            connection.setDoOutput(true);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static JsonNode details(GlobalCredentials credentials, String orderId) throws Exception {
+        Answer answer = send(credentials, "GET", "/v2/orders/customer-orders/details/" + orderId,
+                null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body());
+    }
+
+    private static void assertRefused(Answer answer, int status, String code) throws Exception {
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertEquals(code, JSON.readTree(answer.body()).path("error_code").asText(), answer.body());
+    }
+
+    @Test
+    void anAccountSeesItsOrderWithTheBillingCentersNumbers() throws Exception {
+        JsonNode order = details(demo(), COMPLETED).path("order_info");
+        assertEquals(COMPLETED, order.path("order_id").asText());
+        assertEquals(DOMAIN, order.path("customer_id").asText());
+        assertEquals(5, order.path("status").asInt(), "completed");
+        assertEquals(3, order.path("order_type").asInt(), "a change");
+        assertEquals(6, details(demo(), UNPAID).path("order_info").path("status").asInt(), "pending payment");
+    }
+
+    @Test
+    void anotherAccountsOrderIsNotFound() throws Exception {
+        assertRefused(send(other(), "GET", "/v2/orders/customer-orders/details/" + COMPLETED, null), 400,
+                "CBC.30000010");
+        assertRefused(send(other(), "PUT", "/v2/orders/customer-orders/cancel", "{\"order_id\": \"" + UNPAID + "\"}"),
+                400, "CBC.30000010");
+    }
+
+    @Test
+    void anXDomainIdOfAnotherAccountIsRefused() throws Exception {
+        GlobalCredentials claimsOther = demo().withDomainId("8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a");
+        assertRefused(send(claimsOther, "GET", "/v2/orders/customer-orders/details/" + COMPLETED, null), 403,
+                "CBC.0151");
+    }
+
+    @Test
+    void theDomainFoundThroughIamSignsTheSameRequests() throws Exception {
+        GlobalCredentials found = new GlobalCredentials().withAk("DEMOACCOUNTKEY5C1E8A2F")
+                .withSk("demo-account-secret-do-not-use-in-production");
+        found.withIamEndpoint(base);
+        found.processAuthParams(new HcClient(HttpConfig.getDefaultHttpConfig().withTimeout(10)).withCredential(found),
+                "cn-north-4").join();
+        assertEquals(DOMAIN, found.getDomainId());
+        assertEquals(COMPLETED, details(found, COMPLETED).path("order_info").path("order_id").asText());
+    }
+
+    @Test
+    void onlyAnOrderAwaitingPaymentIsCancelledAndItsInstanceIsReleased() throws Exception {
+        assertRefused(send(demo(), "PUT", "/v2/orders/customer-orders/cancel",
+                "{\"order_id\": \"" + COMPLETED + "\"}"), 400, "CBC.99005010");
+        assertRefused(send(demo(), "PUT", "/v2/orders/customer-orders/cancel", "{\"order_id\": \"nope\"}"), 400,
+                "CBC.0100");
+        Answer cancelled = send(demo(), "PUT", "/v2/orders/customer-orders/cancel",
+                "{\"order_id\": \"" + UNPAID + "\"}");
+        assertEquals(204, cancelled.statusCode(), cancelled.body());
+        assertEquals(4, details(demo(), UNPAID).path("order_info").path("status").asInt(), "cancelled");
+        Answer instance = exchange("GET",
+                "/v5/iot/0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b/iotda-instances/2a2b3c4d-0000-4000-8000-000000000015",
+                Map.of("X-Auth-Token", List.of("demo-token-0e3f2c8a")), null);
+        JsonNode shown = JSON.readTree(instance.body());
+        assertEquals("ACTIVE", shown.path("status").asText(), "released unchanged: " + shown);
+        assertTrue(shown.path("order_id").isMissingNode(), "no longer held: " + shown);
+        assertRefused(send(demo(), "PUT", "/v2/orders/customer-orders/cancel", "{\"order_id\": \"" + UNPAID + "\"}"),
+                400, "CBC.99005010");
+    }
+}
