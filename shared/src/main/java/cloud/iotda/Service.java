@@ -32,6 +32,7 @@ import cloud.iotda.edge.auth.TokenScheme;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CreateInstance;
 import cloud.iotda.usecase.CustomerOrders;
+import cloud.iotda.usecase.CustomerResources;
 import cloud.iotda.usecase.DeleteInstance;
 import cloud.iotda.usecase.IdSource;
 import cloud.iotda.usecase.Identity;
@@ -151,7 +152,8 @@ public final class Service {
         this.endpoints = new Endpoints(authenticator, catalogue, useCases);
         this.identity = new Identity(validated, ids, credentialClock);
         this.iamEndpoints = new IamEndpoints(authenticator, identity);
-        this.bssEndpoints = new BssEndpoints(authenticator, identity, new CustomerOrders(orders, validated, lifecycle));
+        this.bssEndpoints = new BssEndpoints(authenticator, identity, new CustomerOrders(orders, validated, lifecycle),
+                new CustomerResources(instances, validated, subscriptions));
     }
 
     /** The use cases as this service wires them: the operations, and the tests of their rules. */

@@ -43,6 +43,8 @@ public enum Reason {
     ORDER_FINISHED,
     /** facts: the order id, its status: the billing center cancels only an order awaiting payment. */
     ORDER_NOT_CANCELLABLE,
+    /** facts: the resource id: no instance of the customer's account has it. */
+    RESOURCE_NOT_FOUND,
     /** facts: the instance's charge mode: only a pay-per-use instance can be deleted. */
     INSTANCE_NOT_DELETABLE,
     /** facts: how many tags the instance would have, how many it may have. */

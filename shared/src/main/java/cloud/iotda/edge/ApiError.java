@@ -48,6 +48,8 @@ public enum ApiError {
             "The order %s is %s; only an unfinished order can be cancelled."),
     ORDER_NOT_CANCELLABLE(Reason.ORDER_NOT_CANCELLABLE, 400, "IOTDA.060021",
             "The order %s is %s; the billing center cancels only an order awaiting payment."),
+    RESOURCE_NOT_FOUND(Reason.RESOURCE_NOT_FOUND, 404, "IOTDA.060022",
+            "The resource %s is no instance of this customer's account."),
     INSTANCE_NOT_DELETABLE(Reason.INSTANCE_NOT_DELETABLE, 400, "IOTDA.060012",
             "The instance is billed %s; only a pay-per-use instance can be deleted (unsubscribe a yearly/monthly "
                     + "one instead)."),

@@ -11,13 +11,14 @@ import cloud.iotda.domain.order.OrderType;
 import cloud.iotda.edge.auth.Authenticator;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.usecase.CustomerOrders;
+import cloud.iotda.usecase.CustomerResources;
 import cloud.iotda.usecase.Identity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The billing API's (BSS) order operations that a client of IoTDA uses, with BSS's paths, field names, numeric
- * values and error body ({@code error_code} CBC.*, {@code error_msg}). The caller is an account: its user's AK/SK
- * (the SDK's {@code GlobalCredentials}, which sends and signs {@code X-Domain-Id}) or token.
+ * The billing API's (BSS) order and resource operations that a client of IoTDA uses, with BSS's paths, field
+ * names, numeric values and error body ({@code error_code} CBC.*, {@code error_msg}). The caller is an account: its
+ * user's AK/SK (the SDK's {@code GlobalCredentials}, which sends and signs {@code X-Domain-Id}) or token.
  */
 public final class BssEndpoints {
     /** BSS's code for IoTDA's cloud service type. */
@@ -27,11 +28,14 @@ public final class BssEndpoints {
     private final Authenticator authenticator;
     private final Identity identity;
     private final CustomerOrders customerOrders;
+    private final CustomerResources customerResources;
 
-    public BssEndpoints(Authenticator authenticator, Identity identity, CustomerOrders customerOrders) {
+    public BssEndpoints(Authenticator authenticator, Identity identity, CustomerOrders customerOrders,
+                        CustomerResources customerResources) {
         this.authenticator = authenticator;
         this.identity = identity;
         this.customerOrders = customerOrders;
+        this.customerResources = customerResources;
     }
 
     /** An operation's handling once the caller's account is known. */
@@ -48,6 +52,23 @@ public final class BssEndpoints {
             };
             case SHOW_CUSTOMER_ORDER_DETAILS -> (request, domainId) -> ApiResponse.ok(JsonTrees.write(
                     details(customerOrders.show(domainId, orderId(request.pathParameter("order_id"))), domainId)));
+            case AUTO_RENEWAL_RESOURCES -> (request, domainId) -> {
+                if (request.body().length > 0) {
+                    // The number of renewals: 0 (or none) is no limit, the only kind this service keeps.
+                    long times = JsonFields.of(Json.requestObject(request)).optionalInteger("auto_renew_times")
+                            .orElse(0L);
+                    if (times != 0) {
+                        throw Rejected.invalid("auto_renew_times must be 0 (no limit): a limited number of "
+                                + "renewals is not kept here");
+                    }
+                }
+                customerResources.autoRenew(domainId, request.pathParameter("resource_id"), true);
+                return new ApiResponse(204, null);
+            };
+            case CANCEL_AUTO_RENEWAL_RESOURCES -> (request, domainId) -> {
+                customerResources.autoRenew(domainId, request.pathParameter("resource_id"), false);
+                return new ApiResponse(204, null);
+            };
             default -> throw new IllegalArgumentException(operation + " is not one of the billing API's operations");
         };
         return request -> {
@@ -138,6 +159,10 @@ public final class BssEndpoints {
         return switch (rejected.reason()) {
             case UNAUTHORIZED -> bssError(401, "APIGW.0301", "Incorrect IAM authentication information: " + detail);
             case FORBIDDEN -> bssError(403, "CBC.0151", "Access denied: " + detail + ".");
+            case RESOURCE_NOT_FOUND -> bssError(400, "CBC.99003012", "Resource " + detail
+                    + " does not exist for this customer.");
+            case NOT_SUBSCRIBED -> bssError(400, "CBC.0101", "Invalid parameter: the resource is billed " + detail
+                    + "; auto-renewal is for a paid yearly/monthly subscription.");
             case ORDER_NOT_FOUND, ORDER_AMBIGUOUS -> bssError(400, "CBC.30000010",
                     "Invalid order " + detail + ": it does not exist for this customer.");
             case ORDER_NOT_CANCELLABLE, ORDER_FINISHED -> bssError(400, "CBC.99005010", "The order " + detail

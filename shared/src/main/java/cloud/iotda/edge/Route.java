@@ -4,6 +4,7 @@ package cloud.iotda.edge;
 public record Route(String method, String path) {
     public static final String INSTANCES = "/v5/iot/{project_id}/iotda-instances";
     public static final String INSTANCE = INSTANCES + "/{instance_id}";
+    public static final String AUTO_RENEW = "/v2/orders/subscriptions/resources/autorenew/{resource_id}";
 
     @Override
     public String toString() {

@@ -138,6 +138,10 @@ final class FixtureExpectations {
                 assertEquals(5, body.path("order_info").path("status").asInt(), "completed: " + body);
                 assertEquals(3, body.path("order_info").path("order_type").asInt(), "a change: " + body);
             }
+            case "POST /v2/orders/subscriptions/resources/autorenew/{resource_id}" -> assertTrue(
+                    world.instance(TestWorld.PREPAID).subscription().autoRenew(), "auto-renewal on");
+            case "DELETE /v2/orders/subscriptions/resources/autorenew/{resource_id}" -> assertFalse(
+                    world.instance(TestWorld.ENTERPRISE).subscription().autoRenew(), "auto-renewal off");
             case "PUT /v2/orders/customer-orders/cancel" -> assertEquals(OrderStatus.CANCELLED,
                     world.orders.findById(new OrderId(TestWorld.UNPAID_ORDER)).orElseThrow().status());
             case "GET /v3/auth/domains" -> assertEquals(TestWorld.DOMAIN_ID,

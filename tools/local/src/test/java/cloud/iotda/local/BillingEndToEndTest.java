@@ -1,6 +1,7 @@
 package cloud.iotda.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -163,5 +164,28 @@ class BillingEndToEndTest {
         assertTrue(shown.path("order_id").isMissingNode(), "no longer held: " + shown);
         assertRefused(send(demo(), "PUT", "/v2/orders/customer-orders/cancel", "{\"order_id\": \"" + UNPAID + "\"}"),
                 400, "CBC.99005010");
+    }
+
+    /** Whether the instance's subscription renews automatically, as its order list shows it. */
+    private static boolean autoRenews(String instanceId) throws Exception {
+        Answer orders = exchange("GET", "/v5/iot/0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b/iotda-instances/" + instanceId
+                + "/orders", Map.of("X-Auth-Token", List.of("demo-token-0e3f2c8a")), null);
+        return JSON.readTree(orders.body()).path("subscription").path("is_auto_renew").asBoolean();
+    }
+
+    @Test
+    void autoRenewalIsSwitchedOnAndOffForAPaidSubscriptionOfTheAccountOnly() throws Exception {
+        String monthly = "2a2b3c4d-0000-4000-8000-000000000003";
+        String path = "/v2/orders/subscriptions/resources/autorenew/" + monthly;
+        assertEquals(204, send(demo(), "POST", path, null).statusCode());
+        assertTrue(autoRenews(monthly), "on");
+        assertEquals(204, send(demo(), "POST", path, "{\"auto_renew_times\": 0}").statusCode(), "again: no change");
+        assertRefused(send(demo(), "POST", path, "{\"auto_renew_times\": 3}"), 400, "CBC.0100");
+        assertRefused(send(other(), "POST", path, null), 400, "CBC.99003012");
+        assertRefused(send(other(), "DELETE", path, null), 400, "CBC.99003012");
+        assertEquals(204, send(demo(), "DELETE", path, null).statusCode());
+        assertFalse(autoRenews(monthly), "off");
+        assertRefused(send(demo(), "POST", "/v2/orders/subscriptions/resources/autorenew/"
+                + "2a2b3c4d-0000-4000-8000-000000000001", null), 400, "CBC.0101");
     }
 }
