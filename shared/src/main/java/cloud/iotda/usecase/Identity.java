@@ -34,11 +34,20 @@ public final class Identity {
     private final Credentials credentials;
     private final IdSource ids;
     private final Clock clock;
+    private final int passwordIterations;
+    /** A write that loses to a transaction on the same item (a conflict DynamoDB reports) is made again. */
+    private final RetryPolicy races = RetryPolicy.standard();
 
     public Identity(Credentials credentials, IdSource ids, Clock clock) {
+        this(credentials, ids, clock, PasswordHash.ITERATIONS);
+    }
+
+    /** With new passwords hashed in {@code passwordIterations} (the service takes PasswordHash's; tests fewer). */
+    public Identity(Credentials credentials, IdSource ids, Clock clock, int passwordIterations) {
         this.credentials = credentials;
         this.ids = ids;
         this.clock = clock;
+        this.passwordIterations = passwordIterations;
     }
 
     /** A token issued: its text (shown once, never stored), what it grants, and for whom. */
@@ -63,7 +72,10 @@ public final class Identity {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(ids.nextBytes(48));
         StoredToken stored = new StoredToken(Sha256.of(token), project.map(Project::projectId).orElse(null),
                 account.domainId(), user.name(), now.plus(TOKEN_LIFETIME));
-        credentials.saveToken(stored);
+        races.run(() -> {
+            credentials.saveToken(stored);
+            return stored;
+        });
         return new IssuedToken(token, stored, account, user, project, now);
     }
 
@@ -170,7 +182,7 @@ public final class Identity {
         // 24 characters of base64: 144 random bits, within IAM's 32-character limit on passwords.
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(ids.nextBytes(18));
         User user = User.create(account.domainId(), userName, Account.newId(ids.nextBytes(16)),
-                PasswordHash.of(password, ids.nextBytes(16)));
+                PasswordHash.of(password, ids.nextBytes(16), passwordIterations));
         try {
             credentials.createUser(user);
         } catch (Conflict taken) {
@@ -188,8 +200,10 @@ public final class Identity {
         String accessKey = HexFormat.of().withUpperCase().formatHex(ids.nextBytes(10));
         String secretKey = Base64.getEncoder().withoutPadding().encodeToString(ids.nextBytes(30));
         AccessKey key = AccessKey.ofUser(accessKey, secretKey, user.domainId(), user.name(), clock.instant());
-        credentials.saveAccessKey(key);
-        return key;
+        return races.run(() -> {
+            credentials.saveAccessKey(key);
+            return key;
+        });
     }
 
     /** The user named, in the account named or, without one, the one account that has a user of that name. */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /** Accounts as IAM keeps them: tokens by password, the login policy's lockout, the operator's accounts and keys. */
 class IdentityTest {
     private final TestWorld world = TestWorld.inMemory();
-    private final Identity identity = world.service.identity();
+    /** The rules around passwords, not the hash's cost (PasswordHashTest has the real one): 1,000 iterations. */
+    private final Identity identity = new Identity(world.credentials, new IdSource(), world.clock, 1_000);
     private final Account account = identity.createAccount("plant");
     private final Project north = identity.createProject("plant", "cn-north-4");
     private final Identity.NewUser user = identity.createUser("plant", "operator");

@@ -218,10 +218,22 @@ class DynamoDbFaultsTest {
                         w -> operator(() -> w.service.processor().run(() -> true))),
                 new Path("renew", none, w -> operator(() -> w.service.subscriptions().renew(TestWorld.ref(PREPAID),
                         PeriodType.MONTH, 1)), 200),
+                // IAM's token by password: a new token each time (the user's counts are untouched by a right one).
+                new Path("token-by-password", none, w -> Outcome.of(w.send(
+                        Operation.KEYSTONE_CREATE_USER_TOKEN_BY_PASSWORD, "POST", Map.of(), Map.of(), PASSWORD_LOGIN,
+                        null)), 201),
+                // The billing API's auto-renewal: the account's instance, found through its projects.
+                new Path("auto-renew", none, w -> Outcome.of(w.send(Operation.AUTO_RENEWAL_RESOURCES, "POST",
+                        Map.of("resource_id", PREPAID), Map.of(), null, TestWorld.ACCOUNT_TOKEN)), 204),
                 // Instance by instance, step by step: a run that fails after a step keeps that step's write.
                 Path.stepwise("processor-subscriptions", DynamoDbFaultsTest::expiredSubscriptions,
                         w -> operator(() -> w.service.processor().run(() -> true))));
     }
+
+    private static final String PASSWORD_LOGIN = "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
+            + "\"password\": {\"user\": {\"name\": \"" + TestWorld.USER + "\", \"password\": \"" + TestWorld.PASSWORD
+            + "\", \"domain\": {\"name\": \"" + TestWorld.ACCOUNT + "\"}}}}, \"scope\": {\"project\": {\"name\": "
+            + "\"" + TestWorld.REGION + "\"}}}}";
 
     /** Bought on Jan 31 for a month: expired Feb 28; grace ended Mar 15. */
     private static final Instant BOUGHT = Instant.parse("2026-01-31T10:00:00Z");
@@ -372,6 +384,7 @@ class DynamoDbFaultsTest {
             case "pay" -> assertEquals(ChargeMode.PRE_PAID, world.instance(STANDARD).chargeMode(), "paid");
             case "cancel" -> assertEquals(OrderStatus.CANCELLED, world.ordersOf(STANDARD).get(0).status());
             case "delete-instance" -> assertTrue(world.instance(S0).isDeleted());
+            case "auto-renew" -> assertTrue(world.instance(PREPAID).subscription().autoRenew(), "on");
             case "renew" -> assertEquals(done ? 2 : 1, renewals(world, PREPAID),
                     "one renewal for the command and its retries, one for the command run again");
             case "processor-subscriptions" -> {
