@@ -56,9 +56,4 @@ public enum Operation {
     public List<Route> routes() {
         return routes;
     }
-
-    /** Whether it is one of IAM's operations (IAM's error codes), not IoTDA's. */
-    public boolean isIam() {
-        return api == Api.IAM;
-    }
 }

@@ -133,21 +133,18 @@ public final class Admin {
     /** The local world's clock, or null against a deployed table. */
     private final LocalClock localClock;
     private final DynamoDbClient client;
-    private final String region;
     private final SecureRandom random = new SecureRandom();
 
     Admin(Service service, PrintStream out, Clock clock) {
-        this(service, out, clock, null, null, LocalDynamo.REGION);
+        this(service, out, clock, null, null);
     }
 
-    Admin(Service service, PrintStream out, Clock clock, LocalClock localClock, DynamoDbClient client,
-          String region) {
+    Admin(Service service, PrintStream out, Clock clock, LocalClock localClock, DynamoDbClient client) {
         this.service = service;
         this.out = out;
         this.clock = clock;
         this.localClock = localClock;
         this.client = client;
-        this.region = region;
     }
 
     /** A usage or input error: one line on stderr (and the usage, when the command itself is wrong), exit code 2. */
@@ -196,13 +193,12 @@ public final class Admin {
             }
             try (DynamoDbClient client = client(tableFlags)) {
                 String table = flags.getOrDefault("table", LocalDynamo.TABLE);
-                String region = tableFlags.getOrDefault("region", LocalDynamo.REGION);
                 LocalClock clock = local ? new LocalClock(client, table, Clock.systemUTC()) : null;
                 // The cloud region instances are made in: REGION_ID, as the functions and the local API take it.
                 String regionId = Service.regionFromEnvironment();
                 Service service = local ? Service.local(client, table, clock, regionId)
                         : Service.onDynamoDb(client, table, Clock.systemUTC(), regionId);
-                new Admin(service, out, local ? clock : Clock.systemUTC(), clock, client, region)
+                new Admin(service, out, local ? clock : Clock.systemUTC(), clock, client)
                         .execute(words, flags);
             } catch (SdkClientException | Unavailable unreachable) {
                 boolean refused = unreachable instanceof SdkClientException
