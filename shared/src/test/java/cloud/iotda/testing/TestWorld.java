@@ -75,9 +75,12 @@ public final class TestWorld {
     public static final String USER = "demo-user";
     public static final String PASSWORD = "demo-password-do-not-use";
     public static final String ACCOUNT_TOKEN = "fixture-token-account-demo";
-    /** PASSWORD hashed once, so that a new world costs no key derivation (PasswordHashTest checks it matches). */
-    public static final String PASSWORD_HASH = "pbkdf2-sha512$210000$MDEyMzQ1Njc4OTo7PD0+Pw$Vl8MLkEez92ne5v964CUE3Z1v"
-            + "rsfeRoj53mzuS09vpnqeZHiBRwoWHiHDB1HqjYYDAuALankyyS1UTXsVE6hzA";
+    /**
+     * PASSWORD hashed once with 1,000 iterations: a world's user costs no key derivation when made, and little at
+     * each login (the fault matrix logs in hundreds of times). The real cost, ITERATIONS, is PasswordHashTest's.
+     */
+    public static final String PASSWORD_HASH = "pbkdf2-sha512$1000$MDEyMzQ1Njc4OTo7PD0+Pw$W+DUcaUF3WaWy5T+IaFttkxT8/syn"
+            + "NBEc8IMoldfpQKgeEUaXgyPd2k8uZtxqpP0GTt7fPXfSuSn1y8t9H5c8w";
 
     public static final List<String> CREDENTIALS = List.of(TOKEN, OTHER_PROJECT_TOKEN, EXPIRED_TOKEN, ACCOUNT_TOKEN,
             PASSWORD);

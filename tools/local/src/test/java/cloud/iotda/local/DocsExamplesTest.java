@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,7 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the ports of the API it started, and {@code ./bin/iotda-admin} and {@code ./bin/local-api} run the classes those
  * scripts run, from the build under test. Generated values (times, spans of time, order ids, instance and request
  * ids, tokens, keys) match any value of the same form; everything else must be equal.
+ *
+ * <p>Its tests run two at a time (each on its own local API): their time is spent starting JVMs for the commands,
+ * one after another, which leaves the second core idle.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DocsExamplesTest {
     private static final Path ROOT = LocalApiEndToEndTest.repoRoot();
     private static final Pattern FENCE = Pattern.compile("^```(.*)$");
