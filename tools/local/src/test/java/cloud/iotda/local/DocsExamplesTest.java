@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.iotda.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +16,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,11 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the ports of the API it started, and {@code ./bin/iotda-admin} and {@code ./bin/local-api} run the classes those
  * scripts run, from the build under test. Generated values (times, spans of time, order ids, instance and request
  * ids, tokens, keys) match any value of the same form; everything else must be equal.
- *
- * <p>Its tests run two at a time (each on its own local API): their time is spent starting JVMs for the commands,
- * one after another, which leaves the second core idle.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class DocsExamplesTest {
     private static final Path ROOT = LocalApiEndToEndTest.repoRoot();
     private static final Pattern FENCE = Pattern.compile("^```(.*)$");
@@ -73,6 +73,7 @@ class DocsExamplesTest {
     /** JSON fields whose values the service makes: any value of the documented value's form matches. */
     private static final Set<String> GENERATED_FIELDS = Set.of("order_id", "instance_id", "request_id",
             "create_time", "update_time", "execute_after", "marker", "task_id", "start_time", "end_time",
+            "pending_payment_end_time",
             "expire_time");
 
     /** bin/lib.sh's compiler settings for the local tools. */
@@ -146,35 +147,59 @@ class DocsExamplesTest {
         return commands;
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pages")
-    void everyExampleOfThePagePrintsWhatThePageSays(Path page) throws Exception {
-        List<Command> commands = consoleCommands(page);
-        if (commands.isEmpty()) {
-            return;
-        }
-        try (LocalApi api = LocalApi.start(new LocalApi.Options(0, 0, null, null, ROOT.resolve("template.yaml")))) {
-            List<String> wrong = check(page, commands, api);
-            assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    /**
+     * Every page alone, each on a freshly started local API, and all pages in order on one, as a reader runs them
+     * (each works on the world the pages before it leave, or says at its top to reset it). The runs go two at a time,
+     * each in its own folder: their time is spent starting JVMs for the commands, one after another, which leaves
+     * the second core idle; the other test classes keep running one at a time.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyPageAloneAndAllPagesInOrderPrintWhatTheySay() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Path> pages = pages().filter(page -> !consoleCommandsOf(page).isEmpty()).toList();
+            // The longest run first, so that the pages alone share the other thread.
+            Future<List<String>> inOrder = pool.submit(() -> {
+                List<String> wrong = new ArrayList<>();
+                try (LocalApi api = startApi()) {
+                    for (Path page : pages) {
+                        wrong.addAll(check(page, consoleCommandsOf(page), api, folder("in-order")));
+                    }
+                }
+                return wrong;
+            });
+            List<DynamicTest> tests = new ArrayList<>();
+            for (Path page : pages) {
+                Future<List<String>> alone = pool.submit(() -> {
+                    try (LocalApi api = startApi()) {
+                        return check(page, consoleCommandsOf(page), api, folder(page.getFileName().toString()));
+                    }
+                });
+                tests.add(DynamicTest.dynamicTest(page.getFileName() + " alone", () -> assertTrue(
+                        alone.get().isEmpty(), String.join("\n", alone.get()))));
+            }
+            tests.add(DynamicTest.dynamicTest("all pages in order on one server", () -> assertTrue(
+                    inOrder.get().isEmpty(), String.join("\n", inOrder.get()))));
+            return tests.stream();
+        } finally {
+            pool.shutdown();
         }
     }
 
-    /**
-     * The pages as a reader runs them, one after another on one local API: each works on the world the pages before
-     * it leave, or says at its top to reset it.
-     */
-    @Test
-    void thePagesInOrderOnOneServerPrintWhatTheySay() throws Exception {
-        List<String> wrong = new ArrayList<>();
-        try (LocalApi api = LocalApi.start(new LocalApi.Options(0, 0, null, null, ROOT.resolve("template.yaml")))) {
-            for (Path page : pages().toList()) {
-                List<Command> commands = consoleCommands(page);
-                if (!commands.isEmpty()) {
-                    wrong.addAll(check(page, commands, api));
-                }
-            }
+    private static LocalApi startApi() throws Exception {
+        return LocalApi.start(new LocalApi.Options(0, 0, null, null, ROOT.resolve("template.yaml")));
+    }
+
+    private Path folder(String name) throws IOException {
+        return Files.createDirectories(work.resolve(name));
+    }
+
+    private static List<Command> consoleCommandsOf(Path page) {
+        try {
+            return consoleCommands(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     private static List<Command> consoleCommands(Path page) throws IOException {
@@ -183,9 +208,10 @@ class DocsExamplesTest {
     }
 
     /** What differs between what the page's commands print on {@code api} and what the page says they print. */
-    private List<String> check(Path page, List<Command> commands, LocalApi api) throws Exception {
+    private static List<String> check(Path page, List<Command> commands, LocalApi api, Path folder)
+            throws Exception {
         List<String> wrong = new ArrayList<>();
-        List<String> outputs = run(commands, api);
+        List<String> outputs = run(commands, api, folder);
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             List<String> actual = outputs.get(i).lines().map(String::stripTrailing).toList();
@@ -273,7 +299,7 @@ class DocsExamplesTest {
         assertFalse(mismatch(timed, List.of("iotda-admin: ran as of 16:00; later")) == null);
     }
 
-    private List<String> run(List<Command> commands, LocalApi api) throws Exception {
+    private static List<String> run(List<Command> commands, LocalApi api, Path work) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         String sqlite = System.getProperty("sqlite4java.library.path");
