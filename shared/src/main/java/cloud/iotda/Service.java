@@ -43,6 +43,7 @@ import cloud.iotda.usecase.InstanceTasks;
 import cloud.iotda.usecase.OrderLifecycle;
 import cloud.iotda.usecase.OrderProcessor;
 import cloud.iotda.usecase.OrderQueries;
+import cloud.iotda.usecase.Payers;
 import cloud.iotda.usecase.PlaceOrder;
 import cloud.iotda.usecase.RetryPolicy;
 import cloud.iotda.usecase.Subscriptions;
@@ -97,6 +98,7 @@ public final class Service {
     private final Identity identity;
     private final IamEndpoints iamEndpoints;
     private final BssEndpoints bssEndpoints;
+    private final Payers payers;
 
     /**
      * @param regionId the region the instances live in (ShowInstance's {@code region_id}) and that derived AK/SK
@@ -129,6 +131,7 @@ public final class Service {
                    IdSource ids) {
         FlavorCatalogue catalogue = CatalogueFile.published();
         this.instanceFlavors = new InstanceFlavors(catalogue, sales);
+        this.payers = new Payers(credentials, CatalogueFile.prices());
         RetryPolicy retry = RetryPolicy.standard();
         this.instances = instances;
         this.orders = orders;
@@ -139,12 +142,13 @@ public final class Service {
         this.orderProcessor = new OrderProcessor(instances, orders, tasks, instanceFlavors, subscriptions, passes,
                 clock, retry, Log::error, settings.processorParallelism());
         this.createInstance = new CreateInstance(instances, orders, tasks, instanceFlavors, ids, clock, regionId,
-                retry);
+                retry, payers);
         Credentials validated = CredentialCache.of(credentials, settings.authCacheTtl(), credentialClock);
         Authenticator authenticator = new Authenticator(List.of(new TokenScheme(validated, credentialClock),
                 new SdkSigningScheme(validated, credentialClock),
                 new DerivedSigningScheme(validated, credentialClock, regionId)), validated, regionId);
-        this.useCases = new Endpoints.UseCases(new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry),
+        this.useCases = new Endpoints.UseCases(
+                new PlaceOrder(instances, orders, instanceFlavors, ids, clock, retry, payers),
                 new UpdateInstance(instances, orders, tasks, ids, clock, retry),
                 new InstanceQueries(instances), orderQueries, createInstance,
                 new DeleteInstance(instances, tasks, ids, clock, retry), new InstanceTags(instances, clock, retry),
@@ -152,7 +156,8 @@ public final class Service {
         this.endpoints = new Endpoints(authenticator, catalogue, useCases);
         this.identity = new Identity(validated, ids, credentialClock);
         this.iamEndpoints = new IamEndpoints(authenticator, identity);
-        this.bssEndpoints = new BssEndpoints(authenticator, identity, new CustomerOrders(orders, validated, lifecycle),
+        this.bssEndpoints = new BssEndpoints(authenticator, identity,
+                new CustomerOrders(orders, validated, lifecycle, payers),
                 new CustomerResources(instances, validated, subscriptions));
     }
 
@@ -256,6 +261,11 @@ public final class Service {
     }
 
     /** Accounts, projects, users and their keys: the operator CLI's {@code accounts}, {@code users}, ... */
+    /** Who pays a project's orders, and the price list. */
+    public Payers payers() {
+        return payers;
+    }
+
     public Identity identity() {
         return identity;
     }

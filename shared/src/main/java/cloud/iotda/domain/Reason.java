@@ -45,6 +45,8 @@ public enum Reason {
     ORDER_NOT_CANCELLABLE,
     /** facts: the resource id: no instance of the customer's account has it. */
     RESOURCE_NOT_FOUND,
+    /** facts: the order id, its amount, the account's balance: the balance cannot pay the order. */
+    INSUFFICIENT_BALANCE,
     /** facts: the instance's charge mode: only a pay-per-use instance can be deleted. */
     INSTANCE_NOT_DELETABLE,
     /** facts: how many tags the instance would have, how many it may have. */

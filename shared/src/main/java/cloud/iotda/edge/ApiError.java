@@ -50,6 +50,8 @@ public enum ApiError {
             "The order %s is %s; the billing center cancels only an order awaiting payment."),
     RESOURCE_NOT_FOUND(Reason.RESOURCE_NOT_FOUND, 404, "IOTDA.060022",
             "The resource %s is no instance of this customer's account."),
+    INSUFFICIENT_BALANCE(Reason.INSUFFICIENT_BALANCE, 400, "IOTDA.060023",
+            "The order %s costs %s; the account's balance is %s."),
     INSTANCE_NOT_DELETABLE(Reason.INSTANCE_NOT_DELETABLE, 400, "IOTDA.060012",
             "The instance is billed %s; only a pay-per-use instance can be deleted (unsubscribe a yearly/monthly "
                     + "one instead)."),

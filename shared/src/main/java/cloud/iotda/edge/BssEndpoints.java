@@ -14,6 +14,7 @@ import cloud.iotda.usecase.CustomerOrders;
 import cloud.iotda.usecase.CustomerResources;
 import cloud.iotda.usecase.Identity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * The billing API's (BSS) order and resource operations that a client of IoTDA uses, with BSS's paths, field
@@ -50,8 +51,35 @@ public final class BssEndpoints {
                 customerOrders.cancel(domainId, orderId(body.requiredString("order_id")));
                 return new ApiResponse(204, null);
             };
+            case PAY_ORDERS -> (request, domainId) -> {
+                JsonFields body = JsonFields.of(Json.requestObject(request));
+                OrderId orderId = orderId(body.requiredString("order_id"));
+                // No coupons or discounts are offered here: YES would name ones that do not exist.
+                for (String field : new String[] {"use_coupon", "use_discount"}) {
+                    String use = body.requiredString(field);
+                    if (!use.equals("NO")) {
+                        throw Rejected.invalid(field + " must be NO" + (use.equals("YES")
+                                ? ": this service offers no coupons or discounts" : " or YES"));
+                    }
+                }
+                customerOrders.pay(domainId, orderId);
+                return new ApiResponse(204, null);
+            };
+            case PAY_ORDERS_V2 -> (request, domainId) -> {
+                JsonFields body = JsonFields.of(Json.requestObject(request));
+                OrderId orderId = orderId(body.requiredString("order_id"));
+                for (String field : new String[] {"coupon_infos", "discount_infos"}) {
+                    if (!body.optionalObjects(field).orElse(List.of()).isEmpty()) {
+                        throw Rejected.invalid(field + " must be empty: this service offers no coupons or "
+                                + "discounts");
+                    }
+                }
+                customerOrders.pay(domainId, orderId);
+                return new ApiResponse(204, null);
+            };
             case SHOW_CUSTOMER_ORDER_DETAILS -> (request, domainId) -> ApiResponse.ok(JsonTrees.write(
-                    details(customerOrders.show(domainId, orderId(request.pathParameter("order_id"))), domainId)));
+                    details(customerOrders.show(domainId, orderId(request.pathParameter("order_id"))), domainId,
+                            customerOrders.currency())));
             case AUTO_RENEWAL_RESOURCES -> (request, domainId) -> {
                 if (request.body().length > 0) {
                     // The number of renewals: 0 (or none) is no limit, the only kind this service keeps.
@@ -95,10 +123,14 @@ public final class BssEndpoints {
         return OrderId.parse(text).orElseThrow(() -> Rejected.invalid("order_id must be " + OrderId.DESCRIPTION));
     }
 
-    /** ShowCustomerOrderDetails: the order ({@code CustomerOrderV3}) and its one line item. */
-    static ObjectNode details(Order order, String domainId) {
+    /**
+     * ShowCustomerOrderDetails: the order ({@code CustomerOrderV3}) and its one line item, amounts in the price list's
+     * {@code currency} ({@code measure_id} 1: whole units with two decimals); an order awaiting payment says until
+     * when it can be paid ({@code pending_payment_end_time}).
+     */
+    static ObjectNode details(Order order, String domainId, String currency) {
         ObjectNode body = JsonTrees.object().put("total_count", 1);
-        body.putObject("order_info")
+        ObjectNode info = body.putObject("order_info")
                 .put("order_id", order.orderId().value())
                 .put("customer_id", domainId)
                 .put("service_type_code", SERVICE_TYPE)
@@ -106,13 +138,23 @@ public final class BssEndpoints {
                 .put("source_type", 1)
                 .put("status", status(order.status()))
                 .put("order_type", orderType(order.type()))
-                .put("create_time", ApiTime.format(order.createTime()))
-                .put("measure_id", 1);
+                .put("amount_after_discount", order.amount().decimal())
+                .put("official_amount", order.amount().decimal())
+                .put("measure_id", 1)
+                .put("currency", currency)
+                .put("create_time", ApiTime.format(order.createTime()));
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            info.put("pending_payment_end_time", ApiTime.format(order.paymentDeadline()));
+        }
         ObjectNode item = body.putArray("order_line_items").addObject()
                 .put("order_line_item_id", order.orderId().value() + "-000001")
                 .put("service_type_code", SERVICE_TYPE)
                 .put("service_type_name", "IoTDA")
-                .put("subscription_num", 1);
+                .put("subscription_num", 1)
+                .put("amount", order.amount().decimal())
+                .put("official_amount", order.amount().decimal())
+                .put("measure_id", 1)
+                .put("currency", currency);
         Change change = order.change();
         if (change instanceof Change.Resize resize) {
             item.put("product_spec_desc", resize.flavor().size() == null ? resize.flavor().type()
@@ -168,6 +210,10 @@ public final class BssEndpoints {
             case ORDER_NOT_CANCELLABLE, ORDER_FINISHED -> bssError(400, "CBC.99005010", "The order " + detail
                     + " cannot be cancelled in its status " + rejected.facts().get(1) + ".");
             case CONCURRENT_CHANGE -> bssError(400, "CBC.99003106", "The order's status changed; query it again.");
+            case ORDER_NOT_PAYABLE -> bssError(400, "CBC.99003106", "The order " + detail + " is "
+                    + rejected.facts().get(1) + ", not awaiting payment.");
+            case INSUFFICIENT_BALANCE -> bssError(400, "CBC.99005003", "Insufficient balance: the order " + detail
+                    + " costs " + rejected.facts().get(1) + ", the balance is " + rejected.facts().get(2) + ".");
             case INVALID_INPUT, MALFORMED_REQUEST, PARAMETER_OUT_OF_RANGE -> bssError(400, "CBC.0100",
                     "Invalid parameter: " + detail + ".");
             default -> ApiGateway.errorResponse(ApiError.of(rejected.reason()), rejected.facts());

@@ -121,8 +121,8 @@ public final class Endpoints {
             case RESIZE -> placing(body -> RequestBodies.resize(body, catalogue));
             case CHANGE_CHARGE_MODE -> placing(RequestBodies::chargeMode);
             case KEYSTONE_CREATE_USER_TOKEN_BY_PASSWORD, KEYSTONE_LIST_PROJECTS, KEYSTONE_LIST_AUTH_PROJECTS,
-                 KEYSTONE_LIST_AUTH_DOMAINS, CANCEL_CUSTOMER_ORDER, SHOW_CUSTOMER_ORDER_DETAILS, AUTO_RENEWAL_RESOURCES,
-                 CANCEL_AUTO_RENEWAL_RESOURCES ->
+                 KEYSTONE_LIST_AUTH_DOMAINS, CANCEL_CUSTOMER_ORDER, PAY_ORDERS, PAY_ORDERS_V2,
+                 SHOW_CUSTOMER_ORDER_DETAILS, AUTO_RENEWAL_RESOURCES, CANCEL_AUTO_RENEWAL_RESOURCES ->
                     throw otherApi(operation);
         };
     }

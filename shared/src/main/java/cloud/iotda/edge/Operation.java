@@ -32,6 +32,9 @@ public enum Operation {
     KEYSTONE_LIST_AUTH_DOMAINS(Api.IAM, new Route("GET", "/v3/auth/domains")),
     // The billing API's (BSS) order operations, with its own names.
     CANCEL_CUSTOMER_ORDER(Api.BSS, new Route("PUT", "/v2/orders/customer-orders/cancel")),
+    PAY_ORDERS(Api.BSS, new Route("POST", "/v3/orders/customer-orders/pay")),
+    /** The older PayOrders path, which IoTDA's pages still link. */
+    PAY_ORDERS_V2(Api.BSS, new Route("POST", "/v2/orders/customer-orders/pay")),
     SHOW_CUSTOMER_ORDER_DETAILS(Api.BSS, new Route("GET", "/v2/orders/customer-orders/details/{order_id}")),
     AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("POST", Route.AUTO_RENEW)),
     CANCEL_AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("DELETE", Route.AUTO_RENEW));

@@ -29,9 +29,10 @@ public final class CreateInstance {
     private final Clock clock;
     private final String regionId;
     private final RetryPolicy retry;
+    private final Payers payers;
 
     public CreateInstance(Instances instances, Orders orders, Tasks tasks, InstanceFlavors flavors, IdSource ids,
-                          Clock clock, String regionId, RetryPolicy retry) {
+                          Clock clock, String regionId, RetryPolicy retry, Payers payers) {
         this.instances = instances;
         this.orders = orders;
         this.tasks = tasks;
@@ -40,6 +41,7 @@ public final class CreateInstance {
         this.clock = clock;
         this.regionId = regionId;
         this.retry = retry;
+        this.payers = payers;
     }
 
     /**
@@ -50,7 +52,8 @@ public final class CreateInstance {
         InstanceRef ref = new InstanceRef(request.projectId(), request.instanceId().orElseGet(ids::nextInstanceId));
         Instant now = clock.instant();
         FlavorCatalogue catalogue = flavors.current();
-        Supplier<Creation> decide = () -> Creation.of(request, ref, regionId, catalogue, () -> ids.nextOrderId(now),
+        Supplier<Creation> decide = () -> Creation.of(request, ref, regionId, catalogue,
+                payers.of(request.projectId(), request.charge().autoPay()), () -> ids.nextOrderId(now),
                 ids.nextTaskRandom(), now);
         AtomicReference<Creation> attempt = new AtomicReference<>(decide.get());
         AtomicBoolean written = new AtomicBoolean();
@@ -71,7 +74,7 @@ public final class CreateInstance {
                 written.set(true);
                 Creation creation = attempt.get();
                 if (creation.order().isPresent()) {
-                    orders.place(creation.order().get(), creation.instance(), creation.task());
+                    orders.place(creation.order().get(), creation.instance(), creation.task(), creation.charge());
                 } else {
                     tasks.record(creation.instance(), List.of(creation.task()));
                 }

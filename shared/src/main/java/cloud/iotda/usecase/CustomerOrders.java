@@ -17,11 +17,13 @@ public final class CustomerOrders {
     private final Orders orders;
     private final Credentials credentials;
     private final OrderLifecycle lifecycle;
+    private final Payers payers;
 
-    public CustomerOrders(Orders orders, Credentials credentials, OrderLifecycle lifecycle) {
+    public CustomerOrders(Orders orders, Credentials credentials, OrderLifecycle lifecycle, Payers payers) {
         this.orders = orders;
         this.credentials = credentials;
         this.lifecycle = lifecycle;
+        this.payers = payers;
     }
 
     /** The account's order {@code orderId} (ShowCustomerOrderDetails). */
@@ -32,6 +34,17 @@ public final class CustomerOrders {
             throw Rejected.because(Reason.ORDER_NOT_FOUND, orderId);
         }
         return order;
+    }
+
+    /** Pays the account's order awaiting payment from the account's balance (PayOrders). */
+    public Order pay(String domainId, OrderId orderId) {
+        show(domainId, orderId);
+        return lifecycle.payFrom(orderId, payers);
+    }
+
+    /** The price list's currency, in which amounts are shown. */
+    public String currency() {
+        return payers.prices().currency();
     }
 
     /** Cancels the account's order awaiting payment (CancelCustomerOrder); any other status is refused. */

@@ -8,6 +8,7 @@ import cloud.iotda.domain.account.PasswordHash;
 import cloud.iotda.domain.account.PasswordLogin;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.usecase.port.Conflict;
@@ -152,6 +153,25 @@ public final class Identity {
             throw Rejected.invalid("an account named " + name + " exists");
         }
         return account;
+    }
+
+    /** The operator's top-up: {@code amount} (for example 100 or 99.50) added to the account's balance. */
+    public Account topUp(String accountName, String amount) {
+        Amount added = Amount.parse(amount).filter(parsed -> !parsed.isZero())
+                .orElseThrow(() -> Rejected.invalid("the amount must be " + Amount.RULE + ", more than 0"));
+        Account account = accountNamed(accountName);
+        try {
+            return credentials.topUp(account.domainId(), added)
+                    .orElseThrow(() -> Rejected.invalid("no account named " + accountName));
+        } catch (IllegalArgumentException beyondTheLimit) {
+            throw Rejected.invalid("the balance would exceed " + new Amount(Amount.MAX_HUNDREDTHS));
+        }
+    }
+
+    /** The account named {@code accountName}, with its balance as stored. */
+    public Account accountWithBalance(String accountName) {
+        return credentials.findAccount(accountNamed(accountName).domainId())
+                .orElseThrow(() -> Rejected.invalid("no account named " + accountName));
     }
 
     public Project createProject(String accountName, String region) {

@@ -44,9 +44,18 @@ public final class OrderLifecycle {
         this.races = races;
     }
 
-    /** Pays an order awaiting payment: a delayed one is then scheduled, any other runs at once. */
+    /**
+     * Pays an order awaiting payment as the operator does (nothing is taken from a balance): a delayed one is then
+     * scheduled, any other runs at once.
+     */
     public Order pay(OrderId orderId) {
         return move(orderId, (order, instance, now) -> order.pay(instance, flavors.current(), now));
+    }
+
+    /** Pays an order awaiting payment as the billing center does (PayOrders): from its account's balance. */
+    public Order payFrom(OrderId orderId, Payers payers) {
+        return move(orderId, (order, instance, now) -> order.payFrom(instance, flavors.current(),
+                payers.of(order.instance().projectId()), now));
     }
 
     /**

@@ -23,15 +23,17 @@ public final class PlaceOrder {
     private final IdSource orderIds;
     private final Clock clock;
     private final RetryPolicy retry;
+    private final Payers payers;
 
     public PlaceOrder(Instances instances, Orders orders, InstanceFlavors flavors, IdSource orderIds,
-                      Clock clock, RetryPolicy retry) {
+                      Clock clock, RetryPolicy retry, Payers payers) {
         this.instances = instances;
         this.orders = orders;
         this.flavors = flavors;
         this.orderIds = orderIds;
         this.clock = clock;
         this.retry = retry;
+        this.payers = payers;
     }
 
     /** The order for this change: a new one, or the one an identical recent request created. */
@@ -45,9 +47,11 @@ public final class PlaceOrder {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            Plan.Placement placed = Plan.of(current, change, catalogue, now).placement(current,
-                    orderIds.nextOrderId(now), Plan.taskId(current, orderIds.nextTaskRandom()), now);
-            orders.place(placed.order(), placed.instance(), placed.task());
+            // Read again at each attempt: a balance another order took from meanwhile decides anew.
+            Plan plan = Plan.of(current, change, catalogue, payers.of(ref.projectId(), change.autoPay()), now);
+            Plan.Placement placed = plan.placement(current, orderIds.nextOrderId(now),
+                    Plan.taskId(current, orderIds.nextTaskRandom()), now);
+            orders.place(placed.order(), placed.instance(), placed.task(), placed.charge());
             return placed.order().orderId();
         });
     }

@@ -5,6 +5,8 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
+import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
@@ -194,16 +196,44 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
-    public synchronized void place(Order order, Instance changed, Task task) {
+    public synchronized void place(Order order, Instance changed, Task task, Charge charge) {
         if (orders.containsKey(order.orderId())) {
             throw new Conflict("order id " + order.orderId() + " taken");
         }
         if (changed.version() == 0 ? instances.containsKey(changed.ref()) : !atVersionBefore(changed)) {
             throw new Conflict("instance " + changed.ref() + " changed concurrently or exists");
         }
+        requireBalance(charge);
+        take(charge);
         orders.put(order.orderId(), order);
         instances.put(changed.ref(), changed);
         putTask(task);
+    }
+
+    private void requireBalance(Charge charge) {
+        Account account = charge == null ? null : accounts.get(charge.domainId());
+        if (charge != null && (account == null || account.balance().compareTo(charge.amount()) < 0)) {
+            throw new Conflict("account " + charge.domainId() + " holds less than " + charge.amount());
+        }
+    }
+
+    private void take(Charge charge) {
+        if (charge != null) {
+            Account account = accounts.get(charge.domainId());
+            accounts.put(account.domainId(), new Account(account.domainId(), account.name(),
+                    account.balance().minus(charge.amount())));
+        }
+    }
+
+    @Override
+    public synchronized Optional<Account> topUp(String domainId, Amount amount) {
+        Account account = accounts.get(domainId);
+        if (account == null) {
+            return Optional.empty();
+        }
+        Account topped = new Account(domainId, account.name(), account.balance().plus(amount));
+        accounts.put(domainId, topped);
+        return Optional.of(topped);
     }
 
     private void putTask(Task task) {
@@ -221,8 +251,12 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
         }
         if (transition.instance() != null) {
             requireVersion(transition.instance());
+        }
+        requireBalance(transition.charge());
+        if (transition.instance() != null) {
             instances.put(transition.instance().ref(), transition.instance());
         }
+        take(transition.charge());
         orders.put(transition.order().orderId(), transition.order());
         moved.forEach(this::putTask);
     }

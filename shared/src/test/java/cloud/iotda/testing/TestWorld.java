@@ -11,6 +11,7 @@ import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.account.PasswordHash;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Edition;
@@ -25,6 +26,7 @@ import cloud.iotda.domain.instance.Tag;
 import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
+import cloud.iotda.domain.order.Payment;
 import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.Operation;
@@ -119,6 +121,18 @@ public final class TestWorld {
     public static final String UNPAID = "2a2b3c4d-0000-4000-8000-000000000015";
     public static final String UNPAID_ORDER = "CS2601150900UNPD1";
     public static final String UNPAID_TASK = "00000001-5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c";
+    /** As {@link #UNPAID}, for the billing center to pay: {@link #TO_PAY_ORDER} costs {@link #TO_PAY_AMOUNT}. */
+    public static final String TO_PAY = "2a2b3c4d-0000-4000-8000-000000000016";
+    public static final String TO_PAY_ORDER = "CS2601150900UNPD2";
+    public static final String TO_PAY_TASK = "00000001-6f5e4d3c-2b1a-4f9e-8d7c-6b5a4f3e2d1d";
+    /** As {@link #TO_PAY}, for PayOrders' older path. */
+    public static final String TO_PAY_V2 = "2a2b3c4d-0000-4000-8000-000000000017";
+    public static final String TO_PAY_V2_ORDER = "CS2601150900UNPD3";
+    public static final String TO_PAY_V2_TASK = "00000001-7a6f5e4d-3c2b-4a1f-9e8d-7c6b5a4f3e2e";
+    /** s1 x2 to s2 x2 is 1,600.00 more a month, for the month left of the subscription. */
+    public static final Amount TO_PAY_AMOUNT = new Amount(160_000);
+    /** The account's balance: enough for every order the tests have it pay. */
+    public static final Amount BALANCE = new Amount(10_000_000_000L);
     /** An id that is valid but names no instance. */
     public static final String MISSING = "2a2b3c4d-0000-4000-8000-0000000000ff";
 
@@ -248,7 +262,7 @@ public final class TestWorld {
         credentials.saveToken(new StoredToken(Sha256.of(TOKEN), PROJECT, valid));
         credentials.saveToken(new StoredToken(Sha256.of(OTHER_PROJECT_TOKEN), OTHER_PROJECT, valid));
         credentials.saveToken(new StoredToken(Sha256.of(EXPIRED_TOKEN), PROJECT, START.minusSeconds(1)));
-        credentials.createAccount(new Account(DOMAIN_ID, ACCOUNT));
+        credentials.createAccount(new Account(DOMAIN_ID, ACCOUNT, BALANCE));
         credentials.createProject(new Project(PROJECT, REGION, DOMAIN_ID));
         credentials.createUser(User.create(DOMAIN_ID, USER, "3b2a1c0d9e8f7a6b5c4d3e2f1a0b9c8d",
                 PasswordHash.decode(PASSWORD_HASH)));
@@ -310,9 +324,24 @@ public final class TestWorld {
                         SUBSCRIBED_UNTIL)).at(created));
         Instance unpaidInstance = instance(UNPAID);
         Change unpaidResize = new Change.Resize(new Flavor("iotda.standard.s2", 2), false, false);
-        Plan.Placement awaiting = Plan.of(unpaidInstance, unpaidResize, CatalogueFile.published(), placed)
+        // Priced as the service prices them, placed as the seed places them: not paid.
+        Payment priced = new Payment(CatalogueFile.prices(), null);
+        Plan.Placement awaiting = Plan.of(unpaidInstance, unpaidResize, CatalogueFile.published(), priced, placed)
                 .placement(unpaidInstance, new OrderId(UNPAID_ORDER), new TaskId(UNPAID_TASK), placed);
         orders.place(awaiting.order(), awaiting.instance(), awaiting.task());
+        placeToPay(TO_PAY, TO_PAY_ORDER, TO_PAY_TASK, unpaidResize, priced, created, placed);
+        placeToPay(TO_PAY_V2, TO_PAY_V2_ORDER, TO_PAY_V2_TASK, unpaidResize, priced, created, placed);
+    }
+
+    /** A yearly/monthly instance bought a month ago and its order {@code orderId}, awaiting payment. */
+    private void placeToPay(String instanceId, String orderId, String taskId, Change change, Payment priced,
+                            Instant created, Instant placed) {
+        instances.create(standard(instanceId).prePaid(Subscription.startingAt(placed, PeriodType.MONTH, 1, false))
+                .at(created));
+        Instance toPay = instance(instanceId);
+        Plan.Placement payable = Plan.of(toPay, change, CatalogueFile.published(), priced, placed)
+                .placement(toPay, new OrderId(orderId), new TaskId(taskId), placed);
+        orders.place(payable.order(), payable.instance(), payable.task());
     }
 
     private static Instance.Builder standard(String id) {

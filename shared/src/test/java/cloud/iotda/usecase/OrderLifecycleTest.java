@@ -363,7 +363,7 @@ class OrderLifecycleTest {
     void ordersNamingAFlavorSinceRemovedFromTheCatalogueStillRunAndCanBePaid() {
         FlavorCatalogue then = catalogueWithRetiredFlavor();
         PlaceOrder placedThen = new PlaceOrder(world.instances, world.orders, new InstanceFlavors(then, world.sales),
-                new IdSource(), world.clock, RetryPolicy.standard());
+                new IdSource(), world.clock, RetryPolicy.standard(), world.service.payers());
         Flavor retired = new Flavor("iotda.standard.retired", 6);
         OrderId scheduled = placedThen.place(TestWorld.ref(STANDARD), new Change.Resize(retired, true, false));
         OrderId unpaid = placedThen.place(TestWorld.ref(PREPAID), new Change.Resize(retired, false, false));

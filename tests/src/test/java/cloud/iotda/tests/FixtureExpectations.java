@@ -144,6 +144,15 @@ final class FixtureExpectations {
                     world.instance(TestWorld.ENTERPRISE).subscription().autoRenew(), "auto-renewal off");
             case "PUT /v2/orders/customer-orders/cancel" -> assertEquals(OrderStatus.CANCELLED,
                     world.orders.findById(new OrderId(TestWorld.UNPAID_ORDER)).orElseThrow().status());
+            case "POST /v2/orders/customer-orders/pay" -> assertEquals(OrderStatus.COMPLETED,
+                    world.orders.findById(new OrderId(TestWorld.TO_PAY_V2_ORDER)).orElseThrow().status());
+            case "POST /v3/orders/customer-orders/pay" -> {
+                assertEquals(OrderStatus.COMPLETED,
+                        world.orders.findById(new OrderId(TestWorld.TO_PAY_ORDER)).orElseThrow().status());
+                // Other fixtures may have paid from the same balance before: at least this order's amount is gone.
+                assertTrue(world.credentials.findAccount(TestWorld.DOMAIN_ID).orElseThrow().balance()
+                        .compareTo(TestWorld.BALANCE.minus(TestWorld.TO_PAY_AMOUNT)) <= 0, "paid from the balance");
+            }
             case "GET /v3/auth/domains" -> assertEquals(TestWorld.DOMAIN_ID,
                     body.path("domains").path(0).path("id").asText(), body.toString());
             default -> {

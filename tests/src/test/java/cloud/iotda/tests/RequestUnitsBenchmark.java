@@ -85,8 +85,11 @@ class RequestUnitsBenchmark {
             Map.entry("UnbindInstanceTags", new Minimum(1, 2, "the instance, and the instance written back")),
             Map.entry("Resize", new Minimum(2, 11, "the instance and the sale settings, strongly consistent; "
                     + ORDER_WRITE + ID_CLAIM)),
-            Map.entry("ChangeChargeMode", new Minimum(1, 12, "the instance; " + ORDER_WRITE
-                    + ", the order awaiting payment also in DueOrders (1)" + ID_CLAIM)),
+            Map.entry("ChangeChargeMode", new Minimum(2.5, 14, "the instance and the account (its balance), "
+                    + "strongly consistent, and the project that names the account (0.5); " + ORDER_WRITE
+                    + ", the order also in DueOrders (1), and the amount taken from the balance (2)" + ID_CLAIM, 0.5,
+                    "the project is read strongly consistent, as the store reads every credential row; it never "
+                            + "changes once made")),
             Map.entry("ListOrders", new Minimum(2, 0,
                     "the instance (a deleted one's orders stay listed, an unknown one is 404) and one page of its "
                             + "orders")),

@@ -15,6 +15,8 @@ import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
+import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
@@ -51,6 +53,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -219,7 +222,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
-    public void place(Order order, Instance changed, Task task) {
+    public void place(Order order, Instance changed, Task task, Charge charge) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(OrderRows.toItem(order), NEW, Map.of()));
         // The id is the order's across the table: a row keyed by the id alone, made only if it is new.
@@ -228,7 +231,22 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         if (task != null) {
             items.add(put(TaskRows.toItem(task), null, Map.of()));
         }
+        if (charge != null) {
+            items.add(chargeWrite(charge));
+        }
         write("write order " + order.orderId() + " with its instance", items);
+    }
+
+    /** The amount taken from the account's balance in place, only if the balance still holds it. */
+    private TransactWriteItem chargeWrite(Charge charge) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                .key(AccountRows.accountKey(charge.domainId()))
+                .updateExpression("SET #balance = #balance - :amount")
+                .conditionExpression("#balance >= :amount")
+                .expressionAttributeNames(Map.of("#balance", AccountRows.BALANCE))
+                .expressionAttributeValues(Map.of(":amount",
+                        AttributeValue.fromN(Long.toString(charge.amount().hundredths()))))
+                .build()).build();
     }
 
     /**
@@ -310,6 +328,9 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
                 Map.of(":expected", AttributeValue.fromS(transition.from().name()))));
         if (transition.instance() != null) {
             items.addAll(instanceWrite(transition.instance(), false));
+        }
+        if (transition.charge() != null) {
+            items.add(chargeWrite(transition.charge()));
         }
         return items;
     }
@@ -437,6 +458,23 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     public void createAccount(Account account) {
         write("create account " + account.name(), List.of(put(AccountRows.toItem(account), NEW, Map.of()),
                 put(AccountRows.nameItem(account), NEW, Map.of())));
+    }
+
+    @Override
+    public Optional<Account> topUp(String domainId, Amount amount) {
+        try {
+            var updated = Failures.call("top up account " + domainId, () -> client.updateItem(request -> request
+                    .tableName(tableName).key(AccountRows.accountKey(domainId))
+                    .updateExpression("ADD #balance :amount")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#balance", AccountRows.BALANCE))
+                    .expressionAttributeValues(Map.of(":amount",
+                            AttributeValue.fromN(Long.toString(amount.hundredths()))))
+                    .returnValues(ReturnValue.ALL_NEW)));
+            return Optional.of(AccountRows.account(updated.attributes()));
+        } catch (Conflict noSuchAccount) {
+            return Optional.empty();
+        }
     }
 
     @Override

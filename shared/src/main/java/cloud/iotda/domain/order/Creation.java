@@ -4,6 +4,8 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.billing.Amount;
+import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
 import cloud.iotda.domain.catalogue.SaleStatus;
@@ -27,10 +29,12 @@ import java.util.function.Supplier;
 
 /**
  * A new instance and, when it is bought yearly/monthly, the order that buys it. Pay-per-use: ACTIVE at once, no
- * order. Yearly/monthly paid from the balance: ACTIVE with its subscription, the order COMPLETED. Otherwise the
- * instance is CREATING until its order is paid, and FAILED if the order is cancelled or expires unpaid.
+ * order. Yearly/monthly paid from the balance: ACTIVE with its subscription, the order COMPLETED, and the charge
+ * that takes its amount (null when it costs nothing or no account's balance pays). Otherwise (not paid at once, or
+ * too little balance) the instance is CREATING until its order is paid, and FAILED if the order is cancelled or
+ * expires unpaid.
  */
-public record Creation(Instance instance, Optional<Order> order, Task task) {
+public record Creation(Instance instance, Optional<Order> order, Task task, Charge charge) {
 
     /**
      * What CreateInstance asks for. {@code instanceId} is empty for a new id (the API), or chosen by the operator CLI,
@@ -42,7 +46,7 @@ public record Creation(Instance instance, Optional<Order> order, Task task) {
     }
 
     public static Creation of(Request request, InstanceRef ref, String regionId, FlavorCatalogue catalogue,
-                              Supplier<OrderId> orderIds, UUID taskRandom, Instant now) {
+                              Payment payment, Supplier<OrderId> orderIds, UUID taskRandom, Instant now) {
         FlavorSpec spec = catalogue.find(request.flavor().type())
                 .filter(found -> found.edition() == request.edition())
                 .orElseThrow(() -> new IllegalArgumentException("not a " + request.edition() + " flavor: "
@@ -67,20 +71,22 @@ public record Creation(Instance instance, Optional<Order> order, Task task) {
         TargetConfig target = new TargetConfig(request.flavor(), charge.mode());
         if (charge.mode() == ChargeMode.POST_PAID) {
             return new Creation(instance.postPaid().at(now).withTasks(1), Optional.empty(),
-                    Task.done(taskId, ref, TaskType.CREATE, target, null, now));
+                    Task.done(taskId, ref, TaskType.CREATE, target, null, now), null);
         }
         OrderId orderId = orderIds.get();
         Change.Create change = new Change.Create(charge);
-        if (charge.autoPay()) {
+        Amount amount = payment.priceOfNew(request.flavor(), charge);
+        Charge taken = amount.isZero() ? null : payment.charge(amount);
+        if (charge.autoPay() && (taken != null || amount.isZero() || payment.free())) {
             Order completed = new Order(orderId, ref, change, OrderStatus.COMPLETED, change.fingerprint(),
-                    now, now, null, taskId);
+                    now, now, null, taskId, amount);
             return new Creation(instance.prePaid(charge.subscriptionFrom(now)).at(now).withTasks(1),
-                    Optional.of(completed), Task.done(taskId, ref, TaskType.CREATE, target, orderId, now));
+                    Optional.of(completed), Task.done(taskId, ref, TaskType.CREATE, target, orderId, now), taken);
         }
         Order unpaid = new Order(orderId, ref, change, OrderStatus.PENDING_PAYMENT, change.fingerprint(),
-                now, now, null, taskId);
+                now, now, null, taskId, amount);
         return new Creation(instance.prePaid(null).status(InstanceStatus.CREATING).heldBy(orderId).at(now)
                 .withTasks(1), Optional.of(unpaid), Task.pending(taskId, ref, TaskType.CREATE, target, orderId, null,
-                now));
+                now), null);
     }
 }

@@ -4,6 +4,8 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.billing.Amount;
+import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.Instance;
@@ -27,9 +29,28 @@ public record Order(
         Instant createTime,
         Instant updateTime,
         Instant executeAfter,
-        TaskId taskId) {
+        TaskId taskId,
+        Amount amount) {
     /** An unpaid order is cancelled this long after it was placed. */
     public static final Duration PAYMENT_DEADLINE = Duration.ofDays(15);
+
+    public Order {
+        if (amount == null) {
+            throw new IllegalArgumentException("an order has an amount (zero when it costs nothing)");
+        }
+    }
+
+    /** An order that costs nothing (pay-per-use, or written before orders had amounts). */
+    public Order(OrderId orderId, InstanceRef instance, Change change, OrderStatus status, String fingerprint,
+                 Instant createTime, Instant updateTime, Instant executeAfter, TaskId taskId) {
+        this(orderId, instance, change, status, fingerprint, createTime, updateTime, executeAfter, taskId,
+                Amount.ZERO);
+    }
+
+    /** When an order still awaiting payment is cancelled. */
+    public Instant paymentDeadline() {
+        return createTime.plus(PAYMENT_DEADLINE);
+    }
 
     public OrderType type() {
         return change.type();
@@ -39,17 +60,19 @@ public record Order(
     public Instant dueAt() {
         return switch (status) {
             case SCHEDULED -> executeAfter;
-            case PENDING_PAYMENT -> createTime.plus(PAYMENT_DEADLINE);
+            case PENDING_PAYMENT -> paymentDeadline();
             default -> null;
         };
     }
 
     public Order withStatus(OrderStatus newStatus, Instant now) {
-        return new Order(orderId, instance, change, newStatus, fingerprint, createTime, now, executeAfter, taskId);
+        return new Order(orderId, instance, change, newStatus, fingerprint, createTime, now, executeAfter, taskId,
+                amount);
     }
 
     public Order withExecuteAfter(Instant newExecuteAfter, Instant now) {
-        return new Order(orderId, instance, change, status, fingerprint, createTime, now, newExecuteAfter, taskId);
+        return new Order(orderId, instance, change, status, fingerprint, createTime, now, newExecuteAfter, taskId,
+                amount);
     }
 
     /** What a transition does to the order's task. */
@@ -62,9 +85,19 @@ public record Order(
      * the order only if it still has {@code from}, the instance only if it is still one version below
      * {@code instance}.
      */
-    public record Transition(Order order, OrderStatus from, Instance instance, TaskOutcome taskOutcome) {
+    public record Transition(Order order, OrderStatus from, Instance instance, TaskOutcome taskOutcome,
+                             Charge charge) {
+        public Transition(Order order, OrderStatus from, Instance instance, TaskOutcome taskOutcome) {
+            this(order, from, instance, taskOutcome, null);
+        }
+
         public Transition(Order order, OrderStatus from, Instance instance) {
             this(order, from, instance, TaskOutcome.NONE);
+        }
+
+        /** The same, paid from an account's balance in the same write ({@code charge} null: paid otherwise). */
+        public Transition charging(Charge newCharge) {
+            return new Transition(order, from, instance, taskOutcome, newCharge);
         }
     }
 
@@ -79,6 +112,22 @@ public record Order(
                     current.withStatus(InstanceStatus.ACTIVE, now));
         }
         return run(current, catalogue, now);
+    }
+
+    /**
+     * Paid as the billing center pays: from the balance of the account that placed it, which must hold its amount
+     * (an order that costs nothing, or of a project of no account, is paid as {@link #pay} pays).
+     */
+    public Transition payFrom(Instance current, FlavorCatalogue catalogue, Payment payment, Instant now) {
+        Transition paid = pay(current, catalogue, now);
+        if (amount.isZero() || payment.free()) {
+            return paid;
+        }
+        Charge charge = payment.charge(amount);
+        if (charge == null) {
+            throw Rejected.because(Reason.INSUFFICIENT_BALANCE, orderId, amount, payment.payer().balance());
+        }
+        return paid.charging(charge);
     }
 
     /**
@@ -108,8 +157,8 @@ public record Order(
         OperateWindow window = current.profile().operateWindow();
         if (change.delay() && window != null && !window.isOpenAt(now)) {
             return new Transition(new Order(orderId, instance, change, OrderStatus.SCHEDULED, fingerprint, createTime,
-                    now, window.nextOpening(now), taskId), status, current.withStatus(InstanceStatus.ACTIVE, now),
-                    TaskOutcome.RETRIED);
+                    now, window.nextOpening(now), taskId, amount), status,
+                    current.withStatus(InstanceStatus.ACTIVE, now), TaskOutcome.RETRIED);
         }
         return run(current, catalogue, now);
     }
@@ -143,7 +192,7 @@ public record Order(
      */
     public Optional<Transition> processAt(Instance current, FlavorCatalogue catalogue, Instant now) {
         if (status == OrderStatus.PENDING_PAYMENT) {
-            return now.isBefore(createTime.plus(PAYMENT_DEADLINE)) ? Optional.empty()
+            return now.isBefore(paymentDeadline()) ? Optional.empty()
                     : Optional.of(cancel(current, now));
         }
         if (status != OrderStatus.SCHEDULED || (executeAfter != null && now.isBefore(executeAfter))) {

@@ -3,6 +3,8 @@ package cloud.iotda.domain.order;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.billing.Amount;
+import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
 import cloud.iotda.domain.catalogue.SaleStatus;
@@ -24,9 +26,38 @@ import java.util.UUID;
  * instance's state after it. {@link #of} refuses a change the rules forbid.
  */
 public record Plan(Change change, OrderStatus status, Instant executeAfter, InstanceStatus instanceStatus,
-                   Change.Effect effect) {
+                   Change.Effect effect, Amount amount, Charge charge) {
 
+    /** As {@link #of(Instance, Change, FlavorCatalogue, Payment, Instant)} for an order that costs nothing. */
     public static Plan of(Instance current, Change change, FlavorCatalogue catalogue, Instant now) {
+        return of(current, change, catalogue, Payment.FREE, now);
+    }
+
+    /**
+     * The plan for {@code change}, priced by {@code payment}: an order asked to be paid at once ({@code is_auto_pay})
+     * is paid from its account's balance when the balance holds its amount, and otherwise awaits payment as an
+     * order not paid at once does.
+     */
+    public static Plan of(Instance current, Change change, FlavorCatalogue catalogue, Payment payment, Instant now) {
+        Plan plan = decide(current, change, catalogue, now);
+        Amount amount = payment.priceOf(current, change, now);
+        if (plan.status != OrderStatus.PENDING_PAYMENT && change.autoPay() && !amount.isZero()) {
+            Charge charge = payment.charge(amount);
+            if (charge == null && !payment.free()) {
+                // Too little balance: placed, awaiting payment.
+                return unfinished(current, change, OrderStatus.PENDING_PAYMENT, InstanceStatus.TRADING,
+                        plan.executeAfter).priced(amount, null);
+            }
+            return plan.priced(amount, charge);
+        }
+        return plan.priced(amount, null);
+    }
+
+    private Plan priced(Amount newAmount, Charge newCharge) {
+        return new Plan(change, status, executeAfter, instanceStatus, effect, newAmount, newCharge);
+    }
+
+    private static Plan decide(Instance current, Change change, FlavorCatalogue catalogue, Instant now) {
         if (current.orderId() != null) {
             throw Rejected.because(Reason.ORDER_IN_PROGRESS, current.orderId());
         }
@@ -93,26 +124,31 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
     private static Plan unfinished(Instance current, Change change, OrderStatus status, InstanceStatus instanceStatus,
                                    Instant executeAfter) {
         return new Plan(change, status, executeAfter, instanceStatus,
-                new Change.Effect(current.flavor(), current.billing()));
+                new Change.Effect(current.flavor(), current.billing()), Amount.ZERO, null);
     }
 
     private static Plan completed(Instance current, Change change, Instant now) {
-        return new Plan(change, OrderStatus.COMPLETED, null, InstanceStatus.ACTIVE, change.effectOn(current, now));
+        return new Plan(change, OrderStatus.COMPLETED, null, InstanceStatus.ACTIVE, change.effectOn(current, now),
+                Amount.ZERO, null);
     }
 
-    /** What placing the order writes together: the order, the instance after it, and the order's task. */
-    public record Placement(Order order, Instance instance, Task task) {
+    /**
+     * What placing the order writes together: the order, the instance after it, the order's task, and what paying it
+     * takes from its account's balance (null: nothing).
+     */
+    public record Placement(Order order, Instance instance, Task task, Charge charge) {
     }
 
     /** The placement of this plan's order as {@code orderId}, its task as {@code taskId}, at {@code now}. */
     public Placement placement(Instance current, OrderId orderId, TaskId taskId, Instant now) {
         return new Placement(order(current, orderId, taskId, now), instanceAfter(current, orderId, now),
-                task(current, orderId, taskId, now));
+                task(current, orderId, taskId, now), charge);
     }
 
     /** The order this plan places under {@code orderId}, naming its task. */
     private Order order(Instance current, OrderId orderId, TaskId taskId, Instant now) {
-        return new Order(orderId, current.ref(), change, status, change.fingerprint(), now, now, executeAfter, taskId);
+        return new Order(orderId, current.ref(), change, status, change.fingerprint(), now, now, executeAfter, taskId,
+                amount);
     }
 
     /** The id the order's task takes: the instance's next task. */

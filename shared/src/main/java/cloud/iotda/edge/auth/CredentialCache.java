@@ -3,6 +3,7 @@ package cloud.iotda.edge.auth;
 import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.usecase.port.Credentials;
@@ -115,6 +116,11 @@ public final class CredentialCache implements Credentials {
     @Override
     public void createAccount(Account account) {
         store.createAccount(account);
+    }
+
+    @Override
+    public Optional<Account> topUp(String domainId, Amount amount) {
+        return store.topUp(domainId, amount);
     }
 
     @Override

@@ -3,6 +3,7 @@ package cloud.iotda.usecase.port;
 import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import java.util.List;
@@ -34,6 +35,13 @@ public interface Credentials {
 
     /** @throws Conflict when an account has that id or name already; nothing is written then */
     void createAccount(Account account);
+
+    /**
+     * Adds {@code amount} to the account's balance (the operator's top-up).
+     *
+     * @return the account with its new balance; empty if there is no such account (nothing is written then)
+     */
+    Optional<Account> topUp(String domainId, Amount amount);
 
     /** The account's projects, by region. */
     List<Project> projectsOf(String domainId);

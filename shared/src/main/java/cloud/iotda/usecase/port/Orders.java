@@ -2,6 +2,7 @@ package cloud.iotda.usecase.port;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
@@ -35,16 +36,22 @@ public interface Orders {
     /**
      * Writes a new order, its changed instance and its task atomically: the order only if its id is new across the
      * store (no other instance's order has it), the instance only if it is still at {@code changed.version() - 1}
-     * (version 0: only if it does not exist).
+     * (version 0: only if it does not exist), and the charge (null: none) only if its account's balance still holds
+     * its amount, which it takes.
      *
-     * @throws Conflict if either condition fails; nothing is written then
+     * @throws Conflict if a condition fails; nothing is written then
      */
-    void place(Order order, Instance changed, Task task);
+    void place(Order order, Instance changed, Task task, Charge charge);
+
+    /** As {@link #place(Order, Instance, Task, Charge)}, paid from no balance. */
+    default void place(Order order, Instance changed, Task task) {
+        place(order, changed, task, null);
+    }
 
     /**
      * Writes an order's next state, its instance's when the transition has one, and the tasks it moved or made,
      * atomically: the order only if it still has {@link Order.Transition#from()}, the instance only if it is still
-     * one version below.
+     * one version below, the transition's charge only if its account's balance still holds its amount.
      *
      * @throws Conflict if either condition fails; nothing is written then
      */

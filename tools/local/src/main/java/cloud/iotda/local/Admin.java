@@ -6,6 +6,7 @@ import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
@@ -64,6 +65,11 @@ public final class Admin {
             "instances list", "  instances list [--project P]",
             "accounts create", "  accounts create NAME                                         "
                     + "(prints the account's domain id)",
+            "accounts show", "  accounts show NAME                                           "
+                    + "(its domain id, name and balance)",
+            "accounts top-up", "  accounts top-up NAME AMOUNT                                  "
+                    + "(adds AMOUNT, e.g. 1000 or 99.50, to the\n" + " ".repeat(64) + "balance the billing API pays "
+                    + "orders from)",
             "projects create", "  projects create --account NAME --region REGION               "
                     + "(prints the project id; REGION is the\n" + " ".repeat(64) + "cloud's, e.g. cn-north-4: the "
                     + "table's\n" + " ".repeat(64) + "AWS region then comes from AWS_REGION)",
@@ -282,6 +288,8 @@ public final class Admin {
             case "tokens revoke" -> revokeToken(single(rest, "TOKEN"));
             case "keys create" -> createKey(flags);
             case "accounts create" -> out.println(service.identity().createAccount(single(rest, "NAME")).domainId());
+            case "accounts show" -> printAccount(service.identity().accountWithBalance(single(rest, "NAME")));
+            case "accounts top-up" -> printAccount(topUp(rest));
             case "projects create" -> out.println(service.identity().createProject(required(flags, "account"),
                     required(flags, "region")).projectId());
             case "users create" -> out.println(service.identity().createUser(required(flags, "account"),
@@ -444,6 +452,18 @@ public final class Admin {
         // One line per flavor, as ListInstanceFlavors answers it.
         Views.flavorPage(service.instanceFlavors().list(Optional.empty(), Optional.empty(), 0,
                 InstanceFlavors.MAX_LIMIT)).get("flavors").forEach(flavor -> out.println(JsonTrees.write(flavor)));
+    }
+
+    private Account topUp(List<String> rest) {
+        if (rest.size() != 2) {
+            throw new UsageError("accounts top-up needs NAME and AMOUNT", true);
+        }
+        return service.identity().topUp(rest.get(0), rest.get(1));
+    }
+
+    private void printAccount(Account account) {
+        out.println(account.domainId() + " " + account.name() + " balance " + account.balance() + " "
+                + service.payers().prices().currency());
     }
 
     private void setSaleStatus(List<String> rest) {

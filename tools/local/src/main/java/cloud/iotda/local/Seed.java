@@ -10,6 +10,7 @@ import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.account.PasswordHash;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.catalogue.FlavorSpec;
 import cloud.iotda.domain.catalogue.SaleStatus;
@@ -28,6 +29,7 @@ import cloud.iotda.domain.instance.Tags;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Creation;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.Payment;
 import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.edge.JsonFields;
@@ -277,7 +279,10 @@ final class Seed {
         if (users.stream().anyMatch(user -> user.token() != null) && projects.isEmpty()) {
             throw Rejected.invalid(entry.path("projects") + " must hold the project a user's token is for");
         }
-        return new SeedAccount(new Account(domainId, name), users, projects);
+        // The balance the billing center pays the account's orders from: "5000.00", nothing when absent.
+        Amount balance = entry.optionalString("balance").map(text -> Amount.parse(text).orElseThrow(
+                () -> Rejected.invalid(entry.path("balance") + " must be " + Amount.RULE))).orElse(Amount.ZERO);
+        return new SeedAccount(new Account(domainId, name, balance), users, projects);
     }
 
     private static Credential credential(JsonFields entry) {
@@ -473,7 +478,9 @@ final class Seed {
             }
             Instance current = service.instances().find(order.instance()).orElseThrow();
             Instant now = clock.instant();
-            Plan plan = Plan.of(current, order.change(), catalogue, now);
+            // Priced as the service prices it; a seeded order is written as it is, so it takes no balance.
+            Plan plan = Plan.of(current, order.change(), catalogue, new Payment(service.payers().prices(), null),
+                    now);
             Plan.Placement placed = plan.placement(current, order.orderId(), order.taskId(), now);
             service.orders().place(placed.order(), placed.instance(), placed.task());
         }

@@ -14,6 +14,7 @@ import com.huaweicloud.sdk.core.http.HttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,8 @@ class BillingEndToEndTest {
     private static final String DOMAIN = "5c1e8a2f9b7d4c3e8f6a1b2d3c4e5f60";
     private static final String UNPAID = "CS2601150900UNPD1";
     private static final String COMPLETED = "CS2601150900HIST1";
+    /** The demo seed's second order awaiting payment: s1 x2 to s2 x2 for the month left, 1,600.00. */
+    private static final String TO_PAY = "CS2601150900UNPD2";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalApi api;
@@ -164,6 +167,73 @@ class BillingEndToEndTest {
         assertTrue(shown.path("order_id").isMissingNode(), "no longer held: " + shown);
         assertRefused(send(demo(), "PUT", "/v2/orders/customer-orders/cancel", "{\"order_id\": \"" + UNPAID + "\"}"),
                 400, "CBC.99005010");
+    }
+
+    /** What the operator CLI prints for {@code args} on this API's table. */
+    private static String admin(String... args) {
+        return AdminRun.ok(api.dynamoEndpoint(), args).strip();
+    }
+
+    private static String balance(String account) {
+        String shown = admin("accounts", "show", account);
+        return shown.split(" ")[3];
+    }
+
+    private static Answer pay(GlobalCredentials credentials, String version, String orderId) throws Exception {
+        String body = version.equals("v3") ? "{\"order_id\": \"" + orderId + "\", \"use_coupon\": \"NO\", "
+                + "\"use_discount\": \"NO\"}" : "{\"order_id\": \"" + orderId + "\"}";
+        return send(credentials, "POST", "/" + version + "/orders/customer-orders/pay", body);
+    }
+
+    /**
+     * PayOrders takes the order's amount from the account's balance and runs the order; with too little balance it
+     * answers CBC.99005003 and takes nothing; a paid order is not paid again; another account's is not found.
+     */
+    @Test
+    void payingAnOrderTakesItsAmountFromTheAccountsBalance() throws Exception {
+        JsonNode order = details(demo(), TO_PAY).path("order_info");
+        assertEquals(1600.0, order.path("official_amount").asDouble(), order.toString());
+        assertEquals("CNY", order.path("currency").asText());
+        assertTrue(order.path("pending_payment_end_time").isTextual(), "awaiting payment until: " + order);
+        assertRefused(pay(other(), "v3", TO_PAY), 400, "CBC.30000010");
+        assertRefused(send(demo(), "POST", "/v3/orders/customer-orders/pay", "{\"order_id\": \"" + TO_PAY
+                + "\", \"use_coupon\": \"YES\", \"use_discount\": \"NO\"}"), 400, "CBC.0100");
+        String before = balance("demo");
+
+        Answer paid = pay(demo(), "v3", TO_PAY);
+        assertEquals(204, paid.statusCode(), paid.body());
+        assertEquals(new BigDecimal(before).subtract(new BigDecimal("1600.00")).toPlainString(),
+                balance("demo"), "1,600.00 taken");
+        JsonNode after = details(demo(), TO_PAY).path("order_info");
+        assertEquals(5, after.path("status").asInt(), "completed: " + after);
+        assertTrue(after.path("pending_payment_end_time").isMissingNode(), after.toString());
+        assertRefused(pay(demo(), "v2", TO_PAY), 400, "CBC.99003106");
+        assertEquals(new BigDecimal(before).subtract(new BigDecimal("1600.00")).toPlainString(),
+                balance("demo"), "paid once");
+    }
+
+    /** With too little balance: an auto-paid order awaits payment; PayOrders refuses it until a top-up. */
+    @Test
+    void tooLittleBalanceLeavesAnOrderAwaitingPaymentUntilATopUp() throws Exception {
+        String otherProject = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        // The other account's instance turned monthly with is_auto_pay: its balance (nothing) cannot pay.
+        Answer created = exchange("POST", "/v5/iot/" + otherProject + "/iotda-instances",
+                Map.of("X-Auth-Token", List.of("demo-token-9f8e7d6c"), "Content-Type", List.of("application/json")),
+                "{\"instance_type\":\"standard\",\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":1},"
+                        + "\"name\":\"unfunded\",\"charge_info\":{\"charge_mode\":\"prePaid\","
+                        + "\"period_type\":\"month\",\"period_num\":1,\"is_auto_pay\":true}}");
+        assertEquals(200, created.statusCode(), created.body());
+        String orderId = JSON.readTree(created.body()).path("order_id").asText();
+        JsonNode order = details(other(), orderId).path("order_info");
+        assertEquals(6, order.path("status").asInt(), "awaiting payment: " + order);
+        assertEquals(800.0, order.path("official_amount").asDouble(), order.toString());
+
+        assertRefused(pay(other(), "v3", orderId), 400, "CBC.99005003");
+        assertEquals("0.00", balance("other-demo"), "nothing taken");
+        admin("accounts", "top-up", "other-demo", "1000");
+        assertEquals(204, pay(other(), "v2", orderId).statusCode());
+        assertEquals("200.00", balance("other-demo"));
+        assertEquals(5, details(other(), orderId).path("order_info").path("status").asInt());
     }
 
     /** Whether the instance's subscription renews automatically, as its order list shows it. */

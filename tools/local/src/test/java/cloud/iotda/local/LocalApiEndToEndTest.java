@@ -21,8 +21,6 @@ import com.huaweicloud.sdk.iotdm.v5.model.ResizeInstanceRequest;
 import com.huaweicloud.sdk.iotdm.v5.model.ShowInstanceRequest;
 import com.huaweicloud.sdk.iotdm.v5.model.ShowInstanceResponse;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -326,16 +324,7 @@ class LocalApiEndToEndTest {
     }
 
     private static String admin(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] full = new String[args.length + 2];
-        full[0] = "--endpoint";
-        full[1] = api.dynamoEndpoint();
-        System.arraycopy(args, 0, full, 2, args.length);
-        int code = Admin.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return AdminRun.ok(api.dynamoEndpoint(), args);
     }
 
     @Test

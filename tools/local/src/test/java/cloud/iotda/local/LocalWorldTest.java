@@ -57,23 +57,12 @@ class LocalWorldTest {
         api.close();
     }
 
-    private record Run(int code, String out, String err) {
+    private static AdminRun admin(String... args) {
+        return AdminRun.of(api.dynamoEndpoint(), args);
     }
 
-    private static Run admin(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] full = new String[args.length + 2];
-        full[0] = "--endpoint";
-        full[1] = api.dynamoEndpoint();
-        System.arraycopy(args, 0, full, 2, args.length);
-        int code = Admin.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static Run ok(String... args) {
-        Run run = admin(args);
+    private static AdminRun ok(String... args) {
+        AdminRun run = admin(args);
         assertEquals(0, run.code(), String.join(" ", args) + ": " + run.err());
         return run;
     }
@@ -110,7 +99,7 @@ class LocalWorldTest {
         Instant expiry = Instant.parse(subscription.get("expire_time").asText());
 
         // An hour into the grace period, for the API as for the processor.
-        Run set = ok("clock", "set", expiry.plus(Duration.ofHours(1)).toString());
+        AdminRun set = ok("clock", "set", expiry.plus(Duration.ofHours(1)).toString());
         assertTrue(set.out().startsWith("clock " + expiry.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS))
                 && set.out().contains("(real time + "), set.out());
         ServiceResponseException refused = assertThrows(ServiceResponseException.class, () -> sdk().resizeInstance(
@@ -126,7 +115,7 @@ class LocalWorldTest {
         assertEquals(200, deployedResize(MONTHLY).get("statusCode").asInt(), "deployed, no setting moves the clock");
 
         // Never backwards; forward by a duration, and the processor's run is the clock's.
-        Run back = admin("clock", "set", real.toString());
+        AdminRun back = admin("clock", "set", real.toString());
         assertEquals(2, back.code());
         assertTrue(back.err().contains("does not go back to " + real) && back.err().contains("iotda-admin reset"),
                 back.err());
@@ -143,14 +132,14 @@ class LocalWorldTest {
                 .getStatus(), "the demo seed's monthly instance lapsed too");
 
         // Reset: the seed as loaded at start, the clock at real time.
-        Run reset = ok("reset");
+        AdminRun reset = ok("reset");
         assertTrue(reset.out().startsWith("reset: the local world as the local API started it"), reset.out());
         assertTrue(ok("clock").out().strip().endsWith("(real time)"));
         assertTrue(Duration.between(Instant.now(), clockShown()).abs().compareTo(Duration.ofMinutes(1)) < 0);
         ServiceResponseException gone = assertThrows(ServiceResponseException.class,
                 () -> sdk().showInstance(new ShowInstanceRequest().withInstanceId(MONTHLY)));
         assertEquals("IOTDA.060000", gone.getErrorCode());
-        assertEquals(15, sdk().listInstances(new ListInstancesRequest()).getCount(), "the demo project as seeded");
+        assertEquals(17, sdk().listInstances(new ListInstancesRequest()).getCount(), "the demo project as seeded");
         assertEquals("iotda.standard.s1", sdk().showInstance(new ShowInstanceRequest().withInstanceId(DEMO_STANDARD))
                 .getFlavor().getType());
         assertEquals("ACTIVE", sdk().showInstance(new ShowInstanceRequest().withInstanceId(DEMO_ENTERPRISE))

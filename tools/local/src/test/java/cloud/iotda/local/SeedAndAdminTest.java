@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.iotda.json.JsonTrees;
 import cloud.iotda.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,8 +96,9 @@ class SeedAndAdminTest {
     @Test
     void demoSeedIsValid() {
         Seed demo = Seed.load(null, LocalDynamo.REGION);
-        assertEquals(15, demo.instances().size());
-        assertEquals(List.of("CS2601150900HIST1", "CS2601150900FAIL1", "CS2601150900UNPD1"),
+        assertEquals(17, demo.instances().size());
+        assertEquals(List.of("CS2601150900HIST1", "CS2601150900FAIL1", "CS2601150900UNPD1", "CS2601150900UNPD2",
+                "CS2601150900UNPD3"),
                 demo.orders().stream().map(o -> o.orderId().value()).toList());
     }
 
@@ -125,38 +123,27 @@ class SeedAndAdminTest {
         assertTrue(badSize.endsWith("orders[0].body: flavor.size must be 1..200 for iotda.standard.s2"), badSize);
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run admin(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] full = new String[args.length + 2];
-        full[0] = "--endpoint";
-        full[1] = dynamo.endpoint();
-        System.arraycopy(args, 0, full, 2, args.length);
-        int code = Admin.run(full, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private AdminRun admin(String... args) {
+        return AdminRun.of(dynamo.endpoint(), args);
     }
 
     @Test
     void adminCreatesAndListsInstancesAndRefusesBadInputWithExitCode2() {
-        Run created = admin("instances", "create", "--project", "p1", "--instance", "abc1", "--type", "standard",
+        AdminRun created = admin("instances", "create", "--project", "p1", "--instance", "abc1", "--type", "standard",
                 "--flavor", "iotda.standard.s2", "--size", "3", "--window", "22:00-01:00");
         assertEquals(0, created.code(), created.err());
         assertTrue(created.out().contains("\"operate_window\":{\"start_time\":\"22:00\",\"end_time\":\"01:00\"}"),
                 created.out());
 
-        Run badSize = admin("instances", "create", "--project", "p1", "--instance", "abc2", "--type", "standard",
+        AdminRun badSize = admin("instances", "create", "--project", "p1", "--instance", "abc2", "--type", "standard",
                 "--flavor", "iotda.standard.s2", "--size", "201");
         assertEquals(2, badSize.code());
         assertEquals("iotda-admin: flavor.size must be 1..200 for iotda.standard.s2", badSize.err().strip());
-        Run duplicate = admin("instances", "create", "--project", "p1", "--instance", "abc1", "--type", "standard",
+        AdminRun duplicate = admin("instances", "create", "--project", "p1", "--instance", "abc1", "--type", "standard",
                 "--flavor", "iotda.standard.s1", "--size", "1");
         assertEquals(2, duplicate.code());
 
-        Run listed = admin("instances", "list", "--project", "p1");
+        AdminRun listed = admin("instances", "list", "--project", "p1");
         assertEquals(1, listed.out().lines().count(), "the refused instances were not written: " + listed.out());
         assertTrue(listed.out().contains("\"size\":3"));
         assertEquals(2, admin("instances", "create", "--project", "p1").code());
@@ -166,7 +153,7 @@ class SeedAndAdminTest {
 
     /** The one subscription line {@code subscriptions list --project P} prints for a project with one instance. */
     private JsonNode subscriptionOf(String project) throws Exception {
-        Run listed = admin("subscriptions", "list", "--project", project);
+        AdminRun listed = admin("subscriptions", "list", "--project", project);
         assertEquals(0, listed.code(), listed.err());
         assertEquals(1, listed.out().lines().count(), listed.out());
         return JsonTrees.read(listed.out().strip());
@@ -180,7 +167,7 @@ class SeedAndAdminTest {
         assertEquals("active", before.get("phase").asText());
         assertFalse(before.get("is_auto_renew").asBoolean());
 
-        Run tooLong = admin("subscriptions", "renew", "5b01", "--period", "month:10");
+        AdminRun tooLong = admin("subscriptions", "renew", "5b01", "--period", "month:10");
         assertEquals(2, tooLong.code());
         assertEquals("iotda-admin: period_num must be 1..9 when period_type is month", tooLong.err().strip());
         assertEquals(2, admin("subscriptions", "renew", "5b01", "--period", "year:4").code());
@@ -189,7 +176,7 @@ class SeedAndAdminTest {
         assertEquals(2, admin("subscriptions", "renew", "ffff", "--period", "month:1").code());
         assertEquals(before, subscriptionOf("ps"), "refused renewals wrote nothing");
 
-        Run renewed = admin("subscriptions", "renew", "5b01", "--period", "year:1");
+        AdminRun renewed = admin("subscriptions", "renew", "5b01", "--period", "year:1");
         assertEquals(0, renewed.code(), renewed.err());
         JsonNode order = JsonTrees.read(renewed.out().lines().findFirst().orElseThrow());
         assertEquals("RENEW", order.get("type").asText());
@@ -198,14 +185,14 @@ class SeedAndAdminTest {
         assertEquals(expired.atZone(ZoneOffset.UTC).plusYears(1).toInstant(),
                 Instant.parse(subscriptionOf("ps").get("expire_time").asText()));
 
-        Run on = admin("subscriptions", "auto-renew", "5b01", "on");
+        AdminRun on = admin("subscriptions", "auto-renew", "5b01", "on");
         assertEquals(0, on.code(), on.err());
         assertTrue(subscriptionOf("ps").get("is_auto_renew").asBoolean());
         assertEquals(2, admin("subscriptions", "auto-renew", "5b01", "maybe").code());
         assertEquals(0, admin("subscriptions", "list", "--project", "ps", "--expiring-within", "7d").out()
                 .lines().count(), "it expires in more than a year");
         assertEquals(2, admin("subscriptions", "list", "--expiring-within", "a week").code());
-        Run payPerUse = admin("subscriptions", "renew", "abc1", "--project", "p1", "--period", "month:1");
+        AdminRun payPerUse = admin("subscriptions", "renew", "abc1", "--project", "p1", "--period", "month:1");
         assertEquals(2, payPerUse.code());
     }
 
@@ -215,18 +202,18 @@ class SeedAndAdminTest {
                 "--flavor", "iotda.standard.s1", "--size", "2", "--charge-mode", "prePaid").code());
         Instant expiry = Instant.parse(subscriptionOf("pt").get("expire_time").asText());
 
-        Run grace = admin("orders", "process-now", "--at", expiry.toString());
+        AdminRun grace = admin("orders", "process-now", "--at", expiry.toString());
         assertEquals(0, grace.code(), grace.err());
         assertEquals("ACTIVE", subscriptionOf("pt").get("status").asText());
-        Run frozen = admin("orders", "process-now", "--at", expiry.plus(Duration.ofDays(15)).toString());
+        AdminRun frozen = admin("orders", "process-now", "--at", expiry.plus(Duration.ofDays(15)).toString());
         assertTrue(JsonTrees.read(frozen.out()).get("frozen").asInt() >= 1, frozen.out());
         assertEquals("FROZEN", subscriptionOf("pt").get("status").asText());
-        Run deleted = admin("orders", "process-now", "--at", expiry.plus(Duration.ofDays(30)).toString());
+        AdminRun deleted = admin("orders", "process-now", "--at", expiry.plus(Duration.ofDays(30)).toString());
         assertTrue(JsonTrees.read(deleted.out()).get("deleted").asInt() >= 1, deleted.out());
         assertEquals("", admin("subscriptions", "list", "--project", "pt").out());
 
         // The local world's clock went there with the processor, and goes back only by a reset.
-        Run back = admin("orders", "process-now", "--at", expiry.toString());
+        AdminRun back = admin("orders", "process-now", "--at", expiry.toString());
         assertEquals(2, back.code());
         assertTrue(back.err().contains("it does not go back to " + expiry), back.err());
         assertEquals(2, admin("orders", "process-now", "--at", "tomorrow").code());
@@ -234,7 +221,7 @@ class SeedAndAdminTest {
 
     @Test
     void adminRefusesAsTheApiWouldWithItsMessageAndCode() {
-        Run unknown = admin("orders", "pay", "CS2601150900ZZZZZ");
+        AdminRun unknown = admin("orders", "pay", "CS2601150900ZZZZZ");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().startsWith("iotda-admin: The order CS2601150900ZZZZZ ")
                 && unknown.err().strip().endsWith("(IOTDA.060009)"), unknown.err());
@@ -242,26 +229,26 @@ class SeedAndAdminTest {
 
     @Test
     void theLoserOfAPayAndACancelGetsTheOrdersRefusalAndExitCode2() throws Exception {
-        Run created = admin("instances", "create", "--project", "pr", "--instance", "5b03", "--type", "standard",
+        AdminRun created = admin("instances", "create", "--project", "pr", "--instance", "5b03", "--type", "standard",
                 "--flavor", "iotda.standard.s1", "--size", "2", "--charge-mode", "prePaid");
         assertEquals(0, created.code(), created.err());
         // Bought and paid at once, as the winner of a race would leave it: the loser's step finds it finished.
         String orderId = JsonTrees.read(admin("orders", "list", "--project", "pr", "--instance", "5b03").out())
                 .get("order_id").asText();
-        Run pay = admin("orders", "pay", orderId);
+        AdminRun pay = admin("orders", "pay", orderId);
         assertEquals(2, pay.code());
         assertTrue(pay.err().strip().endsWith("(IOTDA.060010)"), pay.err());
-        Run cancel = admin("orders", "cancel", orderId);
+        AdminRun cancel = admin("orders", "cancel", orderId);
         assertEquals(2, cancel.code());
         assertTrue(cancel.err().strip().endsWith("(IOTDA.060011)"), cancel.err());
     }
 
     @Test
     void adminListsFlavorsAndSetsTheirSaleStatusRefusingWhatIsNotInTheCatalogue() {
-        Run set = admin("flavors", "set-status", "iotda.standard.s4", "sellout");
+        AdminRun set = admin("flavors", "set-status", "iotda.standard.s4", "sellout");
         assertEquals(0, set.code(), set.err());
         assertEquals("iotda.standard.s4 sellout", set.out().strip());
-        Run listed = admin("flavors", "list");
+        AdminRun listed = admin("flavors", "list");
         assertEquals(0, listed.code(), listed.err());
         assertTrue(listed.out().contains("{\"instance_type\":\"standard\",\"type\":\"iotda.standard.s4\","
                 + "\"status\":\"sellout\",\"charge_modes\":[\"postPaid\",\"prePaid\"]}"), listed.out());
@@ -275,7 +262,7 @@ class SeedAndAdminTest {
 
     @Test
     void adminIssuesAndRevokesTokensAndKeys() {
-        Run issued = admin("tokens", "issue", "--project", "p2");
+        AdminRun issued = admin("tokens", "issue", "--project", "p2");
         assertEquals(0, issued.code(), issued.err());
         String token = issued.out().strip();
         assertTrue(token.length() >= 40, token);
@@ -283,7 +270,7 @@ class SeedAndAdminTest {
         assertEquals(2, admin("tokens", "revoke", token).code(), "already revoked");
         assertEquals(2, admin("tokens", "issue", "--project", "p2", "--expires", "2020-01-01T00:00:00Z").code());
 
-        Run key = admin("keys", "create", "--project", "p2");
+        AdminRun key = admin("keys", "create", "--project", "p2");
         assertEquals(0, key.code(), key.err());
         String accessKey = key.out().lines().findFirst().orElseThrow().substring("access_key ".length());
         assertEquals(0, admin("keys", "revoke", accessKey).code());

@@ -4,6 +4,7 @@ import cloud.iotda.domain.account.Account;
 import cloud.iotda.domain.account.PasswordHash;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.account.User;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.credential.AccessKey;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,9 +62,12 @@ public final class AccountRows {
         return "KEY#" + userName + "#";
     }
 
+    /** The balance, in hundredths, on the account's own row (changed in place when orders are paid). */
+    public static final String BALANCE = "balance";
+
     public static Map<String, AttributeValue> toItem(Account account) {
         return Row.of(ACCOUNT + account.domainId(), Keys.META, "ACCOUNT").put("domainId", account.domainId())
-                .put("name", account.name()).item();
+                .put("name", account.name()).put(BALANCE, account.balance().hundredths()).item();
     }
 
     /** The row that finds {@code account} by its name. */
@@ -74,7 +78,8 @@ public final class AccountRows {
 
     public static Account account(Map<String, AttributeValue> item) {
         Row row = Row.read(item);
-        return new Account(row.text("domainId"), row.text("name"));
+        // The name's row holds no balance; an account written before balances has none: nothing.
+        return new Account(row.text("domainId"), row.text("name"), new Amount(row.number(BALANCE, 0)));
     }
 
     public static Map<String, AttributeValue> toItem(Project project) {

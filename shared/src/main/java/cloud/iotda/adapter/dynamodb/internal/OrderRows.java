@@ -2,6 +2,7 @@ package cloud.iotda.adapter.dynamodb.internal;
 
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.instance.ChargeInfo;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.PeriodType;
@@ -28,6 +29,7 @@ public final class OrderRows {
     public static final String ENTITY = "ORDER";
     public static final String STATUS = "status";
     public static final String CREATED_KEY = "createdKey";
+    private static final String AMOUNT = "amount";
     private static final String AUTOMATIC_RENEWAL = "automatic";
     private static final String CONSOLE_RENEWAL = "console";
 
@@ -76,6 +78,7 @@ public final class OrderRows {
                 .put("updateTime", order.updateTime())
                 .put("executeAfter", order.executeAfter())
                 .put("taskId", order.taskId() == null ? null : order.taskId().value())
+                .put(AMOUNT, order.amount().isZero() ? null : order.amount().hundredths())
                 .put("orderKey", order.orderId().value())
                 .put(CREATED_KEY, createdKey(order));
         Change change = order.change();
@@ -106,7 +109,9 @@ public final class OrderRows {
                 new InstanceRef(row.text("projectId"), row.text("instanceId")), change(row),
                 OrderStatus.valueOf(row.text(STATUS)), row.text("requestHash"), row.instant("createTime"),
                 row.instant("updateTime"), row.instant("executeAfter"),
-                row.has("taskId") ? new TaskId(row.text("taskId")) : null);
+                row.has("taskId") ? new TaskId(row.text("taskId")) : null,
+                // In hundredths; none on an order that costs nothing, or written before orders had amounts.
+                new Amount(row.number(AMOUNT, 0)));
     }
 
     private static Change change(Row row) {
