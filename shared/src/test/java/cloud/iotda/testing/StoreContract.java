@@ -356,8 +356,8 @@ public abstract class StoreContract {
         } while (cursor != null);
         assertEquals(due, found);
         assertEquals(List.of(), store.orders().due(OrderStatus.PENDING_PAYMENT, now, 10, null).items(),
-                "unpaid orders are due 15 days after they were placed");
-        assertEquals(1, store.orders().due(OrderStatus.PENDING_PAYMENT, T0.plus(Duration.ofDays(15)), 10, null)
+                "unpaid orders are due when the time to pay them ends");
+        assertEquals(1, store.orders().due(OrderStatus.PENDING_PAYMENT, T0.plus(Order.PAYMENT_DEADLINE), 10, null)
                 .items().size());
     }
 

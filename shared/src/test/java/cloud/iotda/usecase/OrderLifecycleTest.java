@@ -334,14 +334,14 @@ class OrderLifecycleTest {
     }
 
     @Test
-    void unpaidOrderIsCancelledAfterFifteenDays() {
+    void unpaidOrderIsCancelledAfterSevenDays() {
         Response placed = world.changeChargeMode(STANDARD, "{\"period_type\":\"month\",\"period_num\":1}");
 
-        world.clock.set(TestWorld.START.plus(Duration.ofDays(15)).minusSeconds(1));
+        world.clock.set(TestWorld.START.plus(Duration.ofDays(7)).minusSeconds(1));
         assertEquals(0, processor.processDue().expired());
         assertEquals("PENDING_PAYMENT", orderStatus(STANDARD, placed.orderId()));
 
-        world.clock.set(TestWorld.START.plus(Duration.ofDays(15)));
+        world.clock.set(TestWorld.START.plus(Duration.ofDays(7)));
         assertEquals(1, processor.processDue().expired());
         assertEquals("CANCELLED", orderStatus(STANDARD, placed.orderId()));
         Response shown = world.showInstance(STANDARD);

@@ -31,8 +31,11 @@ public record Order(
         Instant executeAfter,
         TaskId taskId,
         Amount amount) {
-    /** An unpaid order is cancelled this long after it was placed. */
-    public static final Duration PAYMENT_DEADLINE = Duration.ofDays(15);
+    /**
+     * An unpaid order is cancelled this long after it was placed: the billing center's 7 days to pay a yearly/monthly
+     * order (shown as its {@code pending_payment_end_time}).
+     */
+    public static final Duration PAYMENT_DEADLINE = Duration.ofDays(7);
 
     public Order {
         if (amount == null) {
