@@ -37,7 +37,7 @@ public enum Reason {
     ORDER_NOT_FOUND,
     /** facts: the order id: stored orders made before ids were unique across the table share it. */
     ORDER_AMBIGUOUS,
-    /** facts: the order id, its status. */
+    /** facts: the order id, its status (or that its time to pay is over). */
     ORDER_NOT_PAYABLE,
     /** facts: the order id, its status. */
     ORDER_FINISHED,

@@ -350,6 +350,16 @@ class OrderLifecycleTest {
         assertEquals(Optional.empty(), Optional.ofNullable(world.instance(STANDARD).orderId()));
     }
 
+    @Test
+    void anOrderPastItsTimeToPayIsNotPaidBeforeTheProcessorCancelsIt() {
+        Response placed = world.changeChargeMode(STANDARD, "{\"period_type\":\"month\",\"period_num\":1}");
+        world.clock.set(TestWorld.START.plus(Duration.ofDays(7)));
+        Rejected late = assertThrows(Rejected.class, () -> lifecycle.pay(new OrderId(placed.orderId())));
+        assertEquals(Reason.ORDER_NOT_PAYABLE, late.reason());
+        assertEquals("PENDING_PAYMENT", orderStatus(STANDARD, placed.orderId()), "left to the processor");
+        assertEquals(1, processor.processDue().expired());
+    }
+
     private static final Set<ChargeMode> BOTH = Set.of(ChargeMode.POST_PAID, ChargeMode.PRE_PAID);
 
     /** A catalogue with one more flavor than the published one, as it stood when the orders below were placed. */

@@ -109,6 +109,11 @@ public record Order(
         if (status != OrderStatus.PENDING_PAYMENT) {
             throw Rejected.because(Reason.ORDER_NOT_PAYABLE, orderId, status);
         }
+        if (!now.isBefore(paymentDeadline())) {
+            // Its time to pay is over; the processor cancels it on its next run.
+            throw Rejected.because(Reason.ORDER_NOT_PAYABLE, orderId, "past its time to pay, which ended "
+                    + paymentDeadline());
+        }
         requireHeldBy(current);
         if (executeAfter != null) {
             return new Transition(withStatus(OrderStatus.SCHEDULED, now), status,
