@@ -28,7 +28,7 @@ public final class CatalogueFile {
 
     public static FlavorCatalogue published() {
         List<FlavorSpec> specs = new ArrayList<>();
-        for (JsonNode node : read().get("flavors")) {
+        for (JsonNode node : Parsed.FILE.get("flavors")) {
             Edition edition = Edition.fromWireName(node.get("edition").asText());
             boolean sized = edition == Edition.STANDARD;
             Set<ChargeMode> modes = EnumSet.noneOf(ChargeMode.class);
@@ -43,7 +43,7 @@ public final class CatalogueFile {
 
     /** The yearly/monthly flavors' prices, in the same file: {@code prices.month}, {@code prices.year}. */
     public static PriceList prices() {
-        JsonNode file = read();
+        JsonNode file = Parsed.FILE;
         Map<String, PriceList.Prices> prices = new HashMap<>();
         for (JsonNode node : file.get("flavors")) {
             JsonNode price = node.get("prices");
@@ -58,6 +58,11 @@ public final class CatalogueFile {
     private static Amount amount(JsonNode price, String field) {
         return Amount.parse(price.path(field).asText()).orElseThrow(() -> new IllegalStateException(
                 "flavors.json: a price's " + field + " is not " + Amount.RULE + ": " + price));
+    }
+
+    /** The file, parsed once when first used (the catalogue and the prices are both read from it at start). */
+    private static final class Parsed {
+        static final JsonNode FILE = read();
     }
 
     private static JsonNode read() {
