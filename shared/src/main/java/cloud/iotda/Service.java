@@ -137,7 +137,7 @@ public final class Service {
         this.orders = orders;
         this.credentials = credentials;
         this.orderQueries = new OrderQueries(instances, orders, clock);
-        this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error);
+        this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error, payers);
         this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, clock, retry);
         this.orderProcessor = new OrderProcessor(instances, orders, tasks, instanceFlavors, subscriptions, passes,
                 clock, retry, Log::error, settings.processorParallelism());

@@ -80,6 +80,30 @@ public final class BssEndpoints {
             case SHOW_CUSTOMER_ORDER_DETAILS -> (request, domainId) -> ApiResponse.ok(JsonTrees.write(
                     details(customerOrders.show(domainId, orderId(request.pathParameter("order_id"))), domainId,
                             customerOrders.currency())));
+            case RENEWAL_RESOURCES -> (request, domainId) -> {
+                JsonFields body = JsonFields.of(Json.requestObject(request));
+                List<String> resourceIds = body.requiredStrings("resource_ids");
+                PeriodType type = bssPeriodType(body.requiredInteger("period_type"));
+                long periods = body.requiredInteger("period_num");
+                if (periods < 1 || periods > type.maxRenewalPeriods()) {
+                    throw Rejected.invalid("period_num must be 1.." + type.maxRenewalPeriods() + " when period_type is "
+                            + (type == PeriodType.YEAR ? "3 (year)" : "2 (month)"));
+                }
+                // Deprecated and without effect on the real API; checked for its range only.
+                long expirePolicy = body.optionalInteger("expire_policy").orElse(0L);
+                if (expirePolicy < 0 || expirePolicy > 3) {
+                    throw Rejected.invalid("expire_policy must be 0..3");
+                }
+                long autoPay = body.optionalInteger("is_auto_pay").orElse(0L);
+                if (autoPay != 0 && autoPay != 1) {
+                    throw Rejected.invalid("is_auto_pay must be 0 or 1");
+                }
+                List<Order> renewals = customerResources.renew(domainId, resourceIds, type, (int) periods,
+                        autoPay == 1);
+                ObjectNode answer = JsonTrees.object();
+                renewals.forEach(order -> answer.withArray("order_ids").add(order.orderId().value()));
+                return ApiResponse.ok(JsonTrees.write(answer));
+            };
             case AUTO_RENEWAL_RESOURCES -> (request, domainId) -> {
                 if (request.body().length > 0) {
                     // The number of renewals: 0 (or none) is no limit, the only kind this service keeps.
@@ -190,6 +214,17 @@ public final class BssEndpoints {
         };
     }
 
+    /** A period type as BSS numbers it. */
+    private static PeriodType bssPeriodType(long number) {
+        if (number == 2) {
+            return PeriodType.MONTH;
+        }
+        if (number == 3) {
+            return PeriodType.YEAR;
+        }
+        throw Rejected.invalid("period_type must be 2 (month) or 3 (year)");
+    }
+
     /** BSS's period type: 2 month, 3 year. */
     private static int periodType(PeriodType type) {
         return type == PeriodType.YEAR ? 3 : 2;
@@ -204,7 +239,11 @@ public final class BssEndpoints {
             case RESOURCE_NOT_FOUND -> bssError(400, "CBC.99003012", "Resource " + detail
                     + " does not exist for this customer.");
             case NOT_SUBSCRIBED -> bssError(400, "CBC.0101", "Invalid parameter: the resource is billed " + detail
-                    + "; auto-renewal is for a paid yearly/monthly subscription.");
+                    + "; renewal and auto-renewal are for a paid yearly/monthly subscription.");
+            case SUBSCRIPTION_ENDED -> bssError(400, "CBC.0101", "Invalid parameter: the resource's retention period "
+                    + "ended at " + detail + "; it can no longer be renewed.");
+            case ORDER_IN_PROGRESS -> bssError(400, "CBC.0101", "Invalid parameter: the resource has the unfinished "
+                    + "order " + detail + "; pay or cancel it first.");
             case ORDER_NOT_FOUND, ORDER_AMBIGUOUS -> bssError(400, "CBC.30000010",
                     "Invalid order " + detail + ": it does not exist for this customer.");
             case ORDER_NOT_CANCELLABLE, ORDER_FINISHED -> bssError(400, "CBC.99005010", "The order " + detail

@@ -36,6 +36,7 @@ public enum Operation {
     /** The older PayOrders path, which IoTDA's pages still link. */
     PAY_ORDERS_V2(Api.BSS, new Route("POST", "/v2/orders/customer-orders/pay")),
     SHOW_CUSTOMER_ORDER_DETAILS(Api.BSS, new Route("GET", "/v2/orders/customer-orders/details/{order_id}")),
+    RENEWAL_RESOURCES(Api.BSS, new Route("POST", "/v2/orders/subscriptions/resources/renew")),
     AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("POST", Route.AUTO_RENEW)),
     CANCEL_AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("DELETE", Route.AUTO_RENEW));
 

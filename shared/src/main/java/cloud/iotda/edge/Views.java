@@ -39,6 +39,7 @@ public final class Views {
                 .put("failed", report.failed())
                 .put("tasks_failed", report.tasksFailed())
                 .put("renewed", report.renewed())
+                .put("renewals_unpaid", report.renewalsUnpaid())
                 .put("frozen", report.frozen())
                 .put("deleted", report.deleted())
                 .put("oldest_due_seconds", report.oldestDue().toSeconds());

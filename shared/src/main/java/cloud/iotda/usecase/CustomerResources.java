@@ -5,14 +5,22 @@ import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.order.Order;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.Instances;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * An account's yearly/monthly resources as the billing center handles them: an IoTDA instance's resource id is its
  * {@code instance_id}, found in the account's projects; another account's instance is not found.
  */
 public final class CustomerResources {
+    /** The billing center renews at most this many resources in one request. */
+    public static final int MAX_RENEWED = 10;
+
     private final Instances instances;
     private final Credentials credentials;
     private final Subscriptions subscriptions;
@@ -29,6 +37,25 @@ public final class CustomerResources {
      */
     public Instance autoRenew(String domainId, String resourceId, boolean on) {
         return subscriptions.autoRenew(resource(domainId, resourceId), on);
+    }
+
+    /**
+     * RenewalResources: each resource renewed by its own order, all written as one (see
+     * {@link Subscriptions#renewForCustomer}); the orders in the order of {@code resourceIds}.
+     */
+    public List<Order> renew(String domainId, List<String> resourceIds, PeriodType type, int periods,
+                             boolean autoPay) {
+        if (resourceIds.isEmpty() || resourceIds.size() > MAX_RENEWED) {
+            throw Rejected.invalid("resource_ids must name 1.." + MAX_RENEWED + " resources");
+        }
+        if (new HashSet<>(resourceIds).size() != resourceIds.size()) {
+            throw Rejected.invalid("resource_ids must not name a resource twice");
+        }
+        List<InstanceRef> refs = new ArrayList<>();
+        for (String resourceId : resourceIds) {
+            refs.add(resource(domainId, resourceId));
+        }
+        return subscriptions.renewForCustomer(refs, type, periods, autoPay);
     }
 
     /** The instance of the account's projects that has {@code resourceId}. */

@@ -59,28 +59,29 @@ public final class OrderProcessor {
     /**
      * What one run of the processor did: orders executed, deferred to their window, expired unpaid, skipped, that
      * it could not process (an error, logged; subscriptions too), and whose change failed (a task FAILED, a flavor
-     * sold out); subscriptions renewed automatically, instances frozen and deleted at the end of their grace and
-     * retention periods.
+     * sold out); subscriptions renewed automatically, automatic renewals the balance could not pay (tried again the
+     * next day), instances frozen and deleted at the end of their grace and retention periods.
      */
     public record Report(int executed, int deferred, int expired, int skipped, int failed, int tasksFailed,
-                         int renewed, int frozen, int deleted, Duration oldestDue) {
-        static final Report NONE = new Report(0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
+                         int renewed, int renewalsUnpaid, int frozen, int deleted, Duration oldestDue) {
+        static final Report NONE = new Report(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
 
         Report plus(Step step) {
             return new Report(executed + (step == Step.EXECUTED ? 1 : 0), deferred + (step == Step.DEFERRED ? 1 : 0),
                     expired + (step == Step.EXPIRED ? 1 : 0), skipped + (step == Step.SKIPPED ? 1 : 0),
                     failed + (step == Step.FAILED ? 1 : 0), tasksFailed + (step == Step.TASK_FAILED ? 1 : 0),
-                    renewed, frozen, deleted, oldestDue);
+                    renewed, renewalsUnpaid, frozen, deleted, oldestDue);
         }
 
         Report plus(Subscriptions.Counts counts) {
             return new Report(executed, deferred, expired, skipped, failed + counts.failed(), tasksFailed,
-                    renewed + counts.renewed(), frozen + counts.frozen(), deleted + counts.deleted(), oldestDue);
+                    renewed + counts.renewed(), renewalsUnpaid + counts.renewalsUnpaid(), frozen + counts.frozen(),
+                    deleted + counts.deleted(), oldestDue);
         }
 
         Report withOldestDue(Duration age) {
-            return new Report(executed, deferred, expired, skipped, failed, tasksFailed, renewed, frozen, deleted,
-                    age);
+            return new Report(executed, deferred, expired, skipped, failed, tasksFailed, renewed, renewalsUnpaid,
+                    frozen, deleted, age);
         }
     }
 

@@ -3,12 +3,16 @@ package cloud.iotda.usecase;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.billing.Amount;
+import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.instance.SubscriptionStep;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.Payment;
+import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.order.Renewal;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
@@ -29,11 +33,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
- * Yearly/monthly subscriptions after the billing center's expiration rules: renewed by the console's hand or
- * automatically at expiry, else a grace period in which the instance works, then a retention period in which it is
- * FROZEN, then deletion. Each step is one conditional write on the instance's version (with its order and task), so
- * a step is made once however many processors race for it, and a processor that was down catches up step by step
- * in the order the steps fell due.
+ * Yearly/monthly subscriptions after the billing center's expiration rules: renewed by hand (the operator, or the
+ * customer through the billing API) or automatically, charged to the account's balance from 03:00 seven days before
+ * expiry and daily while the balance is short; unrenewed at expiry, a grace period in which the instance works, then
+ * a retention period in which it is FROZEN, then deletion. Each step is one conditional write on the instance's
+ * version (with its order and task), so a step is made once however many processors race for it, and a processor
+ * that was down catches up step by step in the order the steps fell due.
  */
 public final class Subscriptions {
     /** A processor that was down a long time renews a monthly subscription at most this often in one pass. */
@@ -46,9 +51,11 @@ public final class Subscriptions {
     private final Clock clock;
     private final RetryPolicy retry;
     private final ErrorLog errors;
+    private final Payers payers;
 
     public Subscriptions(Instances instances, Orders orders, Tasks tasks, IdSource ids, Clock clock, RetryPolicy retry,
-                         ErrorLog errors) {
+                         ErrorLog errors, Payers payers) {
+        this.payers = payers;
         this.instances = instances;
         this.orders = orders;
         this.tasks = tasks;
@@ -62,45 +69,107 @@ public final class Subscriptions {
     public record Entry(Instance instance, SubscriptionPhase phase) {
     }
 
-    /** What one pass did with subscriptions: renewed, frozen, deleted, and those it could not process (logged). */
-    public record Counts(int renewed, int frozen, int deleted, int failed) {
-        static final Counts NONE = new Counts(0, 0, 0, 0);
+    /**
+     * What one pass did with subscriptions: renewed, automatic renewals the balance could not pay (tried again the
+     * next day), frozen, deleted, and those it could not process (logged).
+     */
+    public record Counts(int renewed, int renewalsUnpaid, int frozen, int deleted, int failed) {
+        static final Counts NONE = new Counts(0, 0, 0, 0, 0);
 
         Counts plus(Counts other) {
-            return new Counts(renewed + other.renewed, frozen + other.frozen, deleted + other.deleted,
-                    failed + other.failed);
+            return new Counts(renewed + other.renewed, renewalsUnpaid + other.renewalsUnpaid, frozen + other.frozen,
+                    deleted + other.deleted, failed + other.failed);
         }
 
-        private Counts plus(SubscriptionStep step) {
-            return new Counts(renewed + (step == SubscriptionStep.RENEW ? 1 : 0),
-                    frozen + (step == SubscriptionStep.FREEZE ? 1 : 0),
-                    deleted + (step == SubscriptionStep.DELETE ? 1 : 0), failed);
+        private Counts plus(Made made) {
+            return new Counts(renewed + (made == Made.RENEWED ? 1 : 0),
+                    renewalsUnpaid + (made == Made.RENEWAL_UNPAID ? 1 : 0), frozen + (made == Made.FROZEN ? 1 : 0),
+                    deleted + (made == Made.DELETED ? 1 : 0), failed);
         }
     }
 
+    /** What one step on a subscription made. */
+    private enum Made { RENEWED, RENEWAL_UNPAID, FROZEN, DELETED }
+
     /**
-     * The billing console's renewal: a RENEW order paid at once, the subscription renewed from its expiry (in the
-     * grace or retention period too), a FROZEN instance unfrozen.
+     * The operator's renewal: a RENEW order, priced and paid at once without taking from a balance, the subscription
+     * renewed from its expiry (in the grace or retention period too), a FROZEN instance unfrozen.
      */
     public Order renew(InstanceRef ref, PeriodType type, int periods) {
+        return renewAll(List.of(ref), type, periods, new Payment(payers.prices(), null), true).get(0);
+    }
+
+    /**
+     * The billing center's renewal (RenewalResources) of {@code refs}, all of one account's projects, each by its own
+     * order, written as one: with {@code autoPay} all paid from the account's balance when it holds their sum,
+     * otherwise all awaiting payment; nothing is written when one of them cannot be renewed.
+     */
+    public List<Order> renewForCustomer(List<InstanceRef> refs, PeriodType type, int periods, boolean autoPay) {
+        Payment payment = autoPay ? payers.of(refs.get(0).projectId()) : new Payment(payers.prices(), null);
+        return renewAll(refs, type, periods, payment, autoPay);
+    }
+
+    private List<Order> renewAll(List<InstanceRef> refs, PeriodType type, int periods, Payment payment,
+                                 boolean autoPay) {
         Instant now = clock.instant();
-        // Every id an attempt wrote under: a write whose answer was lost is found again, not made twice; a new id for
-        // each attempt, since a lost write may have lost to another order holding its id.
-        List<OrderId> tried = new ArrayList<>();
+        // Every set of ids an attempt wrote under: a write whose answer was lost is found again, not made twice; new
+        // ids for each attempt, since a lost write may have lost to another order holding one of them.
+        List<List<OrderId>> tried = new ArrayList<>();
         return retry.run(() -> {
-            for (OrderId earlier : tried) {
-                Optional<Order> made = orders.find(ref, earlier);
-                if (made.isPresent()) {
-                    return made.get();
+            for (List<OrderId> earlier : tried) {
+                if (orders.find(refs.get(0), earlier.get(0)).isPresent()) {
+                    List<Order> made = new ArrayList<>();
+                    for (int i = 0; i < refs.size(); i++) {
+                        made.add(orders.find(refs.get(i), earlier.get(i)).orElseThrow());
+                    }
+                    return made;
                 }
             }
-            OrderId orderId = ids.nextOrderId(now);
-            tried.add(orderId);
-            Instance current = Lookup.instance(instances, ref);
-            Renewal renewal = Renewal.byConsole(current, type, periods, orderId, ids.nextTaskRandom(), now);
-            orders.place(renewal.order(), renewal.instance(), renewal.task());
-            return renewal.order();
+            List<Instance> current = new ArrayList<>();
+            for (InstanceRef ref : refs) {
+                current.add(Lookup.instance(instances, ref));
+            }
+            List<OrderId> ids = new ArrayList<>();
+            for (int i = 0; i < refs.size(); i++) {
+                ids.add(this.ids.nextOrderId(now));
+            }
+            tried.add(ids);
+            List<Renewal> renewals = renewals(current, type, periods, payment, autoPay, ids, now);
+            if (renewals.stream().anyMatch(renewal -> renewal.charge() != null)) {
+                Amount total = renewals.stream().map(renewal -> renewal.order().amount()).reduce(Amount.ZERO,
+                        Amount::plus);
+                Charge charge = payment.charge(total);
+                if (charge == null) {
+                    // Each alone would be paid, not all together: all await payment, as one order would.
+                    renewals = renewals(current, type, periods, payment, false, ids, now);
+                }
+            }
+            orders.place(renewals.stream().map(renewal -> new Plan.Placement(renewal.order(), renewal.instance(),
+                    renewal.task(), null)).toList(), total(renewals));
+            return renewals.stream().map(Renewal::order).toList();
         });
+    }
+
+    private List<Renewal> renewals(List<Instance> current, PeriodType type, int periods, Payment payment,
+                                   boolean autoPay, List<OrderId> orderIds, Instant now) {
+        List<Renewal> renewals = new ArrayList<>();
+        for (int i = 0; i < current.size(); i++) {
+            renewals.add(Renewal.ordered(current.get(i), type, periods, payment, autoPay, orderIds.get(i),
+                    ids.nextTaskRandom(), now));
+        }
+        return renewals;
+    }
+
+    /** The renewals' charges as one (an account's balance is written once in a transaction); null: none. */
+    private static Charge total(List<Renewal> renewals) {
+        Charge total = null;
+        for (Renewal renewal : renewals) {
+            Charge charge = renewal.charge();
+            if (charge != null) {
+                total = total == null ? charge : new Charge(charge.domainId(), total.amount().plus(charge.amount()));
+            }
+        }
+        return total;
     }
 
     /** Switches auto-renewal on or off; on for an expired subscription, the next pass renews it from its expiry. */
@@ -163,12 +232,12 @@ public final class Subscriptions {
         // race clears it, and the retry reads the row.
         AtomicReference<Instance> written = new AtomicReference<>();
         try {
-            for (int made = 0; made < MAX_STEPS_PER_INSTANCE; made++) {
-                Optional<SubscriptionStep> step = retry.run(() -> step(ref, now, written));
-                if (step.isEmpty()) {
+            for (int steps = 0; steps < MAX_STEPS_PER_INSTANCE; steps++) {
+                Optional<Made> made = retry.run(() -> step(ref, now, written));
+                if (made.isEmpty()) {
                     return counts;
                 }
-                counts = counts.plus(step.get());
+                counts = counts.plus(made.get());
             }
             return counts;
         } catch (Rejected rejected) {
@@ -177,7 +246,7 @@ public final class Subscriptions {
         } catch (RuntimeException e) {
             // One instance's failure does not stop the pass; it stays due and the next pass takes it again.
             errors.error("subscription of instance " + ref + " could not be processed", e);
-            return counts.plus(new Counts(0, 0, 0, 1));
+            return counts.plus(new Counts(0, 0, 0, 0, 1));
         }
     }
 
@@ -185,23 +254,32 @@ public final class Subscriptions {
      * Makes the step due by {@code now} on the instance as this pass wrote it, or else as read (the index may lag:
      * the row decides), if any step is due.
      */
-    private Optional<SubscriptionStep> step(InstanceRef ref, Instant now, AtomicReference<Instance> written) {
+    private Optional<Made> step(InstanceRef ref, Instant now, AtomicReference<Instance> written) {
         Instance known = written.getAndSet(null);
         Optional<Instance> found = known != null ? Optional.of(known) : instances.find(ref);
         found = found.filter(instance -> !instance.isDeleted());
         Optional<SubscriptionStep> step = found.flatMap(instance -> instance.subscriptionStepAt(now));
         if (step.isEmpty()) {
-            return step;
+            return Optional.empty();
         }
         Instance instance = found.get();
         if (step.get() == SubscriptionStep.RENEW) {
-            Renewal renewal = Renewal.automatic(instance, ids.nextOrderId(now), ids.nextTaskRandom(), now);
-            orders.place(renewal.order(), renewal.instance(), renewal.task());
-            written.set(renewal.instance());
-        } else {
-            written.set(end(instance, step.get(), now));
+            Optional<Renewal> renewal = Renewal.automatic(instance, payers.of(ref.projectId()), ids.nextOrderId(now),
+                    ids.nextTaskRandom(), now);
+            if (renewal.isEmpty()) {
+                // Too little balance: nothing ordered; tried again at 03:00 tomorrow, while grace and freezing run on.
+                Instance tried = instance.renewalTried(now);
+                instances.update(tried);
+                written.set(tried);
+                return Optional.of(Made.RENEWAL_UNPAID);
+            }
+            orders.place(renewal.get().order(), renewal.get().instance(), renewal.get().task(),
+                    renewal.get().charge());
+            written.set(renewal.get().instance());
+            return Optional.of(Made.RENEWED);
         }
-        return step;
+        written.set(end(instance, step.get(), now));
+        return Optional.of(step.get() == SubscriptionStep.FREEZE ? Made.FROZEN : Made.DELETED);
     }
 
     /**

@@ -15,6 +15,7 @@ import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.usecase.port.Conflict;
@@ -197,17 +198,28 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public synchronized void place(Order order, Instance changed, Task task, Charge charge) {
-        if (orders.containsKey(order.orderId())) {
-            throw new Conflict("order id " + order.orderId() + " taken");
-        }
-        if (changed.version() == 0 ? instances.containsKey(changed.ref()) : !atVersionBefore(changed)) {
-            throw new Conflict("instance " + changed.ref() + " changed concurrently or exists");
+        place(List.of(new Plan.Placement(order, changed, task, null)), charge);
+    }
+
+    @Override
+    public synchronized void place(List<Plan.Placement> placements, Charge charge) {
+        for (Plan.Placement placement : placements) {
+            Order order = placement.order();
+            Instance changed = placement.instance();
+            if (orders.containsKey(order.orderId())) {
+                throw new Conflict("order id " + order.orderId() + " taken");
+            }
+            if (changed.version() == 0 ? instances.containsKey(changed.ref()) : !atVersionBefore(changed)) {
+                throw new Conflict("instance " + changed.ref() + " changed concurrently or exists");
+            }
         }
         requireBalance(charge);
         take(charge);
-        orders.put(order.orderId(), order);
-        instances.put(changed.ref(), changed);
-        putTask(task);
+        for (Plan.Placement placement : placements) {
+            orders.put(placement.order().orderId(), placement.order());
+            instances.put(placement.instance().ref(), placement.instance());
+            putTask(placement.task());
+        }
     }
 
     private void requireBalance(Charge charge) {

@@ -42,7 +42,7 @@ class BalanceTest {
     }
 
     /** Leaves {@code left} in the account's balance. */
-    private static void drainTo(TestWorld world, Amount left) {
+    static void drainTo(TestWorld world, Amount left) {
         Amount take = balance(world).minus(left);
         Order any = world.ordersOf(TestWorld.HISTORY).get(0);
         // A charge written as a transition that changes nothing else: the store takes it as it takes any charge.

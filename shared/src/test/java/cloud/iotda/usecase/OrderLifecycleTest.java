@@ -59,7 +59,8 @@ class OrderLifecycleTest {
         return new OrderProcessor(world.instances, orders, world.tasks,
                 new InstanceFlavors(CatalogueFile.published(), world.sales),
                 new Subscriptions(world.instances, orders, world.tasks, new IdSource(), world.clock,
-                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log, 1);
+                        RetryPolicy.standard(), log, world.service.payers()), world.passes, world.clock,
+                RetryPolicy.standard(), log, 1);
     }
 
     private static OrderProcessor.Report run(OrderProcessor processor, int pageSize) {

@@ -9,6 +9,9 @@ import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.Project;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
@@ -46,14 +49,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Subscriptions after expiry, on DynamoDB Local (the processor finds them through the DueOrders index): renewed
- * automatically at expiry, else a grace period, frozen at its end, deleted at the end of retention; renewals from
- * the expiry; a processor that was down catches up in order; races and failed writes leave each step made once.
+ * Subscriptions after expiry: renewed automatically from the balance from 7 days before expiry (daily while it is
+ * short), else a grace period, frozen at its end, deleted at the end of retention; renewals from the expiry; a
+ * processor that was down catches up in order; races and failed writes leave each step made once.
  */
 class SubscriptionsTest {
     /** Bought on Jan 31 for a month: expires Feb 28, grace ends Mar 15, retention ends Mar 30. */
     private static final Instant BOUGHT = Instant.parse("2026-01-31T10:00:00Z");
     private static final Instant EXPIRY = Instant.parse("2026-02-28T10:00:00Z");
+    /** 03:00 at UTC+8 on the 7th day before expiry (Feb 28, 18:00 at UTC+8): auto-renewal is charged from then. */
+    private static final Instant FIRST_ATTEMPT = Instant.parse("2026-02-20T19:00:00Z");
     private static final Instant GRACE_END = Instant.parse("2026-03-15T10:00:00Z");
     private static final Instant RETENTION_END = Instant.parse("2026-03-30T10:00:00Z");
     private static final Duration SECOND = Duration.ofSeconds(1);
@@ -94,12 +99,12 @@ class SubscriptionsTest {
     }
 
     @Test
-    void autoRenewalRenewsExactlyAtExpiryAndNotASecondBefore() {
+    void autoRenewalIsChargedFrom3amSevenDaysBeforeExpiryAndNotASecondBefore() {
         Instance before = instance(RENEWING);
-        assertEquals(0, passAt(EXPIRY.minus(SECOND)).renewed());
+        assertEquals(0, passAt(FIRST_ATTEMPT.minus(SECOND)).renewed());
         assertEquals(before, instance(RENEWING));
 
-        OrderProcessor.Report report = passAt(EXPIRY);
+        OrderProcessor.Report report = passAt(FIRST_ATTEMPT);
         assertEquals(1, report.renewed(), report.toString());
         Instance renewed = instance(RENEWING);
         assertEquals(Instant.parse("2026-03-31T10:00:00Z"), renewed.subscription().expireTime());
@@ -113,6 +118,64 @@ class SubscriptionsTest {
         assertEquals(List.of(), taskTypes(RENEWING), "renewing a working instance is no task");
 
         assertEquals(0, passAt(EXPIRY.plus(Duration.ofMinutes(5))).renewed(), "renewed once, not again");
+        assertEquals(CatalogueFile.prices().of(TestWorld.S1_X2, PeriodType.MONTH, 1), renewals.get(0).amount());
+        assertTrue(renewals.get(0).amount().compareTo(Amount.ZERO) > 0, "priced");
+        assertEquals(TestWorld.BALANCE.minus(renewals.get(0).amount()), world.credentials
+                .findAccount(TestWorld.DOMAIN_ID).orElseThrow().balance(), "taken from the account's balance");
+    }
+
+    /** An account of its own with {@code balance}, and a project of it holding an auto-renewing monthly instance. */
+    private InstanceRef renewingOfAccountWith(String balance) {
+        String domainId = "0f0e0d0c0b0a09080706050403020100";
+        String projectId = "1f1e1d1c1b1a19181716151413121110";
+        world.credentials.createAccount(new Account(domainId, "short", Amount.parse(balance).orElseThrow()));
+        world.credentials.createProject(new Project(projectId, TestWorld.REGION, domainId));
+        InstanceRef ref = new InstanceRef(projectId, "5ab5c000-0000-4000-8000-000000000009");
+        world.instances.create(Instance.create(ref, Edition.STANDARD, TestWorld.S1_X2).regionId(TestWorld.REGION)
+                .prePaid(Subscription.startingAt(BOUGHT, PeriodType.MONTH, 1, true)).at(BOUGHT));
+        return ref;
+    }
+
+    @Test
+    void anAutoRenewalTheBalanceCannotPayIsTriedDailyAt3amLapsesIntoGraceAndFreezesThenRenewsOnceToppedUp() {
+        // A month of s1 x2 costs 1,600.00: a cent short.
+        InstanceRef ref = renewingOfAccountWith("1599.99");
+        OrderProcessor.Report first = passAt(FIRST_ATTEMPT);
+        assertEquals(1, first.renewalsUnpaid(), first.toString());
+        assertEquals(List.of(), world.orders.list(ref, 10, null).items(), "nothing ordered");
+        Instance tried = world.instances.find(ref).orElseThrow();
+        assertEquals(FIRST_ATTEMPT.plus(Duration.ofDays(1)), tried.subscriptionDueAt(), "again at 03:00 tomorrow");
+        assertEquals(0, passAt(FIRST_ATTEMPT.plus(Duration.ofDays(1)).minus(SECOND)).renewalsUnpaid());
+        assertEquals(1, passAt(FIRST_ATTEMPT.plus(Duration.ofDays(1))).renewalsUnpaid(), "the next day's attempt");
+
+        OrderProcessor.Report atGraceEnd = passAt(GRACE_END);
+        assertEquals(1, atGraceEnd.renewalsUnpaid(), "one catch-up attempt for the days the processor was away");
+        Instance frozen = world.instances.find(ref).orElseThrow();
+        assertEquals(InstanceStatus.FROZEN, frozen.status(), "unrenewed, it lapsed into grace and froze");
+        assertTrue(frozen.subscription().autoRenew(), "auto-renewal stays on");
+
+        world.credentials.topUp("0f0e0d0c0b0a09080706050403020100", Amount.parse("0.01").orElseThrow());
+        Instant nextAttempt = Instant.parse("2026-03-15T19:00:00Z");
+        assertEquals(nextAttempt, frozen.subscriptionDueAt(), "03:00 at UTC+8 the day after");
+        OrderProcessor.Report paid = passAt(nextAttempt);
+        assertEquals(1, paid.renewed(), paid.toString());
+        Instance renewed = world.instances.find(ref).orElseThrow();
+        assertEquals(InstanceStatus.ACTIVE, renewed.status(), "unfrozen");
+        assertEquals(EXPIRY.plus(Duration.ofDays(31)), renewed.subscription().expireTime(), "from the old expiry");
+        assertEquals(Amount.ZERO, world.credentials.findAccount("0f0e0d0c0b0a09080706050403020100").orElseThrow()
+                .balance());
+        assertEquals(List.of(TaskType.UNFREEZE, TaskType.FREEZE), world.tasks.newest(ref, 5).stream()
+                .map(Task::type).toList());
+    }
+
+    @Test
+    void anAutoRenewalNeverPaidIsDeletedWhenRetentionEnds() {
+        InstanceRef ref = renewingOfAccountWith("0.00");
+        passAt(RETENTION_END.minus(SECOND));
+        assertEquals(InstanceStatus.FROZEN, world.instances.find(ref).orElseThrow().status());
+        passAt(RETENTION_END);
+        assertTrue(world.instances.find(ref).orElseThrow().isDeleted());
+        assertEquals(0, passAt(RETENTION_END.plus(Duration.ofDays(2))).renewalsUnpaid(), "no attempts after the end");
     }
 
     @Test
@@ -381,7 +444,8 @@ class SubscriptionsTest {
         OrderProcessor failing = new OrderProcessor(world.instances, world.orders, failingSecondRecord,
                 new InstanceFlavors(CatalogueFile.published(), world.sales),
                 new Subscriptions(world.instances, world.orders, failingSecondRecord, new IdSource(), world.clock,
-                        RetryPolicy.standard(), log), world.passes, world.clock, RetryPolicy.standard(), log, 1);
+                        RetryPolicy.standard(), log, world.service.payers()), world.passes, world.clock,
+                RetryPolicy.standard(), log, 1);
         world.instances.update(instance(RENEWING).withAutoRenew(false, BOUGHT));
         world.clock.set(RETENTION_END.plus(Duration.ofDays(1)));
 
@@ -430,11 +494,12 @@ class SubscriptionsTest {
                 .prePaid(Subscription.startingAt(leapDay, PeriodType.YEAR, 2, true)).at(leapDay));
         world.instances.create(Instance.create(lapsing, Edition.STANDARD, TestWorld.S1_X2)
                 .prePaid(Subscription.startingAt(leapDay, PeriodType.YEAR, 1, false)).at(leapDay));
-        Instant expiry = Instant.parse("2026-02-28T00:00:00Z");
-        passAt(expiry.minus(SECOND));
-        assertEquals(List.of(), renewals(yearly.instanceId()), "not a second before its expiry");
+        // Expires 2026-02-28 08:00 at UTC+8: charged from 03:00 at UTC+8 on Feb 21.
+        Instant firstAttempt = Instant.parse("2026-02-20T19:00:00Z");
+        passAt(firstAttempt.minus(SECOND));
+        assertEquals(List.of(), renewals(yearly.instanceId()), "not a second before 7 days before its expiry");
         assertTrue(instance(lapsing.instanceId()).isDeleted(), "expired 2025-02-28: a year later frozen and deleted");
-        passAt(expiry);
+        passAt(firstAttempt);
         assertEquals(Instant.parse("2028-02-29T00:00:00Z"), instance(yearly.instanceId()).subscription().expireTime(),
                 "two years more, from the leap day it was bought on");
         assertEquals(1, renewals(yearly.instanceId()).size());

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.domain.OrderId;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.instance.Tag;
+import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.OrderType;
 import cloud.iotda.testing.FixtureAnswers;
 import cloud.iotda.testing.FixtureAnswers.Expected;
 import cloud.iotda.testing.TestWorld;
@@ -137,6 +140,14 @@ final class FixtureExpectations {
                 assertEquals(TestWorld.HISTORY_ORDER, body.path("order_info").path("order_id").asText());
                 assertEquals(5, body.path("order_info").path("status").asInt(), "completed: " + body);
                 assertEquals(3, body.path("order_info").path("order_type").asInt(), "a change: " + body);
+            }
+            case "POST /v2/orders/subscriptions/resources/renew" -> {
+                assertEquals(1, body.path("order_ids").size(), body.toString());
+                Order renewal = world.orders.findById(new OrderId(body.path("order_ids").path(0).asText()))
+                        .orElseThrow();
+                assertEquals(OrderType.RENEW, renewal.type());
+                assertEquals(OrderStatus.COMPLETED, renewal.status(), "auto-paid from the demo account's balance");
+                assertTrue(renewal.amount().compareTo(Amount.ZERO) > 0, "priced: " + renewal);
             }
             case "POST /v2/orders/subscriptions/resources/autorenew/{resource_id}" -> assertTrue(
                     world.instance(TestWorld.PREPAID).subscription().autoRenew(), "auto-renewal on");

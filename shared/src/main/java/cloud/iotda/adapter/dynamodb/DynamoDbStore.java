@@ -24,6 +24,7 @@ import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.domain.task.TaskStatus;
@@ -223,6 +224,27 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     @Override
     public void place(Order order, Instance changed, Task task, Charge charge) {
+        List<TransactWriteItem> items = placementWrite(order, changed, task);
+        if (charge != null) {
+            items.add(chargeWrite(charge));
+        }
+        write("write order " + order.orderId() + " with its instance", items);
+    }
+
+    @Override
+    public void place(List<Plan.Placement> placements, Charge charge) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Plan.Placement placement : placements) {
+            items.addAll(placementWrite(placement.order(), placement.instance(), placement.task()));
+        }
+        if (charge != null) {
+            items.add(chargeWrite(charge));
+        }
+        write("write orders " + placements.stream().map(placement -> placement.order().orderId().value()).toList()
+                + " with their instances", items);
+    }
+
+    private List<TransactWriteItem> placementWrite(Order order, Instance changed, Task task) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(OrderRows.toItem(order), NEW, Map.of()));
         // The id is the order's across the table: a row keyed by the id alone, made only if it is new.
@@ -231,10 +253,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
         if (task != null) {
             items.add(put(TaskRows.toItem(task), null, Map.of()));
         }
-        if (charge != null) {
-            items.add(chargeWrite(charge));
-        }
-        write("write order " + order.orderId() + " with its instance", items);
+        return items;
     }
 
     /** The amount taken from the account's balance in place, only if the balance still holds it. */

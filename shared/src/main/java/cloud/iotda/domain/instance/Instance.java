@@ -145,28 +145,34 @@ public record Instance(
     }
 
     /**
-     * When the order processor next has work with the subscription: renewing it at expiry when it renews
-     * automatically, else freezing it at the end of the grace period, or deleting it, frozen, at the end of the
-     * retention period; null when there is none (pay-per-use, not yet paid, deleted).
+     * When the order processor next has work with the subscription: charging its automatic renewal (from 7 days
+     * before expiry, daily while the balance is short, until the retention period ends), freezing it at the end of
+     * the grace period, deleting it, frozen, at the end of the retention period; null when there is none
+     * (pay-per-use, not yet paid, deleted).
      */
     public Instant subscriptionDueAt() {
         if (isDeleted() || !billing.subscribed()) {
             return null;
         }
         Subscription subscription = billing.subscription();
-        if (subscription.autoRenew()) {
-            return subscription.expireTime();
+        Instant end = status == InstanceStatus.FROZEN ? subscription.retentionEnd() : subscription.graceEnd();
+        if (subscription.autoRenew() && subscription.renewalAttemptAt().isBefore(end)) {
+            return subscription.renewalAttemptAt();
         }
-        return status == InstanceStatus.FROZEN ? subscription.retentionEnd() : subscription.graceEnd();
+        return end;
     }
 
-    /** What the processor does with the subscription at {@code now}, if anything is due by then. */
+    /**
+     * What the processor does with the subscription at {@code now}, if anything is due by then: the step that fell
+     * due first.
+     */
     public Optional<SubscriptionStep> subscriptionStepAt(Instant now) {
         Instant due = subscriptionDueAt();
         if (due == null || now.isBefore(due)) {
             return Optional.empty();
         }
-        if (billing.subscription().autoRenew()) {
+        Subscription subscription = billing.subscription();
+        if (subscription.autoRenew() && due.equals(subscription.renewalAttemptAt())) {
             return Optional.of(SubscriptionStep.RENEW);
         }
         return Optional.of(status == InstanceStatus.FROZEN ? SubscriptionStep.DELETE : SubscriptionStep.FREEZE);
@@ -180,6 +186,12 @@ public record Instance(
         requireSubscribed();
         return next(now, copy -> copy.billing(billing.withSubscription(renewed))
                 .status(status == InstanceStatus.FROZEN ? InstanceStatus.ACTIVE : status));
+    }
+
+    /** Its automatic renewal found too little balance at {@code now}: tried again the next day. */
+    public Instance renewalTried(Instant now) {
+        requireSubscribed();
+        return next(now, copy -> copy.billing(billing.withSubscription(billing.subscription().renewalTried(now))));
     }
 
     /** Auto-renewal switched on or off. */

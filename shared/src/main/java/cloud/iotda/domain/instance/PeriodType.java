@@ -1,16 +1,25 @@
 package cloud.iotda.domain.instance;
 
-/** A yearly/monthly billing period and how many of them one subscription may buy. */
+/**
+ * A yearly/monthly billing period, how many of them one subscription may buy (IoTDA's limits), and how many one
+ * renewal may add (the billing center's: 1..11 months, 1..3 years).
+ */
 public enum PeriodType {
-    MONTH("month", 9),
-    YEAR("year", 3);
+    MONTH("month", 9, 11),
+    YEAR("year", 3, 3);
 
     private final String wireName;
     private final int maxPeriods;
+    private final int maxRenewalPeriods;
 
-    PeriodType(String wireName, int maxPeriods) {
+    PeriodType(String wireName, int maxPeriods, int maxRenewalPeriods) {
         this.wireName = wireName;
         this.maxPeriods = maxPeriods;
+        this.maxRenewalPeriods = maxRenewalPeriods;
+    }
+
+    public int maxRenewalPeriods() {
+        return maxRenewalPeriods;
     }
 
     public String wireName() {

@@ -2,20 +2,32 @@ package cloud.iotda.domain.instance;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The yearly/monthly terms of a prePaid instance: {@code months} bought from {@code startTime} (a year is 12), so
  * that renewals count from the day the subscription started: bought on March 31 for a month it expires on April 30,
  * renewed for a month on May 31 (the billing center's example), not on May 30. {@code periodType} and
- * {@code periodNum} are the period it was bought for, which an automatic renewal buys again.
+ * {@code periodNum} are the period it was bought for, which an automatic renewal buys again. {@code renewalTriedAt}
+ * is when an automatic renewal of this term last found too little balance (null: not tried yet).
  */
-public record Subscription(PeriodType periodType, int periodNum, boolean autoRenew, Instant startTime, int months) {
+public record Subscription(PeriodType periodType, int periodNum, boolean autoRenew, Instant startTime, int months,
+                           Instant renewalTriedAt) {
     /** After expiry the instance still works for this long (the international site's grace period)... */
     public static final Duration GRACE_PERIOD = Duration.ofDays(15);
     /** ...then it is frozen for this long (the retention period), then deleted. */
     public static final Duration RETENTION_PERIOD = Duration.ofDays(15);
+    /**
+     * The billing center's day: auto-renewal is charged from 03:00 on the 7th day before expiry and tried again at
+     * 03:00 each day, in the region's time; the regions this service stands for (cn-north-4, ap-southeast-1, -3)
+     * keep UTC+8.
+     */
+    public static final ZoneOffset BILLING_ZONE = ZoneOffset.ofHours(8);
+    public static final LocalTime RENEWAL_HOUR = LocalTime.of(3, 0);
+    public static final int RENEWAL_DAYS_BEFORE_EXPIRY = 7;
 
     public Subscription {
         if (periodType == null || periodNum < 1 || periodNum > periodType.maxPeriods()) {
@@ -25,6 +37,11 @@ public record Subscription(PeriodType periodType, int periodNum, boolean autoRen
             throw new IllegalArgumentException("a subscription needs a start and months: " + startTime + " "
                     + months);
         }
+    }
+
+    /** A subscription whose automatic renewal was not tried in this term. */
+    public Subscription(PeriodType periodType, int periodNum, boolean autoRenew, Instant startTime, int months) {
+        this(periodType, periodNum, autoRenew, startTime, months, null);
     }
 
     /**
@@ -69,9 +86,30 @@ public record Subscription(PeriodType periodType, int periodNum, boolean autoRen
         return now.isBefore(retentionEnd()) ? SubscriptionPhase.RETENTION : SubscriptionPhase.ENDED;
     }
 
+    /**
+     * When auto-renewal is next charged: 03:00 (billing time) on the 7th day before expiry, and after an attempt that
+     * found too little balance, 03:00 the next day.
+     */
+    public Instant renewalAttemptAt() {
+        ZonedDateTime expiry = expireTime().atZone(BILLING_ZONE);
+        Instant first = expiry.toLocalDate().minusDays(RENEWAL_DAYS_BEFORE_EXPIRY).atTime(RENEWAL_HOUR)
+                .atZone(BILLING_ZONE).toInstant();
+        if (renewalTriedAt == null || renewalTriedAt.isBefore(first)) {
+            return first;
+        }
+        ZonedDateTime tried = renewalTriedAt.atZone(BILLING_ZONE);
+        ZonedDateTime sameDay = tried.toLocalDate().atTime(RENEWAL_HOUR).atZone(BILLING_ZONE);
+        return (sameDay.isAfter(tried) ? sameDay : sameDay.plusDays(1)).toInstant();
+    }
+
+    /** An automatic renewal found too little balance at {@code now}: it is tried again at the next 03:00. */
+    public Subscription renewalTried(Instant now) {
+        return new Subscription(periodType, periodNum, autoRenew, startTime, months, now);
+    }
+
     /** Renewed for {@code periods} of {@code type}, counted from the expiry whenever it is renewed. */
     public Subscription renewedBy(PeriodType type, int periods) {
-        return new Subscription(periodType, periodNum, autoRenew, startTime, months + type.months(periods));
+        return new Subscription(periodType, periodNum, autoRenew, startTime, months + type.months(periods), null);
     }
 
     /** Renewed automatically: for the period it was bought for. */
@@ -80,6 +118,6 @@ public record Subscription(PeriodType periodType, int periodNum, boolean autoRen
     }
 
     public Subscription withAutoRenew(boolean on) {
-        return new Subscription(periodType, periodNum, on, startTime, months);
+        return new Subscription(periodType, periodNum, on, startTime, months, null);
     }
 }

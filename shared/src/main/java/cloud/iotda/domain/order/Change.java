@@ -28,8 +28,8 @@ public sealed interface Change {
     /** What the instance holds once the change is done, at {@code now} (a subscription starts then). */
     Effect effectOn(Instance current, Instant now);
 
-    /** The instance's status once the order is cancelled or expires unpaid. */
-    default InstanceStatus statusAfterCancel() {
+    /** The instance's status once the order is cancelled or expires unpaid, from {@code held} while it held it. */
+    default InstanceStatus statusAfterCancel(InstanceStatus held) {
         return InstanceStatus.ACTIVE;
     }
 
@@ -104,7 +104,7 @@ public sealed interface Change {
 
         /** Never paid: the instance was never created. */
         @Override
-        public InstanceStatus statusAfterCancel() {
+        public InstanceStatus statusAfterCancel(InstanceStatus held) {
             return InstanceStatus.FAILED;
         }
     }
@@ -137,7 +137,8 @@ public sealed interface Change {
 
     /**
      * Renewal of a yearly/monthly subscription for {@code periodNum} periods, counted from its expiry: by the billing
-     * console's hand, or {@code automatic} at expiry for the period it was bought for. Always paid at once.
+     * center (by the customer or the operator), or {@code automatic} for the period it was bought for. One awaiting
+     * payment leaves the instance as it was (working, or FROZEN), and so does its cancellation.
      */
     record Renew(PeriodType periodType, int periodNum, boolean automatic) implements Change {
         @Override
@@ -147,7 +148,7 @@ public sealed interface Change {
         }
 
         public Renew {
-            if (periodType == null || periodNum < 1 || periodNum > periodType.maxPeriods()) {
+            if (periodType == null || periodNum < 1 || periodNum > periodType.maxRenewalPeriods()) {
                 throw new IllegalArgumentException("a renewal needs a period: " + periodType + " " + periodNum);
             }
         }
@@ -171,6 +172,11 @@ public sealed interface Change {
         public Effect effectOn(Instance current, Instant now) {
             return new Effect(current.flavor(),
                     current.billing().withSubscription(current.subscription().renewedBy(periodType, periodNum)));
+        }
+
+        @Override
+        public InstanceStatus statusAfterCancel(InstanceStatus held) {
+            return held;
         }
     }
 }

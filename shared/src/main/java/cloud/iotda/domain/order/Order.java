@@ -191,7 +191,8 @@ public record Order(
         }
         requireHeldBy(current);
         return new Transition(withStatus(OrderStatus.CANCELLED, now), status,
-                current.releasedAs(change.statusAfterCancel(), now).withoutRetryOf(orderId), TaskOutcome.CANCELLED);
+                current.releasedAs(change.statusAfterCancel(current.status()), now).withoutRetryOf(orderId),
+                TaskOutcome.CANCELLED);
     }
 
     /**

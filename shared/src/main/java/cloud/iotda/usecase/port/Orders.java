@@ -6,6 +6,7 @@ import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
+import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.task.Task;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,14 @@ public interface Orders {
      * @throws Conflict if a condition fails; nothing is written then
      */
     void place(Order order, Instance changed, Task task, Charge charge);
+
+    /**
+     * As {@link #place(Order, Instance, Task, Charge)} for several orders of different instances, all written or
+     * none, with one charge (null: none) for all of them; each placement's own charge is not written.
+     *
+     * @throws Conflict if a condition fails; nothing is written then
+     */
+    void place(List<Plan.Placement> placements, Charge charge);
 
     /** As {@link #place(Order, Instance, Task, Charge)}, paid from no balance. */
     default void place(Order order, Instance changed, Task task) {

@@ -15,6 +15,7 @@ import cloud.iotda.adapter.dynamodb.internal.Keys;
 import cloud.iotda.adapter.dynamodb.internal.OrderRows;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
@@ -234,6 +235,12 @@ class DynamoDbFaultsTest {
                 Path.once("pay-orders", none, w -> Outcome.of(w.send(Operation.PAY_ORDERS, "POST", Map.of(),
                         Map.of(), "{\"order_id\": \"" + TestWorld.TO_PAY_ORDER + "\", \"use_coupon\": \"NO\", "
                                 + "\"use_discount\": \"NO\"}", TestWorld.ACCOUNT_TOKEN)), 204, 400),
+                // The billing API's renewal of two resources, auto-paid: two orders, their instances and the sum taken
+                // from the balance, as one write.
+                new Path("renewal-resources", none, w -> Outcome.of(w.send(Operation.RENEWAL_RESOURCES, "POST",
+                        Map.of(), Map.of(), "{\"resource_ids\": [\"" + PREPAID + "\", \"" + ENTERPRISE + "\"], "
+                                + "\"period_type\": 2, \"period_num\": 1, \"is_auto_pay\": 1}",
+                        TestWorld.ACCOUNT_TOKEN)), 200),
                 // Instance by instance, step by step: a run that fails after a step keeps that step's write.
                 Path.stepwise("processor-subscriptions", DynamoDbFaultsTest::expiredSubscriptions,
                         w -> operator(() -> w.service.processor().run(() -> true))));
@@ -427,6 +434,15 @@ class DynamoDbFaultsTest {
             case "auto-renew" -> assertTrue(world.instance(PREPAID).subscription().autoRenew(), "on");
             case "pay-orders" -> assertEquals(TestWorld.BALANCE.minus(TestWorld.TO_PAY_AMOUNT),
                     world.credentials.findAccount(TestWorld.DOMAIN_ID).orElseThrow().balance(), "taken once");
+            case "renewal-resources" -> {
+                assertEquals(done ? 2 : 1, renewals(world, PREPAID), "once per request that succeeded or was made");
+                assertEquals(renewals(world, PREPAID), renewals(world, ENTERPRISE), "both renewed or neither");
+                Amount paid = Stream.of(PREPAID, ENTERPRISE).flatMap(id -> world.ordersOf(id).stream())
+                        .filter(order -> order.type() == OrderType.RENEW).map(Order::amount)
+                        .reduce(Amount.ZERO, Amount::plus);
+                assertEquals(TestWorld.BALANCE.minus(paid), world.credentials.findAccount(TestWorld.DOMAIN_ID)
+                        .orElseThrow().balance(), "exactly the renewals' amounts taken");
+            }
             case "renew" -> assertEquals(done ? 2 : 1, renewals(world, PREPAID),
                     "one renewal for the command and its retries, one for the command run again");
             case "processor-subscriptions" -> {

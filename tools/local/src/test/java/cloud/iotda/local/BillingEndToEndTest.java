@@ -243,6 +243,55 @@ class BillingEndToEndTest {
         return JSON.readTree(orders.body()).path("subscription").path("is_auto_renew").asBoolean();
     }
 
+    /** The subscription as the instance's order list shows it. */
+    private static JsonNode subscription(String instanceId) throws Exception {
+        Answer orders = exchange("GET", "/v5/iot/0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b/iotda-instances/" + instanceId
+                + "/orders", Map.of("X-Auth-Token", List.of("demo-token-0e3f2c8a")), null);
+        return JSON.readTree(orders.body()).path("subscription");
+    }
+
+    private static Answer renew(GlobalCredentials credentials, String resourceId, int months, int autoPay)
+            throws Exception {
+        return send(credentials, "POST", "/v2/orders/subscriptions/resources/renew", "{\"resource_ids\": [\""
+                + resourceId + "\"], \"period_type\": 2, \"period_num\": " + months + ", \"expire_policy\": 0, "
+                + "\"is_auto_pay\": " + autoPay + "}");
+    }
+
+    /**
+     * RenewalResources: auto-paid from the balance at once, or awaiting payment until PayOrders pays it; each counts
+     * from the expiry; another account's resource is not found.
+     */
+    @Test
+    void renewalsArePaidFromTheBalanceAtOnceOrLaterThroughPayOrders() throws Exception {
+        String enterprise = "2a2b3c4d-0000-4000-8000-000000000002";
+        String expiry = subscription(enterprise).path("expire_time").asText();
+        String before = balance("demo");
+        Answer renewed = renew(demo(), enterprise, 1, 1);
+        assertEquals(200, renewed.statusCode(), renewed.body());
+        String orderId = JSON.readTree(renewed.body()).path("order_ids").path(0).asText();
+        JsonNode order = details(demo(), orderId).path("order_info");
+        assertEquals(2, order.path("order_type").asInt(), "a renewal: " + order);
+        assertEquals(5, order.path("status").asInt(), "paid at once: " + order);
+        BigDecimal amount = order.path("official_amount").decimalValue();
+        assertTrue(amount.signum() > 0, order.toString());
+        assertEquals(new BigDecimal(before).subtract(amount).setScale(2).toPlainString(), balance("demo"));
+        assertTrue(subscription(enterprise).path("expire_time").asText().compareTo(expiry) > 0, "renewed");
+
+        String resized = "2a2b3c4d-0000-4000-8000-000000000012";
+        String unpaidExpiry = subscription(resized).path("expire_time").asText();
+        Answer unpaid = renew(demo(), resized, 2, 0);
+        assertEquals(200, unpaid.statusCode(), unpaid.body());
+        String unpaidId = JSON.readTree(unpaid.body()).path("order_ids").path(0).asText();
+        assertEquals(6, details(demo(), unpaidId).path("order_info").path("status").asInt(), "awaiting payment");
+        assertEquals(unpaidExpiry, subscription(resized).path("expire_time").asText(), "not renewed yet");
+        assertEquals(204, pay(demo(), "v3", unpaidId).statusCode());
+        assertEquals(5, details(demo(), unpaidId).path("order_info").path("status").asInt());
+        assertTrue(subscription(resized).path("expire_time").asText().compareTo(unpaidExpiry) > 0, "renewed");
+
+        assertRefused(renew(other(), enterprise, 1, 1), 400, "CBC.99003012");
+        assertRefused(renew(demo(), enterprise, 12, 1), 400, "CBC.0100");
+    }
+
     @Test
     void autoRenewalIsSwitchedOnAndOffForAPaidSubscriptionOfTheAccountOnly() throws Exception {
         String monthly = "2a2b3c4d-0000-4000-8000-000000000003";

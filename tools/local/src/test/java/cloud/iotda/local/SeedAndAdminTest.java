@@ -167,9 +167,9 @@ class SeedAndAdminTest {
         assertEquals("active", before.get("phase").asText());
         assertFalse(before.get("is_auto_renew").asBoolean());
 
-        AdminRun tooLong = admin("subscriptions", "renew", "5b01", "--period", "month:10");
+        AdminRun tooLong = admin("subscriptions", "renew", "5b01", "--period", "month:12");
         assertEquals(2, tooLong.code());
-        assertEquals("iotda-admin: period_num must be 1..9 when period_type is month", tooLong.err().strip());
+        assertEquals("iotda-admin: period_num must be 1..11 when period_type is month", tooLong.err().strip());
         assertEquals(2, admin("subscriptions", "renew", "5b01", "--period", "year:4").code());
         assertEquals(2, admin("subscriptions", "renew", "5b01", "--period", "week:1").code());
         assertEquals(2, admin("subscriptions", "renew", "5b01").code());

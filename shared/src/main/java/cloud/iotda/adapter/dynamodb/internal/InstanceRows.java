@@ -85,7 +85,8 @@ public final class InstanceRows {
                     .put("autoRenew", subscription.autoRenew())
                     .put("expireTime", subscription.expireTime())
                     .put("subscriptionStart", subscription.startTime())
-                    .put("subscriptionMonths", subscription.months());
+                    .put("subscriptionMonths", subscription.months())
+                    .put("renewalTriedAt", subscription.renewalTriedAt());
         }
         OperateWindow window = instance.profile().operateWindow();
         if (window != null) {
@@ -166,7 +167,7 @@ public final class InstanceRows {
         // Rows written before subscriptions kept their start know only when they expire.
         return row.has("subscriptionStart")
                 ? new Subscription(type, periodNum, autoRenew, row.instant("subscriptionStart"),
-                        row.integer("subscriptionMonths"))
+                        row.integer("subscriptionMonths"), row.instant("renewalTriedAt"))
                 : Subscription.expiringAt(type, periodNum, autoRenew, row.instant("expireTime"));
     }
 
