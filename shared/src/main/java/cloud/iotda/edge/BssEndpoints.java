@@ -98,11 +98,24 @@ public final class BssEndpoints {
                 if (autoPay != 0 && autoPay != 1) {
                     throw Rejected.invalid("is_auto_pay must be 0 or 1");
                 }
-                List<Order> renewals = customerResources.renew(domainId, resourceIds, type, (int) periods,
-                        autoPay == 1);
-                ObjectNode answer = JsonTrees.object();
-                renewals.forEach(order -> answer.withArray("order_ids").add(order.orderId().value()));
-                return ApiResponse.ok(JsonTrees.write(answer));
+                return orderIds(customerResources.renew(domainId, resourceIds, type, (int) periods, autoPay == 1));
+            };
+            case CANCEL_RESOURCES_SUBSCRIPTION -> (request, domainId) -> {
+                JsonFields body = JsonFields.of(Json.requestObject(request));
+                List<String> resourceIds = body.requiredStrings("resource_ids");
+                long type = body.requiredInteger("unsubscribe_type");
+                if (type != 1 && type != 2) {
+                    throw Rejected.invalid("unsubscribe_type must be 1 (the resource and its renewed periods) or 2 "
+                            + "(its renewed periods only)");
+                }
+                long reasonType = body.optionalInteger("unsubscribe_reason_type").orElse(5L);
+                if (reasonType < 1 || reasonType > 5) {
+                    throw Rejected.invalid("unsubscribe_reason_type must be 1..5");
+                }
+                if (body.optionalString("unsubscribe_reason").map(String::length).orElse(0) > 512) {
+                    throw Rejected.invalid("unsubscribe_reason must be at most 512 characters");
+                }
+                return orderIds(customerResources.unsubscribe(domainId, resourceIds, type == 2));
             };
             case AUTO_RENEWAL_RESOURCES -> (request, domainId) -> {
                 if (request.body().length > 0) {
@@ -204,14 +217,22 @@ public final class BssEndpoints {
         };
     }
 
-    /** BSS's order type: 1 new purchase, 2 renewal, 3 change, 11 pay-per-use to yearly/monthly. */
+    /** BSS's order type: 1 new purchase, 2 renewal, 3 change, 4 unsubscription, 11 pay-per-use to yearly/monthly. */
     static int orderType(OrderType type) {
         return switch (type) {
             case CREATE_INSTANCE -> 1;
             case RENEW -> 2;
             case RESIZE -> 3;
+            case UNSUBSCRIBE -> 4;
             case CHANGE_CHARGE_MODE -> 11;
         };
+    }
+
+    /** RenewalResources' and CancelResourcesSubscription's answer: the orders made, in the order asked. */
+    private static ApiResponse orderIds(List<Order> orders) {
+        ObjectNode answer = JsonTrees.object();
+        orders.forEach(order -> answer.withArray("order_ids").add(order.orderId().value()));
+        return ApiResponse.ok(JsonTrees.write(answer));
     }
 
     /** A period type as BSS numbers it. */

@@ -37,6 +37,7 @@ public enum Operation {
     PAY_ORDERS_V2(Api.BSS, new Route("POST", "/v2/orders/customer-orders/pay")),
     SHOW_CUSTOMER_ORDER_DETAILS(Api.BSS, new Route("GET", "/v2/orders/customer-orders/details/{order_id}")),
     RENEWAL_RESOURCES(Api.BSS, new Route("POST", "/v2/orders/subscriptions/resources/renew")),
+    CANCEL_RESOURCES_SUBSCRIPTION(Api.BSS, new Route("POST", "/v2/orders/subscriptions/resources/unsubscribe")),
     AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("POST", Route.AUTO_RENEW)),
     CANCEL_AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("DELETE", Route.AUTO_RENEW));
 

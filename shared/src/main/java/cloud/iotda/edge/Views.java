@@ -232,6 +232,10 @@ public final class Views {
                     .put("period_num", renew.periodNum())
                     .put("is_auto_renewal", renew.automatic());
         }
+        if (change instanceof Change.Unsubscribe unsubscribe) {
+            return node.put("unsubscribe_type", unsubscribe.renewalsOnly() ? 2 : 1)
+                    .put("months_unsubscribed", unsubscribe.months());
+        }
         Change.ChargeModeChange chargeMode = (Change.ChargeModeChange) change;
         return node.put("period_type", chargeMode.periodType().wireName())
                 .put("period_num", chargeMode.periodNum())

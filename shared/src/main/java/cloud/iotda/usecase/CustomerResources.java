@@ -18,8 +18,8 @@ import java.util.List;
  * {@code instance_id}, found in the account's projects; another account's instance is not found.
  */
 public final class CustomerResources {
-    /** The billing center renews at most this many resources in one request. */
-    public static final int MAX_RENEWED = 10;
+    /** The billing center renews or unsubscribes at most this many resources in one request. */
+    public static final int MAX_RESOURCES = 10;
 
     private final Instances instances;
     private final Credentials credentials;
@@ -45,8 +45,21 @@ public final class CustomerResources {
      */
     public List<Order> renew(String domainId, List<String> resourceIds, PeriodType type, int periods,
                              boolean autoPay) {
-        if (resourceIds.isEmpty() || resourceIds.size() > MAX_RENEWED) {
-            throw Rejected.invalid("resource_ids must name 1.." + MAX_RENEWED + " resources");
+        return subscriptions.renewForCustomer(resources(domainId, resourceIds), type, periods, autoPay);
+    }
+
+    /**
+     * CancelResourcesSubscription: each resource unsubscribed by its own order, all written as one (see
+     * {@link Subscriptions#unsubscribe}); the orders in the order of {@code resourceIds}.
+     */
+    public List<Order> unsubscribe(String domainId, List<String> resourceIds, boolean renewalsOnly) {
+        return subscriptions.unsubscribe(resources(domainId, resourceIds), renewalsOnly);
+    }
+
+    /** The named resources of the account: 1..10, none twice. */
+    private List<InstanceRef> resources(String domainId, List<String> resourceIds) {
+        if (resourceIds.isEmpty() || resourceIds.size() > MAX_RESOURCES) {
+            throw Rejected.invalid("resource_ids must name 1.." + MAX_RESOURCES + " resources");
         }
         if (new HashSet<>(resourceIds).size() != resourceIds.size()) {
             throw Rejected.invalid("resource_ids must not name a resource twice");
@@ -55,7 +68,7 @@ public final class CustomerResources {
         for (String resourceId : resourceIds) {
             refs.add(resource(domainId, resourceId));
         }
-        return subscriptions.renewForCustomer(refs, type, periods, autoPay);
+        return refs;
     }
 
     /** The instance of the account's projects that has {@code resourceId}. */

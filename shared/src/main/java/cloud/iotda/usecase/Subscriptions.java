@@ -14,6 +14,7 @@ import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.order.Payment;
 import cloud.iotda.domain.order.Plan;
 import cloud.iotda.domain.order.Renewal;
+import cloud.iotda.domain.order.Unsubscription;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
 import cloud.iotda.domain.task.TaskType;
@@ -147,6 +148,45 @@ public final class Subscriptions {
             orders.place(renewals.stream().map(renewal -> new Plan.Placement(renewal.order(), renewal.instance(),
                     renewal.task(), null)).toList(), total(renewals));
             return renewals.stream().map(Renewal::order).toList();
+        });
+    }
+
+    /**
+     * The billing center's unsubscription (CancelResourcesSubscription) of {@code refs}, all of one account's
+     * projects: each by its own completed order, the resource deleted (or only its renewed months not begun taken
+     * off when {@code renewalsOnly}), what the months not begun cost given back to the account's balance; all
+     * written as one, nothing when one of them cannot be unsubscribed.
+     */
+    public List<Order> unsubscribe(List<InstanceRef> refs, boolean renewalsOnly) {
+        Instant now = clock.instant();
+        Payment payment = payers.of(refs.get(0).projectId());
+        List<List<OrderId>> tried = new ArrayList<>();
+        return retry.run(() -> {
+            for (List<OrderId> earlier : tried) {
+                if (orders.find(refs.get(0), earlier.get(0)).isPresent()) {
+                    List<Order> made = new ArrayList<>();
+                    for (int i = 0; i < refs.size(); i++) {
+                        made.add(orders.find(refs.get(i), earlier.get(i)).orElseThrow());
+                    }
+                    return made;
+                }
+            }
+            List<OrderId> orderIds = new ArrayList<>();
+            List<Plan.Placement> placements = new ArrayList<>();
+            Charge refund = null;
+            for (InstanceRef ref : refs) {
+                OrderId orderId = ids.nextOrderId(now);
+                orderIds.add(orderId);
+                Unsubscription made = Unsubscription.of(Lookup.instance(instances, ref), renewalsOnly, payment,
+                        orderId, ids.nextTaskRandom(), now);
+                placements.add(new Plan.Placement(made.order(), made.instance(), made.task(), null));
+                if (made.refund() != null) {
+                    refund = refund == null ? made.refund() : refund.plus(made.refund());
+                }
+            }
+            tried.add(orderIds);
+            orders.place(placements, refund);
+            return placements.stream().map(Plan.Placement::order).toList();
         });
     }
 

@@ -224,7 +224,8 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
 
     private void requireBalance(Charge charge) {
         Account account = charge == null ? null : accounts.get(charge.domainId());
-        if (charge != null && (account == null || account.balance().compareTo(charge.amount()) < 0)) {
+        if (charge != null && (account == null
+                || !charge.refund() && account.balance().compareTo(charge.amount()) < 0)) {
             throw new Conflict("account " + charge.domainId() + " holds less than " + charge.amount());
         }
     }
@@ -233,7 +234,8 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
         if (charge != null) {
             Account account = accounts.get(charge.domainId());
             accounts.put(account.domainId(), new Account(account.domainId(), account.name(),
-                    account.balance().minus(charge.amount())));
+                    charge.refund() ? account.balance().plus(charge.amount())
+                            : account.balance().minus(charge.amount())));
         }
     }
 

@@ -149,6 +149,14 @@ final class FixtureExpectations {
                 assertEquals(OrderStatus.COMPLETED, renewal.status(), "auto-paid from the demo account's balance");
                 assertTrue(renewal.amount().compareTo(Amount.ZERO) > 0, "priced: " + renewal);
             }
+            case "POST /v2/orders/subscriptions/resources/unsubscribe" -> {
+                Order unsubscription = world.orders.findById(new OrderId(body.path("order_ids").path(0).asText()))
+                        .orElseThrow();
+                assertEquals(OrderType.UNSUBSCRIBE, unsubscription.type());
+                assertEquals(OrderStatus.COMPLETED, unsubscription.status());
+                assertTrue(world.instances.find(TestWorld.ref(TestWorld.TO_UNSUBSCRIBE)).orElseThrow().isDeleted(),
+                        "the resource is released");
+            }
             case "POST /v2/orders/subscriptions/resources/autorenew/{resource_id}" -> assertTrue(
                     world.instance(TestWorld.PREPAID).subscription().autoRenew(), "auto-renewal on");
             case "DELETE /v2/orders/subscriptions/resources/autorenew/{resource_id}" -> assertFalse(

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
@@ -234,9 +235,19 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     @Override
     public void place(List<Plan.Placement> placements, Charge charge) {
         List<TransactWriteItem> items = new ArrayList<>();
+        // A transaction writes an item once: the projects' counts the placements change are summed into one write
+        // per project.
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (Plan.Placement placement : placements) {
-            items.addAll(placementWrite(placement.order(), placement.instance(), placement.task()));
+            Instance changed = placement.instance();
+            int change = changed.version() == 0 ? (changed.isDeleted() ? 0 : 1) : changed.projectCountChange();
+            if (change != 0) {
+                counts.computeIfAbsent(changed.ref().projectId(), project -> new TreeMap<>())
+                        .merge(changed.edition().wireName(), change, Integer::sum);
+            }
+            items.addAll(placementWrite(placement.order(), changed, placement.task(), false));
         }
+        counts.forEach((projectId, byEdition) -> items.add(countWrite(projectId, byEdition)));
         if (charge != null) {
             items.add(chargeWrite(charge));
         }
@@ -245,19 +256,38 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     }
 
     private List<TransactWriteItem> placementWrite(Order order, Instance changed, Task task) {
+        return placementWrite(order, changed, task, true);
+    }
+
+    /** {@code counted}: with the write of the project's count when the instance is made or deleted. */
+    private List<TransactWriteItem> placementWrite(Order order, Instance changed, Task task, boolean counted) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(put(OrderRows.toItem(order), NEW, Map.of()));
         // The id is the order's across the table: a row keyed by the id alone, made only if it is new.
         items.add(put(OrderRows.idItem(order), NEW, Map.of()));
-        items.addAll(instanceWrite(changed, changed.version() == 0));
+        List<TransactWriteItem> instance = instanceWrite(changed, changed.version() == 0);
+        items.addAll(counted ? instance : instance.subList(0, 1));
         if (task != null) {
             items.add(put(TaskRows.toItem(task), null, Map.of()));
         }
         return items;
     }
 
-    /** The amount taken from the account's balance in place, only if the balance still holds it. */
+    /**
+     * The amount taken from the account's balance in place, only if the balance still holds it; a refund given back,
+     * only to an account that exists.
+     */
     private TransactWriteItem chargeWrite(Charge charge) {
+        if (charge.refund()) {
+            return TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                    .key(AccountRows.accountKey(charge.domainId()))
+                    .updateExpression("ADD #balance :amount")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#balance", AccountRows.BALANCE))
+                    .expressionAttributeValues(Map.of(":amount",
+                            AttributeValue.fromN(Long.toString(charge.amount().hundredths()))))
+                    .build()).build();
+        }
         return TransactWriteItem.builder().update(Update.builder().tableName(tableName)
                 .key(AccountRows.accountKey(charge.domainId()))
                 .updateExpression("SET #balance = #balance - :amount")
@@ -281,15 +311,30 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
                         + (countChange < 0 ? " AND attribute_not_exists(" + InstanceRows.DELETE_TIME + ")" : ""),
                         Map.of(":expected", AttributeValue.fromN(Long.toString(changed.version() - 1)))));
         if (countChange != 0) {
-            items.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
-                    .key(InstanceRows.countKey(changed.ref().projectId()))
-                    .updateExpression("SET entity = :entity ADD #edition :change")
-                    .expressionAttributeNames(Map.of("#edition", changed.edition().wireName()))
-                    .expressionAttributeValues(Map.of(":entity", AttributeValue.fromS(InstanceRows.PROJECT_COUNT),
-                            ":change", AttributeValue.fromN(Integer.toString(countChange))))
-                    .build()).build());
+            items.add(countWrite(changed.ref().projectId(), Map.of(changed.edition().wireName(), countChange)));
         }
         return items;
+    }
+
+    /** The project's instance counts changed by {@code byEdition} (edition -> change), as one write. */
+    private TransactWriteItem countWrite(String projectId, Map<String, Integer> byEdition) {
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":entity", AttributeValue.fromS(InstanceRows.PROJECT_COUNT));
+        List<String> adds = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Integer> edition : byEdition.entrySet()) {
+            names.put("#edition" + i, edition.getKey());
+            values.put(":change" + i, AttributeValue.fromN(Integer.toString(edition.getValue())));
+            adds.add("#edition" + i + " :change" + i);
+            i++;
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                .key(InstanceRows.countKey(projectId))
+                .updateExpression("SET entity = :entity ADD " + String.join(", ", adds))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .build()).build();
     }
 
     /**

@@ -194,6 +194,11 @@ public record Instance(
         return next(now, copy -> copy.billing(billing.withSubscription(billing.subscription().renewalTried(now))));
     }
 
+    /** The same instance billed as {@code newBilling} (its renewed months unsubscribed). */
+    public Instance withBilling(Billing newBilling, Instant now) {
+        return next(now, copy -> copy.billing(newBilling));
+    }
+
     /** Auto-renewal switched on or off. */
     public Instance withAutoRenew(boolean on, Instant now) {
         requireSubscribed();

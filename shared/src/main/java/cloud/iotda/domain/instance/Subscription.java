@@ -112,6 +112,29 @@ public record Subscription(PeriodType periodType, int periodNum, boolean autoRen
         return new Subscription(periodType, periodNum, autoRenew, startTime, months + type.months(periods), null);
     }
 
+    /** How many of its months have begun by {@code now}: the month {@code now} falls in counts. */
+    public int monthsBegunAt(Instant now) {
+        ZonedDateTime start = startTime.atZone(ZoneOffset.UTC);
+        int begun = 0;
+        while (begun < months && !start.plusMonths(begun).toInstant().isAfter(now)) {
+            begun++;
+        }
+        return begun;
+    }
+
+    /** The bought period's months: what unsubscribing the renewals alone keeps at least. */
+    public int boughtMonths() {
+        return Math.min(months, periodType.months(periodNum));
+    }
+
+    /** Without its last {@code removed} months (their unsubscription). */
+    public Subscription shortenedBy(int removed) {
+        if (removed < 0 || removed > months) {
+            throw new IllegalArgumentException("cannot remove " + removed + " of " + months + " months");
+        }
+        return new Subscription(periodType, periodNum, autoRenew, startTime, months - removed, null);
+    }
+
     /** Renewed automatically: for the period it was bought for. */
     public Subscription renewedAutomatically() {
         return renewedBy(periodType, periodNum);

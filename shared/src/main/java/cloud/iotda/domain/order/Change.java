@@ -179,4 +179,44 @@ public sealed interface Change {
             return held;
         }
     }
+
+    /**
+     * Unsubscription (the billing center's): of the resource with its months not begun ({@code renewalsOnly} false:
+     * the instance is deleted), or only of the renewed months not begun; {@code months} is how many months are given
+     * back.
+     */
+    record Unsubscribe(boolean renewalsOnly, int months) implements Change {
+        public Unsubscribe {
+            if (months < 0) {
+                throw new IllegalArgumentException("an unsubscription gives back months: " + months);
+            }
+        }
+
+        @Override
+        public String canonical() {
+            return "Unsubscribe[renewalsOnly=" + renewalsOnly + ", months=" + months + "]";
+        }
+
+        @Override
+        public OrderType type() {
+            return OrderType.UNSUBSCRIBE;
+        }
+
+        @Override
+        public boolean autoPay() {
+            return false;
+        }
+
+        @Override
+        public boolean delay() {
+            return false;
+        }
+
+        @Override
+        public Effect effectOn(Instance current, Instant now) {
+            Subscription subscription = current.subscription();
+            return new Effect(current.flavor(), renewalsOnly
+                    ? current.billing().withSubscription(subscription.shortenedBy(months)) : current.billing());
+        }
+    }
 }

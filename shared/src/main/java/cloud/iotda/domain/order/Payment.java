@@ -41,7 +41,8 @@ public record Payment(PriceList prices, Account payer) {
     /**
      * The order's amount: periods of the flavor bought, renewed or turned yearly/monthly; for a resize of a
      * yearly/monthly instance, the monthly difference for each month (of 31 days, begun) left until expiry, nothing
-     * when the new flavor costs less; nothing for pay-per-use.
+     * when the new flavor costs less; for an unsubscription, what is given back: a month's price for each month not
+     * begun; nothing for pay-per-use.
      */
     public Amount priceOf(Instance current, Change change, Instant now) {
         if (prices == null) {
@@ -55,6 +56,11 @@ public record Payment(PriceList prices, Account payer) {
         }
         if (change instanceof Change.Create create) {
             return priceOfNew(current.flavor(), create.charge());
+        }
+        if (change instanceof Change.Unsubscribe unsubscribe) {
+            // What is given back: the months not begun, each at a month's price.
+            return unsubscribe.months() == 0 ? Amount.ZERO
+                    : priced(current.flavor(), PeriodType.MONTH, 1).times(unsubscribe.months());
         }
         if (change instanceof Change.Resize resize && current.billing().subscribed()) {
             Amount before = priced(current.flavor(), PeriodType.MONTH, 1);

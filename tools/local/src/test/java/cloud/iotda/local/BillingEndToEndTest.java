@@ -292,6 +292,36 @@ class BillingEndToEndTest {
         assertRefused(renew(demo(), enterprise, 12, 1), 400, "CBC.0100");
     }
 
+    /**
+     * CancelResourcesSubscription: the resource is released, the months not begun go back to the balance; only the
+     * account's own resources; unsubscribing renewals that do not exist is refused.
+     */
+    @Test
+    void anUnsubscribedResourceIsReleasedAndItsMonthsNotBegunAreGivenBack() throws Exception {
+        String resource = "2a2b3c4d-0000-4000-8000-000000000018";
+        String path = "/v2/orders/subscriptions/resources/unsubscribe";
+        String body = "{\"resource_ids\": [\"" + resource + "\"], \"unsubscribe_type\": 1, "
+                + "\"unsubscribe_reason_type\": 5, \"unsubscribe_reason\": \"moving\"}";
+        assertRefused(send(other(), "POST", path, body), 400, "CBC.99003012");
+        assertRefused(send(demo(), "POST", path, "{\"resource_ids\": [\"2a2b3c4d-0000-4000-8000-000000000011\"], "
+                + "\"unsubscribe_type\": 2}"), 400, "CBC.0100");
+        String before = balance("demo");
+
+        Answer unsubscribed = send(demo(), "POST", path, body);
+        assertEquals(200, unsubscribed.statusCode(), unsubscribed.body());
+        String orderId = JSON.readTree(unsubscribed.body()).path("order_ids").path(0).asText();
+        JsonNode order = details(demo(), orderId).path("order_info");
+        assertEquals(4, order.path("order_type").asInt(), "an unsubscription: " + order);
+        assertEquals(5, order.path("status").asInt());
+        BigDecimal back = order.path("official_amount").decimalValue();
+        assertTrue(back.signum() > 0, "a year or more not begun: " + order);
+        assertEquals(new BigDecimal(before).add(back).setScale(2).toPlainString(), balance("demo"));
+        Answer shown = exchange("GET", "/v5/iot/0e3f2c8a6b5d4e7f9a1b2c3d4e5f6a7b/iotda-instances/" + resource,
+                Map.of("X-Auth-Token", List.of("demo-token-0e3f2c8a")), null);
+        assertEquals(404, shown.statusCode(), "released: " + shown.body());
+        assertRefused(send(demo(), "POST", path, body), 400, "CBC.99003012");
+    }
+
     @Test
     void autoRenewalIsSwitchedOnAndOffForAPaidSubscriptionOfTheAccountOnly() throws Exception {
         String monthly = "2a2b3c4d-0000-4000-8000-000000000003";

@@ -139,7 +139,7 @@ class LocalWorldTest {
         ServiceResponseException gone = assertThrows(ServiceResponseException.class,
                 () -> sdk().showInstance(new ShowInstanceRequest().withInstanceId(MONTHLY)));
         assertEquals("IOTDA.060000", gone.getErrorCode());
-        assertEquals(17, sdk().listInstances(new ListInstancesRequest()).getCount(), "the demo project as seeded");
+        assertEquals(18, sdk().listInstances(new ListInstancesRequest()).getCount(), "the demo project as seeded");
         assertEquals("iotda.standard.s1", sdk().showInstance(new ShowInstanceRequest().withInstanceId(DEMO_STANDARD))
                 .getFlavor().getType());
         assertEquals("ACTIVE", sdk().showInstance(new ShowInstanceRequest().withInstanceId(DEMO_ENTERPRISE))

@@ -96,7 +96,7 @@ class SeedAndAdminTest {
     @Test
     void demoSeedIsValid() {
         Seed demo = Seed.load(null, LocalDynamo.REGION);
-        assertEquals(17, demo.instances().size());
+        assertEquals(18, demo.instances().size());
         assertEquals(List.of("CS2601150900HIST1", "CS2601150900FAIL1", "CS2601150900UNPD1", "CS2601150900UNPD2",
                 "CS2601150900UNPD3"),
                 demo.orders().stream().map(o -> o.orderId().value()).toList());

@@ -91,6 +91,8 @@ public final class OrderRows {
         } else if (change instanceof Change.Renew renew) {
             row.put("periodType", renew.periodType().wireName()).put("periodNum", renew.periodNum())
                     .put("renewal", renew.automatic() ? AUTOMATIC_RENEWAL : CONSOLE_RENEWAL);
+        } else if (change instanceof Change.Unsubscribe unsubscribe) {
+            row.put("renewalsOnly", unsubscribe.renewalsOnly()).put("months", unsubscribe.months());
         } else {
             ChargeInfo charge = ((Change.Create) change).charge();
             row.put("periodType", charge.periodType().wireName()).put("periodNum", charge.periodNum())
@@ -116,6 +118,9 @@ public final class OrderRows {
 
     private static Change change(Row row) {
         OrderType type = OrderType.valueOf(row.text("type"));
+        if (type == OrderType.UNSUBSCRIBE) {
+            return new Change.Unsubscribe(row.flag("renewalsOnly"), row.integer("months"));
+        }
         if (!row.has("flavorType") && !row.has("periodType") && row.has("request")) {
             return legacyChange(type, row.text("request"));
         }

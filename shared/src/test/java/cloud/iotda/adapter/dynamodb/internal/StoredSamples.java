@@ -3,6 +3,7 @@ package cloud.iotda.adapter.dynamodb.internal;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Sha256;
+import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Billing;
@@ -57,7 +58,9 @@ final class StoredSamples {
                         new Network("vpc", "subnet", "sg", "SM", true, List.of(
                                 new Network.Access(Network.AccessType.APP_HTTPS, "a.example.com", whitelist),
                                 new Network.Access(Network.AccessType.DEVICE_MQTT, null, null)))),
-                Billing.prePaid(new Subscription(PeriodType.MONTH, 3, true, T0, 3)),
+                // Its automatic renewal found too little balance on 2026-04-08 at 09:00 (UTC+8): due again at 03:00.
+                Billing.prePaid(new Subscription(PeriodType.MONTH, 3, true, T0, 3,
+                        Instant.parse("2026-04-08T01:00:00Z"))),
                 new OrderState(new OrderId("CS2601151000ABCDE"),
                         new OrderState.LastOrder(new OrderId("CS2601151000ABCDE"), "f00d", T0)),
                 T0, T0.plusSeconds(90), null, 7, 3));
@@ -83,6 +86,9 @@ final class StoredSamples {
         Change renew = new Change.Renew(PeriodType.YEAR, 1, true);
         all.put("order-renew-completed", new Order(new OrderId("CS2601151000CDEFG"), REF, renew,
                 OrderStatus.COMPLETED, renew.fingerprint(), T0, T0.plusSeconds(5), null, null));
+        Change unsubscribe = new Change.Unsubscribe(true, 12);
+        all.put("order-unsubscribe-renewals", new Order(new OrderId("CS2601151000EFGHI"), REF, unsubscribe,
+                OrderStatus.COMPLETED, unsubscribe.fingerprint(), T0, T0, null, null, new Amount(1_920_000)));
         Change create = new Change.Create(ChargeInfo.prePaid(PeriodType.MONTH, 1, false, true));
         all.put("order-create-cancelled", new Order(new OrderId("CS2601151000DEFGH"), REF, create,
                 OrderStatus.CANCELLED, create.fingerprint(), T0, T0.plusSeconds(5), null, task));
