@@ -158,7 +158,7 @@ public final class Service {
         this.iamEndpoints = new IamEndpoints(authenticator, identity);
         this.bssEndpoints = new BssEndpoints(authenticator, identity,
                 new CustomerOrders(orders, validated, lifecycle, payers),
-                new CustomerResources(instances, validated, subscriptions));
+                new CustomerResources(instances, validated, subscriptions, orders), clock);
     }
 
     /** The use cases as this service wires them: the operations, and the tests of their rules. */

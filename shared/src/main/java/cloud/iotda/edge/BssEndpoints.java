@@ -3,7 +3,12 @@ package cloud.iotda.edge;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.instance.Flavor;
+import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.PeriodType;
+import cloud.iotda.domain.instance.Subscription;
+import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
@@ -14,7 +19,13 @@ import cloud.iotda.usecase.CustomerOrders;
 import cloud.iotda.usecase.CustomerResources;
 import cloud.iotda.usecase.Identity;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The billing API's (BSS) order and resource operations that a client of IoTDA uses, with BSS's paths, field
@@ -24,15 +35,22 @@ import java.util.List;
 public final class BssEndpoints {
     /** BSS's code for IoTDA's cloud service type. */
     public static final String SERVICE_TYPE = "hws.service.type.iotda";
+    /** This service's code for an IoTDA instance as a resource (the real code was not found in the references). */
+    public static final String RESOURCE_TYPE = "hws.resource.type.iotda.instance";
+    /** The most resource_ids a resource query names, and the largest page. */
+    private static final int MAX_QUERIED = 50;
+    private static final int MAX_LIMIT = 500;
     private static final String DOMAIN_HEADER = "X-Domain-Id";
 
     private final Authenticator authenticator;
     private final Identity identity;
     private final CustomerOrders customerOrders;
     private final CustomerResources customerResources;
+    private final Clock clock;
 
     public BssEndpoints(Authenticator authenticator, Identity identity, CustomerOrders customerOrders,
-                        CustomerResources customerResources) {
+                        CustomerResources customerResources, Clock clock) {
+        this.clock = clock;
         this.authenticator = authenticator;
         this.identity = identity;
         this.customerOrders = customerOrders;
@@ -117,6 +135,8 @@ public final class BssEndpoints {
                 }
                 return orderIds(customerResources.unsubscribe(domainId, resourceIds, type == 2));
             };
+            case LIST_PAY_PER_USE_CUSTOMER_RESOURCES -> (request, domainId) -> ApiResponse.ok(JsonTrees.write(
+                    resources(JsonFields.of(Json.requestObject(request)), domainId)));
             case AUTO_RENEWAL_RESOURCES -> (request, domainId) -> {
                 if (request.body().length > 0) {
                     // The number of renewals: 0 (or none) is no limit, the only kind this service keeps.
@@ -226,6 +246,100 @@ public final class BssEndpoints {
             case UNSUBSCRIBE -> 4;
             case CHANGE_CHARGE_MODE -> 11;
         };
+    }
+
+    /**
+     * ListPayPerUseCustomerResources (which lists the yearly/monthly resources, despite its name): the account's
+     * resources as the query filters them, {@code offset} and {@code limit} applied after the filters, with the
+     * number of all that match.
+     */
+    private ObjectNode resources(JsonFields query, String domainId) {
+        Optional<List<String>> ids = query.optionalStrings("resource_ids");
+        if (ids.map(List::size).orElse(0) > MAX_QUERIED) {
+            throw Rejected.invalid("resource_ids must name at most " + MAX_QUERIED + " resources");
+        }
+        Optional<OrderId> orderId = query.optionalString("order_id").map(BssEndpoints::orderId);
+        long onlyMain = query.optionalInteger("only_main_resource").orElse(0L);
+        if (onlyMain != 0 && onlyMain != 1) {
+            throw Rejected.invalid("only_main_resource must be 0 or 1");
+        }
+        Optional<Set<Integer>> statuses = query.optionalIntegers("status_list").map(list -> {
+            Set<Integer> wanted = new TreeSet<>();
+            for (long status : list) {
+                if (status < 2 || status > 5) {
+                    throw Rejected.invalid("status_list may hold 2 (in use), 3 (closed), 4 (frozen), 5 (expired)");
+                }
+                wanted.add((int) status);
+            }
+            return wanted;
+        });
+        long offset = query.optionalInteger("offset").orElse(0L);
+        long limit = query.optionalInteger("limit").orElse(10L);
+        if (offset < 0 || offset > Integer.MAX_VALUE) {
+            throw Rejected.invalid("offset must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw Rejected.invalid("limit must be 1.." + MAX_LIMIT);
+        }
+        Optional<Instant> begin = query.optionalString("expire_time_begin").map(text -> utc("expire_time_begin", text));
+        Optional<Instant> end = query.optionalString("expire_time_end").map(text -> utc("expire_time_end", text));
+        Instant now = clock.instant();
+        List<Instance> matching = customerResources.list(ids.map(Set::copyOf), orderId, domainId).stream()
+                .filter(instance -> statuses.map(wanted -> wanted.contains(resourceStatus(instance, now)))
+                        .orElse(true))
+                .filter(instance -> begin.map(from -> !instance.subscription().expireTime().isBefore(from))
+                        .orElse(true))
+                .filter(instance -> end.map(to -> !instance.subscription().expireTime().isAfter(to)).orElse(true))
+                .toList();
+        ObjectNode body = JsonTrees.object();
+        var data = body.putArray("data");
+        matching.stream().skip(offset).limit(limit).forEach(instance -> data.add(resource(instance, now)));
+        return body.put("total_count", matching.size());
+    }
+
+    /** A time as BSS's queries take it: UTC, {@code yyyy-MM-ddTHH:mm:ssZ}. */
+    private static Instant utc(String field, String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw Rejected.invalid(field + " must be a UTC time like 2026-01-31T00:00:00Z");
+        }
+    }
+
+    /** One resource ({@code OrderInstanceV2}): an IoTDA instance and its subscription. */
+    static ObjectNode resource(Instance instance, Instant now) {
+        Subscription subscription = instance.subscription();
+        Flavor flavor = instance.flavor();
+        ObjectNode node = JsonTrees.object()
+                .put("id", instance.ref().instanceId())
+                .put("resource_id", instance.ref().instanceId())
+                .put("resource_name", instance.profile().name())
+                .put("region_code", instance.profile().regionId())
+                .put("service_type_code", SERVICE_TYPE)
+                .put("service_type_name", "IoTDA")
+                .put("resource_type_code", RESOURCE_TYPE)
+                .put("resource_type_name", "IoTDA instance")
+                .put("resource_spec_code", flavor.type())
+                .put("project_id", instance.ref().projectId())
+                .put("is_main_resource", 1)
+                .put("status", resourceStatus(instance, now))
+                .put("effective_time", ApiTime.format(subscription.startTime()))
+                .put("expire_time", ApiTime.format(subscription.expireTime()))
+                .put("expire_policy", subscription.autoRenew() ? 3 : 0)
+                .put("product_spec_desc", flavor.size() == null ? flavor.type() : flavor.type() + " x" + flavor.size())
+                .put("update_time", ApiTime.format(instance.updateTime()));
+        if (flavor.size() != null) {
+            node.put("spec_size", flavor.size());
+        }
+        return node;
+    }
+
+    /** BSS's resource status: 2 in use, 4 frozen, 5 expired (in its grace period). */
+    static int resourceStatus(Instance instance, Instant now) {
+        if (instance.status() == InstanceStatus.FROZEN) {
+            return 4;
+        }
+        return instance.subscription().phaseAt(now) == SubscriptionPhase.ACTIVE ? 2 : 5;
     }
 
     /** RenewalResources' and CancelResourcesSubscription's answer: the orders made, in the order asked. */

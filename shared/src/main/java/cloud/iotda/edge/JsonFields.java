@@ -62,7 +62,28 @@ public final class JsonFields {
 
     /** An array of strings. */
     public List<String> requiredStrings(String name) {
-        JsonNode node = required(name);
+        return strings(name, required(name));
+    }
+
+    public Optional<List<String>> optionalStrings(String name) {
+        return present(name).map(node -> strings(name, node));
+    }
+
+    /** An array of integers. */
+    public Optional<List<Long>> optionalIntegers(String name) {
+        return present(name).map(node -> {
+            if (!node.isArray()) {
+                throw Rejected.invalid(path(name) + " must be an array of integers");
+            }
+            List<Long> values = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                values.add(asLong(name + "[" + i + "]", node.get(i)));
+            }
+            return values;
+        });
+    }
+
+    private List<String> strings(String name, JsonNode node) {
         if (!node.isArray()) {
             throw Rejected.invalid(path(name) + " must be an array of strings");
         }

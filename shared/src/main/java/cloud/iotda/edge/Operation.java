@@ -38,6 +38,8 @@ public enum Operation {
     SHOW_CUSTOMER_ORDER_DETAILS(Api.BSS, new Route("GET", "/v2/orders/customer-orders/details/{order_id}")),
     RENEWAL_RESOURCES(Api.BSS, new Route("POST", "/v2/orders/subscriptions/resources/renew")),
     CANCEL_RESOURCES_SUBSCRIPTION(Api.BSS, new Route("POST", "/v2/orders/subscriptions/resources/unsubscribe")),
+    /** Despite its name, the yearly/monthly resources; the misspelt path is the real one. */
+    LIST_PAY_PER_USE_CUSTOMER_RESOURCES(Api.BSS, new Route("POST", "/v2/orders/suscriptions/resources/query")),
     AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("POST", Route.AUTO_RENEW)),
     CANCEL_AUTO_RENEWAL_RESOURCES(Api.BSS, new Route("DELETE", Route.AUTO_RENEW));
 

@@ -117,14 +117,9 @@ public final class Subscriptions {
         // ids for each attempt, since a lost write may have lost to another order holding one of them.
         List<List<OrderId>> tried = new ArrayList<>();
         return retry.run(() -> {
-            for (List<OrderId> earlier : tried) {
-                if (orders.find(refs.get(0), earlier.get(0)).isPresent()) {
-                    List<Order> made = new ArrayList<>();
-                    for (int i = 0; i < refs.size(); i++) {
-                        made.add(orders.find(refs.get(i), earlier.get(i)).orElseThrow());
-                    }
-                    return made;
-                }
+            Optional<List<Order>> earlier = madeEarlier(refs, tried);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             List<Instance> current = new ArrayList<>();
             for (InstanceRef ref : refs) {
@@ -160,16 +155,12 @@ public final class Subscriptions {
     public List<Order> unsubscribe(List<InstanceRef> refs, boolean renewalsOnly) {
         Instant now = clock.instant();
         Payment payment = payers.of(refs.get(0).projectId());
+        // As renewAll: the ids of every attempt, to find a write whose answer was lost.
         List<List<OrderId>> tried = new ArrayList<>();
         return retry.run(() -> {
-            for (List<OrderId> earlier : tried) {
-                if (orders.find(refs.get(0), earlier.get(0)).isPresent()) {
-                    List<Order> made = new ArrayList<>();
-                    for (int i = 0; i < refs.size(); i++) {
-                        made.add(orders.find(refs.get(i), earlier.get(i)).orElseThrow());
-                    }
-                    return made;
-                }
+            Optional<List<Order>> earlier = madeEarlier(refs, tried);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
             List<OrderId> orderIds = new ArrayList<>();
             List<Plan.Placement> placements = new ArrayList<>();
@@ -188,6 +179,23 @@ public final class Subscriptions {
             orders.place(placements, refund);
             return placements.stream().map(Plan.Placement::order).toList();
         });
+    }
+
+    /**
+     * The orders of {@code refs} an earlier attempt wrote under one of the {@code tried} sets of ids, if its write was
+     * made though its answer was lost (the orders were written as one: the first one found means all were).
+     */
+    private Optional<List<Order>> madeEarlier(List<InstanceRef> refs, List<List<OrderId>> tried) {
+        for (List<OrderId> earlier : tried) {
+            if (orders.find(refs.get(0), earlier.get(0)).isPresent()) {
+                List<Order> made = new ArrayList<>();
+                for (int i = 0; i < refs.size(); i++) {
+                    made.add(orders.find(refs.get(i), earlier.get(i)).orElseThrow());
+                }
+                return Optional.of(made);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Renewal> renewals(List<Instance> current, PeriodType type, int periods, Payment payment,

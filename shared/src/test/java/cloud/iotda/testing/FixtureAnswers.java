@@ -42,6 +42,7 @@ public final class FixtureAnswers {
             Map.entry("cancel-resources-subscription.json", Expected.ok()),
             Map.entry("cancel-resources-subscription-no-renewals.json",
                     new Expected(400, "CBC.0100", "unsubscribes renewed months not begun")),
+            Map.entry("list-pay-per-use-customer-resources.json", Expected.ok()),
             Map.entry("auto-renewal-resources.json", new Expected(204, null, null)),
             Map.entry("cancel-auto-renewal-resources.json", new Expected(204, null, null)),
             Map.entry("auto-renewal-resources-pay-per-use.json", new Expected(400, "CBC.0101", "billed postPaid")),

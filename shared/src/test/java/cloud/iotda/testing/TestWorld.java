@@ -130,7 +130,10 @@ public final class TestWorld {
     public static final String TO_PAY_V2_ORDER = "CS2601150900UNPD3";
     public static final String TO_PAY_V2_TASK = "00000001-7a6f5e4d-3c2b-4a1f-9e8d-7c6b5a4f3e2e";
     /** s1 x2 to s2 x2 is 1,600.00 more a month, for the month left of the subscription. */
-    /** A monthly instance bought for 3 months 2 months ago, which the unsubscription fixture unsubscribes. */
+    /**
+     * An instance bought 45 days before START for 3 years (so no subscription rule reaches it in the tests), which
+     * the unsubscription fixture unsubscribes.
+     */
     public static final String TO_UNSUBSCRIBE = "2a2b3c4d-0000-4000-8000-000000000018";
     public static final Amount TO_PAY_AMOUNT = new Amount(160_000);
     /** The account's balance: enough for every order the tests have it pay. */
@@ -334,7 +337,7 @@ public final class TestWorld {
         placeToPay(TO_PAY, TO_PAY_ORDER, TO_PAY_TASK, unpaidResize, priced, created, placed);
         placeToPay(TO_PAY_V2, TO_PAY_V2_ORDER, TO_PAY_V2_TASK, unpaidResize, priced, created, placed);
         instances.create(standard(TO_UNSUBSCRIBE).prePaid(Subscription.startingAt(START.minus(Duration.ofDays(45)),
-                PeriodType.MONTH, 3, false)).at(START.minus(Duration.ofDays(45))));
+                PeriodType.YEAR, 3, false)).at(START.minus(Duration.ofDays(45))));
     }
 
     /** A yearly/monthly instance bought a month ago and its order {@code orderId}, awaiting payment. */

@@ -58,7 +58,8 @@ class RenewalResourcesTest {
                 + ", \"expire_policy\": 0, \"is_auto_pay\": " + autoPay + "}";
     }
 
-    private static List<Order> orders(TestWorld world, TestWorld.Response answer) {
+    /** The orders an answer's {@code order_ids} name, as stored. */
+    static List<Order> orders(TestWorld world, TestWorld.Response answer) {
         assertEquals(200, answer.status(), answer.body().toString());
         List<Order> orders = new ArrayList<>();
         for (JsonNode id : answer.body().path("order_ids")) {
@@ -67,7 +68,7 @@ class RenewalResourcesTest {
         return orders;
     }
 
-    private static Amount balance(TestWorld world) {
+    static Amount balance(TestWorld world) {
         return world.credentials.findAccount(DOMAIN_ID).orElseThrow().balance();
     }
 

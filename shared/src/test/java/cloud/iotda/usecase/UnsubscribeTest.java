@@ -1,7 +1,6 @@
 package cloud.iotda.usecase;
 
 import static cloud.iotda.testing.TestWorld.ACCOUNT_TOKEN;
-import static cloud.iotda.testing.TestWorld.DOMAIN_ID;
 import static cloud.iotda.testing.TestWorld.PREPAID;
 import static cloud.iotda.testing.TestWorld.PROJECT;
 import static cloud.iotda.testing.TestWorld.TO_UNSUBSCRIBE;
@@ -10,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.iotda.adapter.catalogue.CatalogueFile;
-import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceCount;
@@ -25,7 +23,6 @@ import cloud.iotda.edge.Operation;
 import cloud.iotda.testing.TestWorld;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * resources are unsubscribed in one write. On DynamoDB Local and in memory alike.
  */
 class UnsubscribeTest {
-    /** TO_UNSUBSCRIBE: bought 2025-12-01 for 3 months; on 2026-01-15 December and January have begun. */
-    private static final Instant EXPIRY = Instant.parse("2026-03-01T10:00:00Z");
+    /** TO_UNSUBSCRIBE: bought 2025-12-01 for 3 years; on 2026-01-15 two of its 36 months have begun. */
+    private static final Instant EXPIRY = Instant.parse("2028-12-01T10:00:00Z");
 
     static Stream<TestWorld> worlds() {
         return Stream.of(new TestWorld(), TestWorld.inMemory());
@@ -52,16 +49,11 @@ class UnsubscribeTest {
     }
 
     private static List<Order> orders(TestWorld world, TestWorld.Response answer) {
-        assertEquals(200, answer.status(), answer.body().toString());
-        List<Order> orders = new ArrayList<>();
-        for (JsonNode id : answer.body().path("order_ids")) {
-            orders.add(world.orders.findById(new OrderId(id.asText())).orElseThrow());
-        }
-        return orders;
+        return RenewalResourcesTest.orders(world, answer);
     }
 
     private static Amount balance(TestWorld world) {
-        return world.credentials.findAccount(DOMAIN_ID).orElseThrow().balance();
+        return RenewalResourcesTest.balance(world);
     }
 
     private static Amount months(TestWorld world, int months) {
@@ -75,14 +67,14 @@ class UnsubscribeTest {
     @ParameterizedTest
     @MethodSource("worlds")
     void anUnsubscribedResourceIsDeletedAndItsMonthsNotBegunGoBackToTheBalance(TestWorld world) {
-        Amount back = months(world, 1);
+        Amount back = months(world, 34);
         Amount before = balance(world);
         long counted = standardCount(world);
 
         Order order = orders(world, unsubscribe(world, List.of(TO_UNSUBSCRIBE), 1)).get(0);
         assertEquals(OrderType.UNSUBSCRIBE, order.type());
         assertEquals(OrderStatus.COMPLETED, order.status());
-        assertEquals(new Change.Unsubscribe(false, 1), order.change(), "March was not begun");
+        assertEquals(new Change.Unsubscribe(false, 34), order.change(), "34 months not begun");
         assertEquals(back, order.amount());
         assertEquals(before.plus(back), balance(world), "given back");
         Instance gone = world.instances.find(TestWorld.ref(TO_UNSUBSCRIBE)).orElseThrow();

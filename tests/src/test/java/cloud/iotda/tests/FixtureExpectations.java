@@ -149,6 +149,13 @@ final class FixtureExpectations {
                 assertEquals(OrderStatus.COMPLETED, renewal.status(), "auto-paid from the demo account's balance");
                 assertTrue(renewal.amount().compareTo(Amount.ZERO) > 0, "priced: " + renewal);
             }
+            case "POST /v2/orders/suscriptions/resources/query" -> {
+                assertEquals(1, body.path("total_count").asInt(), "the yearly/monthly one of the two: " + body);
+                JsonNode resource = body.path("data").path(0);
+                assertEquals(TestWorld.ENTERPRISE, resource.path("resource_id").asText(), body.toString());
+                assertEquals(2, resource.path("status").asInt(), "in use: " + body);
+                assertEquals(1, resource.path("is_main_resource").asInt());
+            }
             case "POST /v2/orders/subscriptions/resources/unsubscribe" -> {
                 Order unsubscription = world.orders.findById(new OrderId(body.path("order_ids").path(0).asText()))
                         .orElseThrow();

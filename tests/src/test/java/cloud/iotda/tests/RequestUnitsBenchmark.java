@@ -102,12 +102,15 @@ class RequestUnitsBenchmark {
                     "the due orders' index page (0.5; the run's empty queries cost nothing on DynamoDB Local) and "
                             + "the sale settings (1); the order and its instance (the index may lag the rows); "
                             + ORDER_WRITE + ", the task ended in place (not read first); the run recorded (1)")),
-            Map.entry("processor: a subscription renewed", new Minimum(2.5, 11,
+            Map.entry("processor: a subscription renewed", new Minimum(4, 13,
                     "the subscriptions' index page (0.5; the run's empty queries of due orders cost nothing on "
                             + "DynamoDB Local) and the sale settings (1); the instance, then decided on as written "
-                            + "(not read again); the RENEW "
+                            + "(not read again); the account that pays (its balance, strongly consistent) and the "
+                            + "project that names it (0.5); the RENEW "
                             + "order (2, ByCreateTime 1, ByOrderId 1) and the instance (2, ByProject 1, DueOrders 1) "
-                            + "in one transaction" + ID_CLAIM + "; the run recorded (1)"))));
+                            + "in one transaction with the amount taken from the balance (2)" + ID_CLAIM
+                            + "; the run recorded (1)", 0.5, "the project is read strongly consistent, as the store "
+                            + "reads every credential row; it never changes once made"))));
 
     private static final String[] FIXTURES = {"list-instances.json", "list-instance-flavors.json",
         "create-instance.json", "show-instance.json", "update-instance.json", "delete-instance.json",

@@ -19,6 +19,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -320,6 +321,24 @@ class BillingEndToEndTest {
                 Map.of("X-Auth-Token", List.of("demo-token-0e3f2c8a")), null);
         assertEquals(404, shown.statusCode(), "released: " + shown.body());
         assertRefused(send(demo(), "POST", path, body), 400, "CBC.99003012");
+    }
+
+    /** ListPayPerUseCustomerResources: each account sees its own yearly/monthly instances, with BSS's numbers. */
+    @Test
+    void eachAccountListsItsOwnYearlyMonthlyResources() throws Exception {
+        String path = "/v2/orders/suscriptions/resources/query";
+        Answer mine = send(demo(), "POST", path, "{\"limit\": 100}");
+        assertEquals(200, mine.statusCode(), mine.body());
+        JsonNode listed = JSON.readTree(mine.body());
+        List<String> ids = new ArrayList<>();
+        listed.path("data").forEach(resource -> ids.add(resource.path("resource_id").asText()));
+        assertEquals(listed.path("total_count").asInt(), ids.size());
+        assertTrue(ids.contains("2a2b3c4d-0000-4000-8000-000000000003"), "demo-prepaid: " + ids);
+        assertFalse(ids.contains("2a2b3c4d-0000-4000-8000-000000000001"), "pay-per-use is not listed: " + ids);
+        JsonNode theirs = JSON.readTree(send(other(), "POST", path, "{}").body());
+        theirs.path("data").forEach(resource -> assertFalse(ids.contains(resource.path("resource_id").asText()),
+                "another account's: " + theirs));
+        assertRefused(send(demo(), "POST", path, "{\"limit\": 0}"), 400, "CBC.0100");
     }
 
     @Test
