@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +43,8 @@ public final class BssEndpoints {
     /** The most resource_ids a resource query names, and the largest page. */
     private static final int MAX_QUERIED = 50;
     private static final int MAX_LIMIT = 500;
+    /** The largest page of ListCustomerOrders. */
+    private static final int MAX_ORDERS = 100;
     private static final String DOMAIN_HEADER = "X-Domain-Id";
 
     private final Authenticator authenticator;
@@ -95,6 +100,8 @@ public final class BssEndpoints {
                 customerOrders.pay(domainId, orderId);
                 return new ApiResponse(204, null);
             };
+            case LIST_CUSTOMER_ORDERS -> (request, domainId) -> ApiResponse.ok(JsonTrees.write(
+                    customerOrderList(request.queryParameters(), domainId)));
             case SHOW_CUSTOMER_ORDER_DETAILS -> (request, domainId) -> ApiResponse.ok(JsonTrees.write(
                     details(customerOrders.show(domainId, orderId(request.pathParameter("order_id"))), domainId,
                             customerOrders.currency())));
@@ -181,28 +188,87 @@ public final class BssEndpoints {
     }
 
     /**
+     * ListCustomerOrders: the account's orders as the query string filters them ({@code CustomerOrderV2} each),
+     * newest first unless {@code order_by=createTime}, {@code offset} and {@code limit} applied after the filters.
+     */
+    private ObjectNode customerOrderList(Map<String, String> query, String domainId) {
+        Optional<String> customer = Optional.ofNullable(query.get("customer_id"));
+        if (customer.isPresent() && !customer.get().equals(domainId)) {
+            throw Rejected.because(Reason.FORBIDDEN, "customer_id names another account than the credentials'");
+        }
+        Optional<OrderId> orderId = Optional.ofNullable(query.get("order_id")).map(BssEndpoints::orderId);
+        Instant createdFrom = queryTime(query, "create_time_begin");
+        Instant createdTo = queryTime(query, "create_time_end");
+        Instant paidFrom = queryTime(query, "payment_time_begin");
+        Instant paidTo = queryTime(query, "payment_time_end");
+        Optional<Integer> status = queryInteger(query, "status", 1, 9);
+        Optional<Integer> orderType = queryInteger(query, "order_type", 1, 15);
+        int offset = queryInteger(query, "offset", 0, Integer.MAX_VALUE).orElse(0);
+        int limit = queryInteger(query, "limit", 1, MAX_ORDERS).orElse(10);
+        String orderBy = query.getOrDefault("order_by", "-createTime");
+        if (!orderBy.equals("createTime") && !orderBy.equals("-createTime")) {
+            throw Rejected.invalid("order_by must be createTime or -createTime");
+        }
+        String method = query.getOrDefault("method", "oneself");
+        if (!method.isEmpty() && !method.equals("oneself") && !method.equals("sub_customer")) {
+            throw Rejected.invalid("method must be oneself or sub_customer");
+        }
+        boolean ours = Optional.ofNullable(query.get("service_type_code")).map(SERVICE_TYPE::equals).orElse(true)
+                && !method.equals("sub_customer");
+        List<Order> matching = !ours ? List.of() : customerOrders.list(domainId, createdFrom, createdTo).stream()
+                .filter(order -> orderId.map(order.orderId()::equals).orElse(true))
+                .filter(order -> status.map(wanted -> wanted == status(order.status())).orElse(true))
+                .filter(order -> orderType.map(wanted -> wanted == orderType(order.type())).orElse(true))
+                .filter(order -> paidFrom == null && paidTo == null || paidWithin(order, paidFrom, paidTo))
+                .toList();
+        if (orderBy.equals("createTime")) {
+            List<Order> oldestFirst = new ArrayList<>(matching);
+            Collections.reverse(oldestFirst);
+            matching = oldestFirst;
+        }
+        ObjectNode body = JsonTrees.object().put("total_count", matching.size());
+        var infos = body.putArray("order_infos");
+        String currency = customerOrders.currency();
+        matching.stream().skip(offset).limit(limit).forEach(order -> infos.add(orderInfo(order, domainId, currency)));
+        return body;
+    }
+
+    /** Paid in the window: its payment is when it was paid, the last change of a paid order that has not failed. */
+    private static boolean paidWithin(Order order, Instant from, Instant to) {
+        boolean paid = order.status() == OrderStatus.COMPLETED || order.status() == OrderStatus.SCHEDULED;
+        return paid && (from == null || !order.updateTime().isBefore(from))
+                && (to == null || !order.updateTime().isAfter(to));
+    }
+
+    private static Instant queryTime(Map<String, String> query, String name) {
+        String text = query.get(name);
+        return text == null ? null : utc(name, text);
+    }
+
+    private static Optional<Integer> queryInteger(Map<String, String> query, String name, int min, int max) {
+        String text = query.get(name);
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return Optional.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // refused below, as any value out of range
+        }
+        throw Rejected.invalid(name + " must be an integer " + min + ".." + max);
+    }
+
+    /**
      * ShowCustomerOrderDetails: the order ({@code CustomerOrderV3}) and its one line item, amounts in the price list's
      * {@code currency} ({@code measure_id} 1: whole units with two decimals); an order awaiting payment says until
      * when it can be paid ({@code pending_payment_end_time}).
      */
     static ObjectNode details(Order order, String domainId, String currency) {
         ObjectNode body = JsonTrees.object().put("total_count", 1);
-        ObjectNode info = body.putObject("order_info")
-                .put("order_id", order.orderId().value())
-                .put("customer_id", domainId)
-                .put("service_type_code", SERVICE_TYPE)
-                .put("service_type_name", "IoTDA")
-                .put("source_type", 1)
-                .put("status", status(order.status()))
-                .put("order_type", orderType(order.type()))
-                .put("amount_after_discount", order.amount().decimal())
-                .put("official_amount", order.amount().decimal())
-                .put("measure_id", 1)
-                .put("currency", currency)
-                .put("create_time", ApiTime.format(order.createTime()));
-        if (order.status() == OrderStatus.PENDING_PAYMENT) {
-            info.put("pending_payment_end_time", ApiTime.format(order.paymentDeadline()));
-        }
+        body.set("order_info", orderInfo(order, domainId, currency));
         ObjectNode item = body.putArray("order_line_items").addObject()
                 .put("order_line_item_id", order.orderId().value() + "-000001")
                 .put("service_type_code", SERVICE_TYPE)
@@ -225,6 +291,27 @@ public final class BssEndpoints {
                     .put("period_num", create.charge().periodNum());
         }
         return body;
+    }
+
+    /** One order as BSS shows it ({@code CustomerOrderV3}, and {@code CustomerOrderV2} in the order list). */
+    static ObjectNode orderInfo(Order order, String domainId, String currency) {
+        ObjectNode info = JsonTrees.object()
+                .put("order_id", order.orderId().value())
+                .put("customer_id", domainId)
+                .put("service_type_code", SERVICE_TYPE)
+                .put("service_type_name", "IoTDA")
+                .put("source_type", 1)
+                .put("status", status(order.status()))
+                .put("order_type", orderType(order.type()))
+                .put("amount_after_discount", order.amount().decimal())
+                .put("official_amount", order.amount().decimal())
+                .put("measure_id", 1)
+                .put("currency", currency)
+                .put("create_time", ApiTime.format(order.createTime()));
+        if (order.status() == OrderStatus.PENDING_PAYMENT) {
+            info.put("pending_payment_end_time", ApiTime.format(order.paymentDeadline()));
+        }
+        return info;
     }
 
     /** BSS's order status: 3 processing, 4 cancelled, 5 completed, 6 pending payment. */

@@ -35,6 +35,7 @@ public enum Operation {
     PAY_ORDERS(Api.BSS, new Route("POST", "/v3/orders/customer-orders/pay")),
     /** The older PayOrders path, which IoTDA's pages still link. */
     PAY_ORDERS_V2(Api.BSS, new Route("POST", "/v2/orders/customer-orders/pay")),
+    LIST_CUSTOMER_ORDERS(Api.BSS, new Route("GET", "/v2/orders/customer-orders")),
     SHOW_CUSTOMER_ORDER_DETAILS(Api.BSS, new Route("GET", "/v2/orders/customer-orders/details/{order_id}")),
     RENEWAL_RESOURCES(Api.BSS, new Route("POST", "/v2/orders/subscriptions/resources/renew")),
     CANCEL_RESOURCES_SUBSCRIPTION(Api.BSS, new Route("POST", "/v2/orders/subscriptions/resources/unsubscribe")),

@@ -7,6 +7,10 @@ import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.usecase.port.Credentials;
 import cloud.iotda.usecase.port.Orders;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,6 +38,20 @@ public final class CustomerOrders {
             throw Rejected.because(Reason.ORDER_NOT_FOUND, orderId);
         }
         return order;
+    }
+
+    /**
+     * The account's orders created in {@code [from, to]} (either end open when null), of every project of the
+     * account, newest first (ListCustomerOrders): a query of each project's orders, not of each instance's.
+     */
+    public List<Order> list(String domainId, Instant from, Instant to) {
+        List<Order> all = new ArrayList<>();
+        for (Project project : credentials.projectsOf(domainId)) {
+            all.addAll(orders.ofProject(project.projectId(), from, to));
+        }
+        all.sort(Comparator.comparing(Order::createTime).thenComparing(order -> order.orderId().value())
+                .reversed());
+        return all;
     }
 
     /** Pays the account's order awaiting payment from the account's balance (PayOrders). */

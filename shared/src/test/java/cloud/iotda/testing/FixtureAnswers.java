@@ -27,6 +27,7 @@ public final class FixtureAnswers {
             Map.entry("keystone-list-auth-projects.json", Expected.ok()),
             Map.entry("keystone-list-auth-domains.json", Expected.ok()),
             Map.entry("show-customer-order-details.json", Expected.ok()),
+            Map.entry("list-customer-orders.json", Expected.ok()),
             Map.entry("show-customer-order-details-project-token.json",
                     new Expected(403, "CBC.0151", "made for one project")),
             Map.entry("cancel-customer-order.json", new Expected(204, null, null)),

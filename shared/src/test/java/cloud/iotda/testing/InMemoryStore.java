@@ -196,6 +196,23 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
         return new Page<>(items, rest.size() > limit ? key.apply(items.get(items.size() - 1)) : null);
     }
 
+    /** Orders in memory are listed by project as they are: none lacks its keys. */
+    @Override
+    public int indexForProjectLists() {
+        return 0;
+    }
+
+    @Override
+    public synchronized List<Order> ofProject(String projectId, Instant from, Instant to) {
+        return orders.values().stream()
+                .filter(order -> order.instance().projectId().equals(projectId))
+                .filter(order -> from == null || !order.createTime().isBefore(from))
+                .filter(order -> to == null || !order.createTime().isAfter(to))
+                .sorted(Comparator.comparing(Order::createTime).thenComparing(order -> order.orderId().value())
+                        .reversed())
+                .toList();
+    }
+
     @Override
     public synchronized void place(Order order, Instance changed, Task task, Charge charge) {
         place(List.of(new Plan.Placement(order, changed, task, null)), charge);

@@ -136,6 +136,11 @@ final class FixtureExpectations {
                 assertEquals(TestWorld.PROJECT, body.path("projects").path(0).path("id").asText(), body.toString());
                 assertEquals(TestWorld.DOMAIN_ID, body.path("projects").path(0).path("domain_id").asText());
             }
+            case "GET /v2/orders/customer-orders" -> {
+                assertEquals(1, body.path("total_count").asInt(), body.toString());
+                assertEquals(TestWorld.HISTORY_ORDER, body.path("order_infos").path(0).path("order_id").asText());
+                assertEquals(5, body.path("order_infos").path(0).path("status").asInt(), body.toString());
+            }
             case "GET /v2/orders/customer-orders/details/{order_id}" -> {
                 assertEquals(TestWorld.HISTORY_ORDER, body.path("order_info").path("order_id").asText());
                 assertEquals(5, body.path("order_info").path("status").asInt(), "completed: " + body);

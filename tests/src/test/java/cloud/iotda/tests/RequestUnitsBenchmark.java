@@ -56,8 +56,9 @@ class RequestUnitsBenchmark {
         }
     }
 
-    private static final String ORDER_WRITE = "the order (2, its ByCreateTime and ByOrderId entries 1 each), the "
-            + "instance (2, ByProject 1) and the task (2) in one transaction";
+    private static final String ORDER_WRITE = "the order (2, its ByCreateTime, ByOrderId and ByProject (the "
+            + "account's order list) entries 1 each), the instance (2, ByProject 1) and the task (2) in one "
+            + "transaction";
 
     /** What a new order writes besides: its id unique across the table by an item of its own. */
     private static final String ID_CLAIM = ", with the order id's own item (2), which keeps the id unique across the "
@@ -83,9 +84,9 @@ class RequestUnitsBenchmark {
                             + "transaction")),
             Map.entry("BindInstanceTags", new Minimum(1, 2, "the instance, and the instance written back")),
             Map.entry("UnbindInstanceTags", new Minimum(1, 2, "the instance, and the instance written back")),
-            Map.entry("Resize", new Minimum(2, 11, "the instance and the sale settings, strongly consistent; "
+            Map.entry("Resize", new Minimum(2, 12, "the instance and the sale settings, strongly consistent; "
                     + ORDER_WRITE + ID_CLAIM)),
-            Map.entry("ChangeChargeMode", new Minimum(2.5, 14, "the instance and the account (its balance), "
+            Map.entry("ChangeChargeMode", new Minimum(2.5, 15, "the instance and the account (its balance), "
                     + "strongly consistent, and the project that names the account (0.5); " + ORDER_WRITE
                     + ", the order also in DueOrders (1), and the amount taken from the balance (2)" + ID_CLAIM, 0.5,
                     "the project is read strongly consistent, as the store reads every credential row; it never "
@@ -96,18 +97,19 @@ class RequestUnitsBenchmark {
             Map.entry("ShowOrder", new Minimum(2, 0, "the instance and the order")),
             Map.entry("ListInstanceTasks", new Minimum(2, 0, "the instance (its task count) and its newest tasks")),
             Map.entry("ShowInstanceTask", new Minimum(2, 0, "the instance and the task")),
-            Map.entry("RetryInstanceTask", new Minimum(4, 10, "instance, task, order and the sale settings; "
+            Map.entry("RetryInstanceTask", new Minimum(4, 11, "instance, task, order and the sale settings; "
                     + ORDER_WRITE + ", the yearly/monthly instance also in DueOrders (1)")),
-            Map.entry("processor: a due order executed", new Minimum(3.5, 10,
+            Map.entry("processor: a due order executed", new Minimum(3.5, 11,
                     "the due orders' index page (0.5; the run's empty queries cost nothing on DynamoDB Local) and "
                             + "the sale settings (1); the order and its instance (the index may lag the rows); "
                             + ORDER_WRITE + ", the task ended in place (not read first); the run recorded (1)")),
-            Map.entry("processor: a subscription renewed", new Minimum(4, 13,
+            Map.entry("processor: a subscription renewed", new Minimum(4, 14,
                     "the subscriptions' index page (0.5; the run's empty queries of due orders cost nothing on "
                             + "DynamoDB Local) and the sale settings (1); the instance, then decided on as written "
                             + "(not read again); the account that pays (its balance, strongly consistent) and the "
                             + "project that names it (0.5); the RENEW "
-                            + "order (2, ByCreateTime 1, ByOrderId 1) and the instance (2, ByProject 1, DueOrders 1) "
+                            + "order (2, ByCreateTime 1, ByOrderId 1, ByProject 1) and the instance (2, ByProject 1, "
+                            + "DueOrders 1) "
                             + "in one transaction with the amount taken from the balance (2)" + ID_CLAIM
                             + "; the run recorded (1)", 0.5, "the project is read strongly consistent, as the store "
                             + "reads every credential row; it never changes once made"))));

@@ -203,6 +203,60 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     }
 
     @Override
+    public int indexForProjectLists() {
+        Expression unlisted = Expression.builder()
+                .expression("#entity = :entity AND attribute_not_exists(#projectKey)")
+                .expressionNames(Map.of("#entity", Keys.ENTITY, "#projectKey", InstanceRows.PROJECT_KEY))
+                .expressionValues(Map.of(":entity", AttributeValue.fromS(OrderRows.ENTITY))).build();
+        List<Order> found = Failures.call("scan orders", () -> orders.scan(request -> request
+                .filterExpression(unlisted).consistentRead(true)).items().stream().toList());
+        int indexed = 0;
+        for (Order order : found) {
+            Map<String, AttributeValue> key = Keys.attributes(OrderRows.key(order.instance(), order.orderId()));
+            try {
+                // Only the two keys, only where still missing: a change made meanwhile wrote them itself.
+                Failures.call("index order " + order.orderId(), () -> client.updateItem(request -> request
+                        .tableName(tableName).key(key)
+                        .updateExpression("SET #projectKey = :projectKey, #listedAt = :listedAt")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#projectKey)")
+                        .expressionAttributeNames(Map.of("#projectKey", InstanceRows.PROJECT_KEY,
+                                "#listedAt", InstanceRows.LISTED_AT))
+                        .expressionAttributeValues(Map.of(
+                                ":projectKey", AttributeValue.fromS(OrderRows.projectOrdersKey(
+                                        order.instance().projectId())),
+                                ":listedAt", AttributeValue.fromS(OrderRows.createdKey(order))))));
+                indexed++;
+            } catch (Conflict indexedMeanwhile) {
+                // Rewritten by a change since the scan, with its keys.
+            }
+        }
+        return indexed;
+    }
+
+    @Override
+    public List<Order> ofProject(String projectId, Instant from, Instant to) {
+        String partition = OrderRows.projectOrdersKey(projectId);
+        // The sort key is the creation time to the nanosecond and the id: the window's ends as its prefixes ("0"
+        // sorts before any year, as a key may not be empty).
+        String low = from == null ? "0" : Keys.CREATED_FORMAT.format(from);
+        String high = to == null ? "~" : Keys.CREATED_FORMAT.format(to) + "#~";
+        QueryConditional range = QueryConditional.sortBetween(Key.builder().partitionValue(partition).sortValue(low)
+                .build(), Key.builder().partitionValue(partition).sortValue(high).build());
+        List<Order> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryEnhancedRequest request = QueryEnhancedRequest.builder().queryConditional(range)
+                    .scanIndexForward(false).exclusiveStartKey(start).build();
+            var page = Failures.call("list orders of project " + projectId, () -> orders.index(Keys.BY_PROJECT)
+                    .query(request).iterator().next());
+            found.addAll(page.items());
+            start = page.lastEvaluatedKey() == null || page.lastEvaluatedKey().isEmpty() ? null
+                    : page.lastEvaluatedKey();
+        } while (start != null);
+        return found;
+    }
+
+    @Override
     public Page<Order> due(OrderStatus status, Instant now, int limit, String cursor) {
         return due("list due orders", orders, status.name(), now, limit, cursor);
     }

@@ -29,6 +29,18 @@ public interface Orders {
     Page<Order> list(InstanceRef instance, int limit, OrderId after);
 
     /**
+     * Gives every stored order the keys of its project's order list that it lacks (rows written before the list
+     * existed), changing nothing else; how many it gave them. A full read of the orders: for the operator, once.
+     */
+    int indexForProjectLists();
+
+    /**
+     * Every order of the project created in {@code [from, to]} (either end open when null), newest first: one query
+     * of the project's orders, page by page, however many instances placed them.
+     */
+    List<Order> ofProject(String projectId, Instant from, Instant to);
+
+    /**
      * One page of orders in {@code status} whose {@link Order#dueAt()} is at or before {@code now}, earliest first;
      * {@code cursor} is the {@link Page#next()} of the page before (null: the first page).
      */

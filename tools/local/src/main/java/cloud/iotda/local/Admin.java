@@ -88,6 +88,9 @@ public final class Admin {
             "orders process-now", "  orders process-now [--at 2027-01-01T00:00:00Z]               "
                     + "(one run of the order processor,\n" + " ".repeat(64) + "now or as of a later instant; locally\n"
                     + " ".repeat(64) + "the clock is set there first)",
+            "orders reindex", "  orders reindex                                               "
+                    + "(gives orders stored before the billing\n" + " ".repeat(64) + "API's order list its keys; once, "
+                    + "after the deploy)",
             "subscriptions list", "  subscriptions list [--project P] [--expiring-within 7d] [--at INSTANT]\n"
                     + " ".repeat(64) + "(expiry, auto-renewal, phase now or at INSTANT)",
             "subscriptions renew", "  subscriptions renew INSTANCE --period month:N|year:N [--project P]\n"
@@ -299,6 +302,10 @@ public final class Admin {
             case "orders pay" -> printOrder(service.lifecycle().pay(orderId(single(rest, "ORDER_ID"))));
             case "orders cancel" -> printOrder(service.lifecycle().cancel(orderId(single(rest, "ORDER_ID"))));
             case "orders process-now" -> processNow(flags.get("at"));
+            case "orders reindex" -> {
+                noArguments(rest, "orders reindex");
+                out.println("reindexed " + service.orders().indexForProjectLists() + " orders");
+            }
             case "subscriptions list" -> listSubscriptions(flags);
             case "subscriptions renew" -> renew(rest, flags);
             case "subscriptions auto-renew" -> autoRenew(rest, flags);
@@ -486,6 +493,12 @@ public final class Admin {
             throw new UsageError("--" + name + " is required");
         }
         return value;
+    }
+
+    private static void noArguments(List<String> rest, String command) {
+        if (!rest.isEmpty()) {
+            throw new UsageError(command + " takes no arguments");
+        }
     }
 
     private static String single(List<String> rest, String what) {

@@ -62,6 +62,7 @@ class AdminIamTest {
             "orders cancel", "orders cancel " + FAILED_ORDER,
             // With work due: a delayed resize in its window, an unpaid order and subscriptions past their ends.
             "orders process-now", "orders process-now --at 2099-06-01T02:30:00Z",
+            "orders reindex", "orders reindex",
             "subscriptions list", "subscriptions list --project " + PROJECT,
             "subscriptions renew", "subscriptions renew " + PREPAID + " --period month:1 --project " + PROJECT,
             "subscriptions auto-renew", "subscriptions auto-renew " + PREPAID + " on --project " + PROJECT,

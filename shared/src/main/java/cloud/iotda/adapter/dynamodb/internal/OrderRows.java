@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An order's row, in its instance's partition, and its id's own row, which makes the id unique across the table and
- * names the order's instance. The row carries the ByOrderId and ByCreateTime index keys, and while the processor has
- * work with it the DueOrders keys, in the partition of its status.
+ * names the order's instance. The row carries the ByOrderId and ByCreateTime index keys, the ByProject keys of its
+ * project's orders, and while the processor has work with it the DueOrders keys, in the partition of its status.
  */
 public final class OrderRows {
     public static final String ENTITY = "ORDER";
@@ -38,7 +38,16 @@ public final class OrderRows {
 
     public static final RowSchema<Order> SCHEMA = RowSchema.of(Order.class, OrderRows::toItem, OrderRows::fromItem,
             new RowSchema.Index(Keys.BY_ORDER_ID, "orderKey", null), new RowSchema.Index(Keys.BY_CREATE_TIME, null,
-                    CREATED_KEY), new RowSchema.Index(Keys.DUE_ORDERS, Keys.DUE_KIND, Keys.DUE_AT));
+                    CREATED_KEY), new RowSchema.Index(Keys.DUE_ORDERS, Keys.DUE_KIND, Keys.DUE_AT),
+            new RowSchema.Index(Keys.BY_PROJECT, InstanceRows.PROJECT_KEY, InstanceRows.LISTED_AT));
+
+    /**
+     * The ByProject partition of a project's orders (beside the partition of its live instances, which is the bare
+     * project id): the billing API lists an account's orders project by project, newest first.
+     */
+    public static String projectOrdersKey(String projectId) {
+        return "ORDERS#" + projectId;
+    }
 
     public static Key key(InstanceRef instance, OrderId orderId) {
         return Keys.key(Keys.instancePk(instance), Keys.orderSk(orderId));
@@ -80,7 +89,9 @@ public final class OrderRows {
                 .put("taskId", order.taskId() == null ? null : order.taskId().value())
                 .put(AMOUNT, order.amount().isZero() ? null : order.amount().hundredths())
                 .put("orderKey", order.orderId().value())
-                .put(CREATED_KEY, createdKey(order));
+                .put(CREATED_KEY, createdKey(order))
+                .put(InstanceRows.PROJECT_KEY, projectOrdersKey(order.instance().projectId()))
+                .put(InstanceRows.LISTED_AT, createdKey(order));
         Change change = order.change();
         if (change instanceof Change.Resize resize) {
             row.put("flavorType", resize.flavor().type()).put("flavorSize", resize.flavor().size())
