@@ -13,8 +13,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import cloud.iotda.adapter.dynamodb.internal.Keys;
 import cloud.iotda.adapter.dynamodb.internal.OrderRows;
+import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
+import cloud.iotda.domain.account.Account;
+import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
@@ -262,12 +265,24 @@ class DynamoDbFaultsTest {
     private static final String RENEWING = "5ab5c000-0000-4000-8000-0000000000f1";
     private static final String LAPSING = "5ab5c000-0000-4000-8000-0000000000f2";
 
-    /** One subscription due for its automatic renewal, one at the end of its grace period. */
+    /** An account with nothing in its balance, and its project. */
+    private static final String UNFUNDED_DOMAIN = "0f0e0d0c0b0a09080706050403020100";
+    private static final InstanceRef UNFUNDED = new InstanceRef("1f1e1d1c1b1a19181716151413121110",
+            "5ab5c000-0000-4000-8000-0000000000f3");
+
+    /**
+     * One subscription due for its automatic renewal, one at the end of its grace period, and one renewing
+     * automatically that its account's balance cannot pay: tried (a write of its own), then frozen.
+     */
     private static void expiredSubscriptions(TestWorld world) {
         for (String id : List.of(RENEWING, LAPSING)) {
             world.instances.create(Instance.create(TestWorld.ref(id), Edition.STANDARD, TestWorld.S1_X2)
                     .prePaid(Subscription.startingAt(BOUGHT, PeriodType.MONTH, 1, id.equals(RENEWING))).at(BOUGHT));
         }
+        world.credentials.createAccount(new Account(UNFUNDED_DOMAIN, "unfunded", Amount.ZERO));
+        world.credentials.createProject(new Project(UNFUNDED.projectId(), TestWorld.REGION, UNFUNDED_DOMAIN));
+        world.instances.create(Instance.create(UNFUNDED, Edition.STANDARD, TestWorld.S1_X2)
+                .prePaid(Subscription.startingAt(BOUGHT, PeriodType.MONTH, 1, true)).at(BOUGHT));
         world.clock.set(Instant.parse("2026-03-16T00:00:00Z"));
     }
 
@@ -461,6 +476,10 @@ class DynamoDbFaultsTest {
                     "one renewal for the command and its retries, one for the command run again");
             case "processor-subscriptions" -> {
                 assertEquals(1, renewals(world, RENEWING), "renewed once, at its one expiry");
+                Instance unfunded = world.instances.find(UNFUNDED).orElseThrow();
+                assertEquals(InstanceStatus.FROZEN, unfunded.status(), "unpaid, it lapsed and froze");
+                assertTrue(unfunded.subscription().renewalTriedAt() != null, "its renewal was tried");
+                assertEquals(List.of(), world.orders.list(UNFUNDED, 10, null).items(), "nothing ordered");
                 assertEquals(InstanceStatus.FROZEN, world.instance(LAPSING).status());
                 assertEquals(List.of(TaskType.FREEZE), world.tasks.newest(TestWorld.ref(LAPSING), 20).stream()
                         .map(Task::type).toList(), "frozen once");
