@@ -9,6 +9,7 @@ import cloud.iotda.domain.catalogue.FlavorCatalogue;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.Tag;
 import cloud.iotda.domain.instance.Tags;
@@ -84,6 +85,7 @@ public final class Service {
     /** Enough rounds for the JIT to compile the path (bench/levers.md: 3, 25, 100 and 300 rounds measured). */
     private static final int PRIMING_ROUNDS = 100;
 
+    private final Lapse lapse;
     private final Instances instances;
     private final Orders orders;
     private final Credentials credentials;
@@ -136,8 +138,10 @@ public final class Service {
         this.instances = instances;
         this.orders = orders;
         this.credentials = credentials;
-        this.orderQueries = new OrderQueries(instances, orders, clock);
-        this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error, payers);
+        this.lapse = settings.lapse();
+        this.orderQueries = new OrderQueries(instances, orders, clock, lapse);
+        this.subscriptions = new Subscriptions(instances, orders, tasks, ids, clock, retry, Log::error, payers,
+                lapse);
         this.lifecycle = new OrderLifecycle(instances, orders, tasks, instanceFlavors, clock, retry);
         this.orderProcessor = new OrderProcessor(instances, orders, tasks, instanceFlavors, subscriptions, passes,
                 clock, retry, Log::error, settings.processorParallelism());
@@ -161,6 +165,11 @@ public final class Service {
                 new CustomerResources(instances, validated, subscriptions, orders), clock);
     }
 
+    /** How this deployment's unrenewed subscriptions lapse (its grace and retention periods). */
+    public Lapse lapse() {
+        return lapse;
+    }
+
     /** The use cases as this service wires them: the operations, and the tests of their rules. */
     public Endpoints.UseCases useCases() {
         return useCases;
@@ -174,7 +183,7 @@ public final class Service {
     /** Everything on one DynamoDB table, with {@code settings}. */
     public static Service onDynamoDb(DynamoDbClient client, String tableName, Clock clock, String regionId,
                                      Settings settings) {
-        DynamoDbStore store = new DynamoDbStore(client, tableName);
+        DynamoDbStore store = new DynamoDbStore(client, tableName, settings.lapse());
         return new Service(store, store, store, store, store, store, clock, regionId, settings);
     }
 
@@ -185,9 +194,10 @@ public final class Service {
      */
     public static Service local(DynamoDbClient client, String tableName, Clock clock, String regionId) {
         Log.routeLibraryLogs();
-        DynamoDbStore store = new DynamoDbStore(client, tableName);
-        return new Service(store, store, store, store, store, store, clock, Clock.systemUTC(), regionId,
-                Settings.fromEnvironment(), new IdSource());
+        Settings settings = Settings.fromEnvironment();
+        DynamoDbStore store = new DynamoDbStore(client, tableName, settings.lapse());
+        return new Service(store, store, store, store, store, store, clock, Clock.systemUTC(), regionId, settings,
+                new IdSource());
     }
 
     /**

@@ -3,6 +3,7 @@ package cloud.iotda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cloud.iotda.domain.instance.Lapse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,20 @@ class ServiceSettingsTest {
     void clear() {
         System.clearProperty(Settings.AUTH_CACHE_TTL_ENV);
         System.clearProperty(Settings.PROCESSOR_PARALLELISM_ENV);
+        System.clearProperty(Settings.GRACE_PERIOD_ENV);
+        System.clearProperty(Settings.RETENTION_PERIOD_ENV);
+    }
+
+    @Test
+    void graceAndRetentionAreSettingsOf0To365Days() {
+        assertEquals(Lapse.STANDARD, Settings.fromEnvironment().lapse(), "15 and 15 days unless set");
+        System.setProperty(Settings.GRACE_PERIOD_ENV, "0");
+        System.setProperty(Settings.RETENTION_PERIOD_ENV, "30");
+        assertEquals(Lapse.ofDays(0, 30), Settings.fromEnvironment().lapse());
+        System.setProperty(Settings.RETENTION_PERIOD_ENV, "366");
+        assertThrows(IllegalStateException.class, Settings::fromEnvironment);
+        System.setProperty(Settings.RETENTION_PERIOD_ENV, "-1");
+        assertThrows(IllegalStateException.class, Settings::fromEnvironment);
     }
 
     @Test

@@ -8,7 +8,6 @@ import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
-import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
@@ -426,7 +425,7 @@ public final class BssEndpoints {
         if (instance.status() == InstanceStatus.FROZEN) {
             return 4;
         }
-        return instance.subscription().phaseAt(now) == SubscriptionPhase.ACTIVE ? 2 : 5;
+        return instance.subscription().expiredAt(now) ? 5 : 2;
     }
 
     /** RenewalResources' and CancelResourcesSubscription's answer: the orders made, in the order asked. */

@@ -5,6 +5,7 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Reason;
 import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.order.Order;
@@ -36,11 +37,13 @@ public final class OrderQueries {
     private final Orders orders;
 
     private final Clock clock;
+    private final Lapse lapse;
 
-    public OrderQueries(Instances instances, Orders orders, Clock clock) {
+    public OrderQueries(Instances instances, Orders orders, Clock clock, Lapse lapse) {
         this.instances = instances;
         this.orders = orders;
         this.clock = clock;
+        this.lapse = lapse;
     }
 
     /** Newest first; {@code after} is the last order of the page before (null: the first page). */
@@ -65,7 +68,7 @@ public final class OrderQueries {
         Instant now = clock.instant();
         // A deleted instance's subscription has ended, whatever the clock says.
         SubscriptionPhase phase = instance.isDeleted() ? SubscriptionPhase.ENDED
-                : instance.subscription().phaseAt(now);
+                : instance.subscription().phaseAt(now, lapse);
         return Optional.of(new Standing(instance.subscription(), phase));
     }
 }

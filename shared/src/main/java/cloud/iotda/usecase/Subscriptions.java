@@ -6,6 +6,7 @@ import cloud.iotda.domain.Rejected;
 import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.instance.SubscriptionStep;
@@ -53,10 +54,12 @@ public final class Subscriptions {
     private final RetryPolicy retry;
     private final ErrorLog errors;
     private final Payers payers;
+    private final Lapse lapse;
 
     public Subscriptions(Instances instances, Orders orders, Tasks tasks, IdSource ids, Clock clock, RetryPolicy retry,
-                         ErrorLog errors, Payers payers) {
+                         ErrorLog errors, Payers payers, Lapse lapse) {
         this.payers = payers;
+        this.lapse = lapse;
         this.instances = instances;
         this.orders = orders;
         this.tasks = tasks;
@@ -202,7 +205,7 @@ public final class Subscriptions {
                                    boolean autoPay, List<OrderId> orderIds, Instant now) {
         List<Renewal> renewals = new ArrayList<>();
         for (int i = 0; i < current.size(); i++) {
-            renewals.add(Renewal.ordered(current.get(i), type, periods, payment, autoPay, orderIds.get(i),
+            renewals.add(Renewal.ordered(current.get(i), type, periods, payment, autoPay, lapse, orderIds.get(i),
                     ids.nextTaskRandom(), now));
         }
         return renewals;
@@ -252,7 +255,7 @@ public final class Subscriptions {
                         .isBefore(now.plus(within))).orElse(true))
                 .sorted(Comparator.comparing((Instance instance) -> instance.subscription().expireTime())
                         .thenComparing(instance -> instance.ref().instanceId()))
-                .map(instance -> new Entry(instance, instance.subscription().phaseAt(now)))
+                .map(instance -> new Entry(instance, instance.subscription().phaseAt(now, lapse)))
                 .toList();
     }
 
@@ -306,7 +309,7 @@ public final class Subscriptions {
         Instance known = written.getAndSet(null);
         Optional<Instance> found = known != null ? Optional.of(known) : instances.find(ref);
         found = found.filter(instance -> !instance.isDeleted());
-        Optional<SubscriptionStep> step = found.flatMap(instance -> instance.subscriptionStepAt(now));
+        Optional<SubscriptionStep> step = found.flatMap(instance -> instance.subscriptionStepAt(now, lapse));
         if (step.isEmpty()) {
             return Optional.empty();
         }

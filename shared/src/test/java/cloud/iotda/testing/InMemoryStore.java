@@ -13,6 +13,7 @@ import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceCount;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.order.Plan;
@@ -111,12 +112,16 @@ public final class InMemoryStore implements Instances, Orders, Credentials, Flav
     @Override
     public synchronized Page<Instance> subscriptionsDue(Instant now, int limit, String cursor) {
         List<Instance> due = instances.values().stream()
-                .filter(instance -> instance.subscriptionDueAt() != null && !instance.subscriptionDueAt().isAfter(now))
-                .sorted(Comparator.comparing(Instance::subscriptionDueAt)
+                .filter(instance -> dueAt(instance) != null && !dueAt(instance).isAfter(now))
+                .sorted(Comparator.comparing(InMemoryStore::dueAt)
                         .thenComparing(instance -> instance.ref().instanceId()))
                 .toList();
-        return pageAfter(due, instance -> instance.subscriptionDueAt() + "#" + instance.ref().instanceId(), limit,
-                cursor);
+        return pageAfter(due, instance -> dueAt(instance) + "#" + instance.ref().instanceId(), limit, cursor);
+    }
+
+    /** As the service in memory runs them, subscriptions lapse as the standard terms say. */
+    private static Instant dueAt(Instance instance) {
+        return instance.subscriptionDueAt(Lapse.STANDARD);
     }
 
     @Override

@@ -186,7 +186,7 @@ public final class TestWorld {
     /** As {@link #TestWorld(DynamoDbClient, Settings)}, new ids from {@code ids}. */
     public TestWorld(DynamoDbClient client, Settings settings, IdSource ids) {
         this.table = LocalDynamoDb.get().createTable();
-        DynamoDbStore store = new DynamoDbStore(client, table);
+        DynamoDbStore store = new DynamoDbStore(client, table, settings.lapse());
         this.instances = store;
         this.orders = store;
         this.credentials = store;

@@ -9,6 +9,7 @@ import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.account.Project;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
 import cloud.iotda.domain.order.Order;
@@ -54,7 +55,7 @@ class CustomerOrderListTest {
         Instance bought = Instance.create(ref, Edition.STANDARD, TestWorld.S1_X2).regionId("cn-south-1")
                 .prePaid(Subscription.startingAt(TestWorld.START, PeriodType.YEAR, 1, false)).at(TestWorld.START);
         world.instances.create(bought);
-        Renewal renewal = Renewal.byConsole(bought, PeriodType.YEAR, 1, Payment.FREE, ELSEWHERE,
+        Renewal renewal = Renewal.byConsole(bought, PeriodType.YEAR, 1, Payment.FREE, Lapse.STANDARD, ELSEWHERE,
                 UUID.fromString("00000000-0000-4000-8000-0000000000c1"), RENEWED_AT);
         world.orders.place(renewal.order(), renewal.instance(), renewal.task());
     }

@@ -17,6 +17,7 @@ import cloud.iotda.domain.instance.ChargeMode;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.order.Change;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
@@ -59,7 +60,7 @@ class OrderLifecycleTest {
         return new OrderProcessor(world.instances, orders, world.tasks,
                 new InstanceFlavors(CatalogueFile.published(), world.sales),
                 new Subscriptions(world.instances, orders, world.tasks, new IdSource(), world.clock,
-                        RetryPolicy.standard(), log, world.service.payers()), world.passes, world.clock,
+                        RetryPolicy.standard(), log, world.service.payers(), Lapse.STANDARD), world.passes, world.clock,
                 RetryPolicy.standard(), log, 1);
     }
 

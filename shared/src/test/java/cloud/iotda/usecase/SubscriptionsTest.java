@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.Settings;
 import cloud.iotda.adapter.catalogue.CatalogueFile;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
@@ -16,6 +17,7 @@ import cloud.iotda.domain.catalogue.SaleStatus;
 import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
@@ -28,6 +30,7 @@ import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskStatus;
 import cloud.iotda.domain.task.TaskType;
 import cloud.iotda.edge.Operation;
+import cloud.iotda.testing.LocalDynamoDb;
 import cloud.iotda.testing.TestWorld;
 import cloud.iotda.testing.TestWorld.Response;
 import cloud.iotda.usecase.port.ErrorLog;
@@ -144,7 +147,8 @@ class SubscriptionsTest {
         assertEquals(1, first.renewalsUnpaid(), first.toString());
         assertEquals(List.of(), world.orders.list(ref, 10, null).items(), "nothing ordered");
         Instance tried = world.instances.find(ref).orElseThrow();
-        assertEquals(FIRST_ATTEMPT.plus(Duration.ofDays(1)), tried.subscriptionDueAt(), "again at 03:00 tomorrow");
+        assertEquals(FIRST_ATTEMPT.plus(Duration.ofDays(1)), tried.subscriptionDueAt(Lapse.STANDARD),
+                "again at 03:00 tomorrow");
         assertEquals(0, passAt(FIRST_ATTEMPT.plus(Duration.ofDays(1)).minus(SECOND)).renewalsUnpaid());
         assertEquals(1, passAt(FIRST_ATTEMPT.plus(Duration.ofDays(1))).renewalsUnpaid(), "the next day's attempt");
 
@@ -156,7 +160,7 @@ class SubscriptionsTest {
 
         world.credentials.topUp("0f0e0d0c0b0a09080706050403020100", Amount.parse("0.01").orElseThrow());
         Instant nextAttempt = Instant.parse("2026-03-15T19:00:00Z");
-        assertEquals(nextAttempt, frozen.subscriptionDueAt(), "03:00 at UTC+8 the day after");
+        assertEquals(nextAttempt, frozen.subscriptionDueAt(Lapse.STANDARD), "03:00 at UTC+8 the day after");
         OrderProcessor.Report paid = passAt(nextAttempt);
         assertEquals(1, paid.renewed(), paid.toString());
         Instance renewed = world.instances.find(ref).orElseThrow();
@@ -184,7 +188,7 @@ class SubscriptionsTest {
         assertEquals(0, passAt(EXPIRY).frozen());
         assertEquals(before, instance(MONTHLY), "entering grace writes nothing");
         assertEquals(InstanceStatus.ACTIVE, instance(MONTHLY).status());
-        assertEquals(SubscriptionPhase.GRACE, instance(MONTHLY).subscription().phaseAt(EXPIRY));
+        assertEquals(SubscriptionPhase.GRACE, instance(MONTHLY).subscription().phaseAt(EXPIRY, Lapse.STANDARD));
 
         Response resize = world.resize(MONTHLY, "{\"flavor\":{\"type\":\"iotda.standard.s1\",\"size\":3}}");
         assertEquals(400, resize.status(), resize.body().toString());
@@ -444,7 +448,7 @@ class SubscriptionsTest {
         OrderProcessor failing = new OrderProcessor(world.instances, world.orders, failingSecondRecord,
                 new InstanceFlavors(CatalogueFile.published(), world.sales),
                 new Subscriptions(world.instances, world.orders, failingSecondRecord, new IdSource(), world.clock,
-                        RetryPolicy.standard(), log, world.service.payers()), world.passes, world.clock,
+                        RetryPolicy.standard(), log, world.service.payers(), Lapse.STANDARD), world.passes, world.clock,
                 RetryPolicy.standard(), log, 1);
         world.instances.update(instance(RENEWING).withAutoRenew(false, BOUGHT));
         world.clock.set(RETENTION_END.plus(Duration.ofDays(1)));
@@ -504,5 +508,26 @@ class SubscriptionsTest {
                 "two years more, from the leap day it was bought on");
         assertEquals(1, renewals(yearly.instanceId()).size());
         assertEquals(List.of(TaskType.DELETE, TaskType.FREEZE), taskTypes(lapsing.instanceId()));
+    }
+
+    @Test
+    void aDeploymentsOwnGraceAndRetentionDecideWhenTheProcessorFreezesAndDeletes() {
+        TestWorld shortTerms = new TestWorld(LocalDynamoDb.get().client(),
+                new Settings(Duration.ZERO, 1, Lapse.ofDays(3, 7)));
+        shortTerms.instances.create(monthly(MONTHLY, false).at(BOUGHT));
+        OrderProcessor shortProcessor = shortTerms.service.orderProcessor();
+        shortTerms.clock.set(EXPIRY.plus(Duration.ofDays(3)).minus(SECOND));
+        assertEquals(0, shortProcessor.processDue().frozen(), "still in its 3 days of grace");
+        shortTerms.clock.set(EXPIRY.plus(Duration.ofDays(3)));
+        assertEquals(1, shortProcessor.processDue().frozen(), "found by its stored due time, frozen after 3 days");
+        shortTerms.clock.set(EXPIRY.plus(Duration.ofDays(10)).minus(SECOND));
+        assertEquals(0, shortProcessor.processDue().deleted());
+        assertEquals("retention", shortTerms.listOrders(MONTHLY, Map.of()).body().get("subscription").get("phase")
+                .asText());
+        shortTerms.clock.set(EXPIRY.plus(Duration.ofDays(10)));
+        Rejected ended = assertThrows(Rejected.class, () -> shortTerms.service.subscriptions()
+                .renew(TestWorld.ref(MONTHLY), PeriodType.MONTH, 1));
+        assertEquals(EXPIRY.plus(Duration.ofDays(10)), ended.facts().get(0), "its retention ended then");
+        assertEquals(1, shortProcessor.processDue().deleted(), "deleted after 3 + 7 days");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.iotda.Service;
 import cloud.iotda.Settings;
 import cloud.iotda.adapter.dynamodb.DynamoDbClients;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.edge.Operation;
 import cloud.iotda.edge.Route;
 import cloud.iotda.functions.ApiHandler;
@@ -150,6 +151,13 @@ class TemplateContractTest {
                 template.parameter("AuthCacheTtlSeconds").path("Default").asLong());
         assertEquals("AuthCacheTtlSeconds",
                 template.environment("ShowInstanceFunction").get(Settings.AUTH_CACHE_TTL_ENV).path("Ref").asText());
+        assertEquals(Lapse.STANDARD.grace().toDays(), template.parameter("GracePeriodDays").path("Default").asLong());
+        assertEquals(Lapse.STANDARD.retention().toDays(),
+                template.parameter("RetentionPeriodDays").path("Default").asLong());
+        assertEquals("GracePeriodDays",
+                template.environment("OrderProcessorFunction").get(Settings.GRACE_PERIOD_ENV).path("Ref").asText());
+        assertEquals("RetentionPeriodDays",
+                template.environment("ShowInstanceFunction").get(Settings.RETENTION_PERIOD_ENV).path("Ref").asText());
         assertEquals(Long.toString(Settings.DEFAULT_PROCESSOR_PARALLELISM),
                 template.environment("OrderProcessorFunction").get(Settings.PROCESSOR_PARALLELISM_ENV).asText());
     }

@@ -22,6 +22,7 @@ import cloud.iotda.domain.credential.AccessKey;
 import cloud.iotda.domain.credential.StoredToken;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceCount;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.order.Order;
 import cloud.iotda.domain.order.OrderStatus;
 import cloud.iotda.domain.order.Plan;
@@ -74,6 +75,7 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final Lapse lapse;
     private final DynamoDbTable<Instance> instances;
     private final DynamoDbTable<Order> orders;
     private final DynamoDbTable<Task> tasks;
@@ -81,10 +83,16 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     private final DynamoDbTable<AccessKey> accessKeys;
 
     public DynamoDbStore(DynamoDbClient client, String tableName) {
+        this(client, tableName, Lapse.STANDARD);
+    }
+
+    /** The store of {@code tableName}; instances are due as subscriptions lapsing as {@code lapse} fall due. */
+    public DynamoDbStore(DynamoDbClient client, String tableName, Lapse lapse) {
         this.client = client;
         this.tableName = tableName;
+        this.lapse = lapse;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.instances = enhanced.table(tableName, InstanceRows.SCHEMA);
+        this.instances = enhanced.table(tableName, InstanceRows.schema(lapse));
         this.orders = enhanced.table(tableName, OrderRows.SCHEMA);
         this.tasks = enhanced.table(tableName, TaskRows.SCHEMA);
         this.tokens = enhanced.table(tableName, CredentialRows.TOKEN);
@@ -360,8 +368,8 @@ public final class DynamoDbStore implements Instances, Orders, Credentials, Flav
     private List<TransactWriteItem> instanceWrite(Instance changed, boolean created) {
         int countChange = created ? (changed.isDeleted() ? 0 : 1) : changed.projectCountChange();
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(created ? put(InstanceRows.toItem(changed), NEW, Map.of())
-                : put(InstanceRows.toItem(changed), "#version = :expected"
+        items.add(created ? put(InstanceRows.toItem(changed, lapse), NEW, Map.of())
+                : put(InstanceRows.toItem(changed, lapse), "#version = :expected"
                         + (countChange < 0 ? " AND attribute_not_exists(" + InstanceRows.DELETE_TIME + ")" : ""),
                         Map.of(":expected", AttributeValue.fromN(Long.toString(changed.version() - 1)))));
         if (countChange != 0) {

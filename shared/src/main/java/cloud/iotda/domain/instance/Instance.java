@@ -150,12 +150,12 @@ public record Instance(
      * the grace period, deleting it, frozen, at the end of the retention period; null when there is none
      * (pay-per-use, not yet paid, deleted).
      */
-    public Instant subscriptionDueAt() {
+    public Instant subscriptionDueAt(Lapse lapse) {
         if (isDeleted() || !billing.subscribed()) {
             return null;
         }
         Subscription subscription = billing.subscription();
-        Instant end = status == InstanceStatus.FROZEN ? subscription.retentionEnd() : subscription.graceEnd();
+        Instant end = status == InstanceStatus.FROZEN ? subscription.retentionEnd(lapse) : subscription.graceEnd(lapse);
         if (subscription.autoRenew() && subscription.renewalAttemptAt().isBefore(end)) {
             return subscription.renewalAttemptAt();
         }
@@ -166,8 +166,8 @@ public record Instance(
      * What the processor does with the subscription at {@code now}, if anything is due by then: the step that fell
      * due first.
      */
-    public Optional<SubscriptionStep> subscriptionStepAt(Instant now) {
-        Instant due = subscriptionDueAt();
+    public Optional<SubscriptionStep> subscriptionStepAt(Instant now, Lapse lapse) {
+        Instant due = subscriptionDueAt(lapse);
         if (due == null || now.isBefore(due)) {
             return Optional.empty();
         }

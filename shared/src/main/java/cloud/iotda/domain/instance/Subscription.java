@@ -1,6 +1,5 @@
 package cloud.iotda.domain.instance;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -16,10 +15,6 @@ import java.time.temporal.ChronoUnit;
  */
 public record Subscription(PeriodType periodType, int periodNum, boolean autoRenew, Instant startTime, int months,
                            Instant renewalTriedAt) {
-    /** After expiry the instance still works for this long (the international site's grace period)... */
-    public static final Duration GRACE_PERIOD = Duration.ofDays(15);
-    /** ...then it is frozen for this long (the retention period), then deleted. */
-    public static final Duration RETENTION_PERIOD = Duration.ofDays(15);
     /**
      * The billing center's day: auto-renewal is charged from 03:00 on the 7th day before expiry and tried again at
      * 03:00 each day, in the region's time; the regions this service stands for (cn-north-4, ap-southeast-1, -3)
@@ -66,24 +61,29 @@ public record Subscription(PeriodType periodType, int periodNum, boolean autoRen
     }
 
     /** When the grace period ends and the instance is frozen. */
-    public Instant graceEnd() {
-        return expireTime().plus(GRACE_PERIOD);
+    public Instant graceEnd(Lapse lapse) {
+        return expireTime().plus(lapse.grace());
     }
 
     /** When the retention period ends and the instance is deleted. */
-    public Instant retentionEnd() {
-        return graceEnd().plus(RETENTION_PERIOD);
+    public Instant retentionEnd(Lapse lapse) {
+        return graceEnd(lapse).plus(lapse.retention());
+    }
+
+    /** Whether it has expired by {@code now} (expiry is already grace): changed only once renewed. */
+    public boolean expiredAt(Instant now) {
+        return !now.isBefore(expireTime());
     }
 
     /** Where the subscription is at {@code now}; each period begins at its boundary (expiry is already grace). */
-    public SubscriptionPhase phaseAt(Instant now) {
+    public SubscriptionPhase phaseAt(Instant now, Lapse lapse) {
         if (now.isBefore(expireTime())) {
             return SubscriptionPhase.ACTIVE;
         }
-        if (now.isBefore(graceEnd())) {
+        if (now.isBefore(graceEnd(lapse))) {
             return SubscriptionPhase.GRACE;
         }
-        return now.isBefore(retentionEnd()) ? SubscriptionPhase.RETENTION : SubscriptionPhase.ENDED;
+        return now.isBefore(retentionEnd(lapse)) ? SubscriptionPhase.RETENTION : SubscriptionPhase.ENDED;
     }
 
     /**

@@ -13,7 +13,6 @@ import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
 import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.Subscription;
-import cloud.iotda.domain.instance.SubscriptionPhase;
 import cloud.iotda.domain.task.TargetConfig;
 import cloud.iotda.domain.task.Task;
 import cloud.iotda.domain.task.TaskId;
@@ -65,7 +64,7 @@ public record Plan(Change change, OrderStatus status, Instant executeAfter, Inst
             throw Rejected.because(Reason.INSTANCE_NOT_ACTIVE, current.status());
         }
         Subscription subscription = current.subscription();
-        if (current.billing().subscribed() && subscription.phaseAt(now) != SubscriptionPhase.ACTIVE) {
+        if (current.billing().subscribed() && subscription.expiredAt(now)) {
             // Expired: in its grace period it still works, but is not resized or rebilled until renewed.
             throw Rejected.because(Reason.SUBSCRIPTION_EXPIRED, subscription.expireTime());
         }

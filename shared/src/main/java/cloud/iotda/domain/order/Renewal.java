@@ -7,6 +7,7 @@ import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
@@ -28,9 +29,9 @@ import java.util.UUID;
 public record Renewal(Order order, Instance instance, Task task, Charge charge) {
 
     /** The billing console's renewal for {@code periods} of {@code type}, paid as {@code payment} pays at once. */
-    public static Renewal byConsole(Instance current, PeriodType type, int periods, Payment payment, OrderId orderId,
-                                    UUID taskRandom, Instant now) {
-        return ordered(current, type, periods, payment, true, orderId, taskRandom, now);
+    public static Renewal byConsole(Instance current, PeriodType type, int periods, Payment payment, Lapse lapse,
+                                    OrderId orderId, UUID taskRandom, Instant now) {
+        return ordered(current, type, periods, payment, true, lapse, orderId, taskRandom, now);
     }
 
     /**
@@ -39,8 +40,8 @@ public record Renewal(Order order, Instance instance, Task task, Charge charge) 
      * the instance free of other unfinished orders.
      */
     public static Renewal ordered(Instance current, PeriodType type, int periods, Payment payment, boolean autoPay,
-                                  OrderId orderId, UUID taskRandom, Instant now) {
-        Change.Renew renew = checked(current, type, periods, now);
+                                  Lapse lapse, OrderId orderId, UUID taskRandom, Instant now) {
+        Change.Renew renew = checked(current, type, periods, lapse, now);
         Amount amount = payment.priceOf(current, renew, now);
         if (!autoPay) {
             return awaitingPayment(current, renew, amount, orderId, taskRandom, now);
@@ -53,16 +54,19 @@ public record Renewal(Order order, Instance instance, Task task, Charge charge) 
                 : paid(current, renew, amount, charge, orderId, taskRandom, now);
     }
 
-    /** Checks a renewal of {@code periods} of {@code type} of {@code current} may be ordered at {@code now}. */
-    public static Change.Renew checked(Instance current, PeriodType type, int periods, Instant now) {
+    /**
+     * Checks a renewal of {@code periods} of {@code type} of {@code current} may be ordered at {@code now}, the
+     * subscription lapsing as {@code lapse} says.
+     */
+    public static Change.Renew checked(Instance current, PeriodType type, int periods, Lapse lapse, Instant now) {
         Subscription subscription = requireSubscribed(current);
         if (periods < 1 || periods > type.maxRenewalPeriods()) {
             throw Rejected.because(Reason.INVALID_INPUT, "period_num must be 1.." + type.maxRenewalPeriods()
                     + " when period_type is " + type.wireName());
         }
-        if (subscription.phaseAt(now) == SubscriptionPhase.ENDED) {
+        if (subscription.phaseAt(now, lapse) == SubscriptionPhase.ENDED) {
             // As the billing center says: once the retention period ends the resource cannot be renewed.
-            throw Rejected.because(Reason.SUBSCRIPTION_ENDED, subscription.retentionEnd());
+            throw Rejected.because(Reason.SUBSCRIPTION_ENDED, subscription.retentionEnd(lapse));
         }
         return new Change.Renew(type, periods, false);
     }

@@ -49,13 +49,29 @@ class SubscriptionTest {
     void phaseChangesExactlyAtEachBoundary() {
         Subscription subscription = monthlyFrom(MARCH_31);
         Instant expiry = subscription.expireTime();
-        assertEquals(SubscriptionPhase.ACTIVE, subscription.phaseAt(expiry.minus(SECOND)));
-        assertEquals(SubscriptionPhase.GRACE, subscription.phaseAt(expiry));
-        assertEquals(SubscriptionPhase.GRACE, subscription.phaseAt(expiry.plus(Duration.ofDays(15)).minus(SECOND)));
-        assertEquals(SubscriptionPhase.RETENTION, subscription.phaseAt(expiry.plus(Duration.ofDays(15))));
+        Lapse standard = Lapse.STANDARD;
+        assertEquals(SubscriptionPhase.ACTIVE, subscription.phaseAt(expiry.minus(SECOND), standard));
+        assertEquals(SubscriptionPhase.GRACE, subscription.phaseAt(expiry, standard));
+        assertEquals(SubscriptionPhase.GRACE, subscription.phaseAt(expiry.plus(Duration.ofDays(15)).minus(SECOND),
+                standard));
+        assertEquals(SubscriptionPhase.RETENTION, subscription.phaseAt(expiry.plus(Duration.ofDays(15)), standard));
         assertEquals(SubscriptionPhase.RETENTION,
-                subscription.phaseAt(expiry.plus(Duration.ofDays(30)).minus(SECOND)));
-        assertEquals(SubscriptionPhase.ENDED, subscription.phaseAt(expiry.plus(Duration.ofDays(30))));
+                subscription.phaseAt(expiry.plus(Duration.ofDays(30)).minus(SECOND), standard));
+        assertEquals(SubscriptionPhase.ENDED, subscription.phaseAt(expiry.plus(Duration.ofDays(30)), standard));
+    }
+
+    @Test
+    void theGraceAndRetentionPeriodsAreTheDeploymentsSetting() {
+        Subscription subscription = monthlyFrom(MARCH_31);
+        Instant expiry = subscription.expireTime();
+        Lapse brief = Lapse.ofDays(3, 7);
+        assertEquals(expiry.plus(Duration.ofDays(3)), subscription.graceEnd(brief));
+        assertEquals(expiry.plus(Duration.ofDays(10)), subscription.retentionEnd(brief));
+        assertEquals(SubscriptionPhase.RETENTION, subscription.phaseAt(expiry.plus(Duration.ofDays(3)), brief));
+        assertEquals(SubscriptionPhase.ENDED, subscription.phaseAt(expiry.plus(Duration.ofDays(10)), brief));
+        assertEquals(SubscriptionPhase.GRACE, subscription.phaseAt(expiry.plus(Duration.ofDays(3)), Lapse.STANDARD));
+        Lapse none = Lapse.ofDays(0, 0);
+        assertEquals(SubscriptionPhase.ENDED, subscription.phaseAt(expiry, none), "no grace, no retention");
     }
 
     @Test

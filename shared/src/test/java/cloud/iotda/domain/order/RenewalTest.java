@@ -16,6 +16,7 @@ import cloud.iotda.domain.instance.Edition;
 import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.OrderState;
 import cloud.iotda.domain.instance.PeriodType;
 import cloud.iotda.domain.instance.Subscription;
@@ -46,7 +47,8 @@ class RenewalTest {
     void consoleRenewalInGraceCountsFromExpiryAndChangesNothingElse() {
         Instance current = monthly(false);
         Instant inGrace = EXPIRY.plus(Duration.ofDays(10));
-        Renewal renewal = Renewal.byConsole(current, PeriodType.MONTH, 2, Payment.FREE, ORDER, RANDOM, inGrace);
+        Renewal renewal = Renewal.byConsole(current, PeriodType.MONTH, 2, Payment.FREE, Lapse.STANDARD, ORDER,
+                RANDOM, inGrace);
         assertEquals(Instant.parse("2026-04-30T00:00:00Z"), renewal.instance().subscription().expireTime());
         assertEquals(OrderType.RENEW, renewal.order().type());
         assertEquals(OrderStatus.COMPLETED, renewal.order().status());
@@ -62,7 +64,8 @@ class RenewalTest {
     void renewalOfAFrozenInstanceUnfreezesItByATask() {
         Instant inRetention = EXPIRY.plus(Duration.ofDays(20));
         Instance frozen = monthly(false).frozen(inRetention);
-        Renewal renewal = Renewal.byConsole(frozen, PeriodType.YEAR, 1, Payment.FREE, ORDER, RANDOM, inRetention);
+        Renewal renewal = Renewal.byConsole(frozen, PeriodType.YEAR, 1, Payment.FREE, Lapse.STANDARD, ORDER, RANDOM,
+                inRetention);
         assertEquals(InstanceStatus.ACTIVE, renewal.instance().status());
         assertEquals(Instant.parse("2027-02-28T00:00:00Z"), renewal.instance().subscription().expireTime());
         assertEquals(TaskType.UNFREEZE, renewal.task().type());
@@ -84,28 +87,33 @@ class RenewalTest {
         OrderId pending = new OrderId("CS2602010000PENDS");
         Instance holding = monthly(false).withOrderState(new Flavor("iotda.standard.s1", 2),
                 monthly(false).billing(), InstanceStatus.TRADING, new OrderState(pending, null), BOUGHT);
-        Renewal renewal = Renewal.byConsole(holding, PeriodType.MONTH, 1, Payment.FREE, ORDER, RANDOM, EXPIRY);
+        Renewal renewal = Renewal.byConsole(holding, PeriodType.MONTH, 1, Payment.FREE, Lapse.STANDARD, ORDER,
+                RANDOM, EXPIRY);
         assertEquals(pending, renewal.instance().orderId());
         assertEquals(InstanceStatus.TRADING, renewal.instance().status());
     }
 
     @Test
     void rejectsPeriodNumTwelveForMonthAndFourForYearAsTheBillingCenterDoes() {
-        Renewal eleven = Renewal.byConsole(monthly(false), PeriodType.MONTH, 11, Payment.FREE, ORDER, RANDOM, BOUGHT);
+        Renewal eleven = Renewal.byConsole(monthly(false), PeriodType.MONTH, 11, Payment.FREE, Lapse.STANDARD, ORDER,
+                RANDOM, BOUGHT);
         assertEquals(Instant.parse("2027-01-31T00:00:00Z"), eleven.instance().subscription().expireTime());
         Rejected month = assertThrows(Rejected.class,
-                () -> Renewal.byConsole(monthly(false), PeriodType.MONTH, 12, Payment.FREE, ORDER, RANDOM, BOUGHT));
+                () -> Renewal.byConsole(monthly(false), PeriodType.MONTH, 12, Payment.FREE, Lapse.STANDARD, ORDER,
+                        RANDOM, BOUGHT));
         assertEquals("period_num must be 1..11 when period_type is month", month.facts().get(0));
         Rejected year = assertThrows(Rejected.class,
-                () -> Renewal.byConsole(monthly(false), PeriodType.YEAR, 4, Payment.FREE, ORDER, RANDOM, BOUGHT));
+                () -> Renewal.byConsole(monthly(false), PeriodType.YEAR, 4, Payment.FREE, Lapse.STANDARD, ORDER,
+                        RANDOM, BOUGHT));
         assertEquals("period_num must be 1..3 when period_type is year", year.facts().get(0));
         assertThrows(Rejected.class, () -> Renewal.byConsole(monthly(false), PeriodType.MONTH, 0, Payment.FREE,
-                ORDER, RANDOM, BOUGHT));
+                Lapse.STANDARD, ORDER, RANDOM, BOUGHT));
     }
 
     @Test
     void anAutoPaidRenewalTakesItsPriceFromTheBalanceWhenItHoldsIt() {
-        Renewal renewal = Renewal.ordered(monthly(false), PeriodType.MONTH, 2, payer("600.00"), true, ORDER, RANDOM,
+        Renewal renewal = Renewal.ordered(monthly(false), PeriodType.MONTH, 2, payer("600.00"), true, Lapse.STANDARD,
+                ORDER, RANDOM,
                 BOUGHT);
         assertEquals(OrderStatus.COMPLETED, renewal.order().status());
         assertEquals(Amount.parse("600.00").orElseThrow(), renewal.order().amount(), "2 months x 2 units x 150.00");
@@ -116,7 +124,8 @@ class RenewalTest {
     @Test
     void anAutoPaidRenewalWithTooLittleBalanceAwaitsPaymentHoldingTheInstanceAsItWas() {
         Instance current = monthly(false);
-        Renewal renewal = Renewal.ordered(current, PeriodType.MONTH, 2, payer("599.99"), true, ORDER, RANDOM,
+        Renewal renewal = Renewal.ordered(current, PeriodType.MONTH, 2, payer("599.99"), true, Lapse.STANDARD, ORDER,
+                RANDOM,
                 BOUGHT);
         assertEquals(OrderStatus.PENDING_PAYMENT, renewal.order().status());
         assertNull(renewal.charge(), "nothing taken");
@@ -130,7 +139,8 @@ class RenewalTest {
     void anUnpaidRenewalOfAFrozenInstanceRenewsFromTheOldExpiryAndUnfreezesWhenPaidLater() {
         Instant inRetention = EXPIRY.plus(Duration.ofDays(20));
         Instance frozen = monthly(false).frozen(inRetention);
-        Renewal renewal = Renewal.ordered(frozen, PeriodType.MONTH, 1, payer("0.00"), false, ORDER, RANDOM,
+        Renewal renewal = Renewal.ordered(frozen, PeriodType.MONTH, 1, payer("0.00"), false, Lapse.STANDARD, ORDER,
+                RANDOM,
                 inRetention);
         assertEquals(InstanceStatus.FROZEN, renewal.instance().status(), "frozen until paid");
         assertEquals(TaskStatus.PENDING, renewal.task().status());
@@ -149,7 +159,8 @@ class RenewalTest {
     void aCancelledRenewalLeavesAFrozenInstanceFrozen() {
         Instant inRetention = EXPIRY.plus(Duration.ofDays(20));
         Instance frozen = monthly(false).frozen(inRetention);
-        Renewal renewal = Renewal.ordered(frozen, PeriodType.MONTH, 1, Payment.FREE, false, ORDER, RANDOM,
+        Renewal renewal = Renewal.ordered(frozen, PeriodType.MONTH, 1, Payment.FREE, false, Lapse.STANDARD, ORDER,
+                RANDOM,
                 inRetention);
         Order.Transition cancelled = renewal.order().cancelUnpaid(renewal.instance(), inRetention);
         assertEquals(InstanceStatus.FROZEN, cancelled.instance().status());
@@ -163,7 +174,7 @@ class RenewalTest {
         Instance holding = monthly(false).withOrderState(new Flavor("iotda.standard.s1", 2),
                 monthly(false).billing(), InstanceStatus.TRADING, new OrderState(pending, null), BOUGHT);
         Rejected refused = assertThrows(Rejected.class, () -> Renewal.ordered(holding, PeriodType.MONTH, 1,
-                Payment.FREE, false, ORDER, RANDOM, BOUGHT));
+                Payment.FREE, false, Lapse.STANDARD, ORDER, RANDOM, BOUGHT));
         assertEquals(Reason.ORDER_IN_PROGRESS, refused.reason());
     }
 
@@ -185,7 +196,7 @@ class RenewalTest {
     @Test
     void refusesAConsoleRenewalOnceRetentionEnded() {
         Rejected ended = assertThrows(Rejected.class, () -> Renewal.byConsole(monthly(false), PeriodType.MONTH, 1,
-                Payment.FREE, ORDER, RANDOM, EXPIRY.plus(Duration.ofDays(30))));
+                Payment.FREE, Lapse.STANDARD, ORDER, RANDOM, EXPIRY.plus(Duration.ofDays(30))));
         assertEquals(Reason.SUBSCRIPTION_ENDED, ended.reason());
     }
 
@@ -194,7 +205,8 @@ class RenewalTest {
         Instance postPaid = Instance.create(new InstanceRef("p", "i"), Edition.STANDARD,
                 new Flavor("iotda.standard.s1", 2)).at(BOUGHT);
         Rejected refused = assertThrows(Rejected.class,
-                () -> Renewal.byConsole(postPaid, PeriodType.MONTH, 1, Payment.FREE, ORDER, RANDOM, BOUGHT));
+                () -> Renewal.byConsole(postPaid, PeriodType.MONTH, 1, Payment.FREE, Lapse.STANDARD, ORDER, RANDOM,
+                        BOUGHT));
         assertEquals(Reason.NOT_SUBSCRIBED, refused.reason());
     }
 }

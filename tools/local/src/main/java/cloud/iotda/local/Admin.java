@@ -424,7 +424,8 @@ public final class Admin {
         Order order = service.subscriptions().renew(ref, type, periods);
         printOrder(order);
         Instance renewed = service.instances().find(ref).orElseThrow();
-        out.println(JsonTrees.write(subscription(renewed, renewed.subscription().phaseAt(clock.instant()))));
+        out.println(JsonTrees.write(subscription(renewed, renewed.subscription().phaseAt(clock.instant(),
+                service.lapse()))));
     }
 
     private void autoRenew(List<String> rest, Map<String, String> flags) {
@@ -433,7 +434,8 @@ public final class Admin {
         }
         InstanceRef ref = subscribedInstance(rest.get(0), flags.get("project"));
         Instance changed = service.subscriptions().autoRenew(ref, rest.get(1).equals("on"));
-        out.println(JsonTrees.write(subscription(changed, changed.subscription().phaseAt(clock.instant()))));
+        out.println(JsonTrees.write(subscription(changed, changed.subscription().phaseAt(clock.instant(),
+                service.lapse()))));
     }
 
     /** The instance by its id, in {@code project} when given, else in whichever project has it (only one may). */

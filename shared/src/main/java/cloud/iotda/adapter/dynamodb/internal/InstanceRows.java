@@ -9,6 +9,7 @@ import cloud.iotda.domain.instance.Flavor;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.InstanceCount;
 import cloud.iotda.domain.instance.InstanceStatus;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.domain.instance.Network;
 import cloud.iotda.domain.instance.OperateWindow;
 import cloud.iotda.domain.instance.OrderState;
@@ -40,9 +41,12 @@ public final class InstanceRows {
     private InstanceRows() {
     }
 
-    public static final RowSchema<Instance> SCHEMA = RowSchema.of(Instance.class, InstanceRows::toItem,
-            InstanceRows::fromItem, new RowSchema.Index(Keys.BY_PROJECT, PROJECT_KEY, LISTED_AT),
-            new RowSchema.Index(Keys.DUE_ORDERS, Keys.DUE_KIND, Keys.DUE_AT));
+    /** The mapping of instance rows whose subscriptions lapse as {@code lapse} says (it decides their due time). */
+    public static RowSchema<Instance> schema(Lapse lapse) {
+        return RowSchema.of(Instance.class, instance -> toItem(instance, lapse), InstanceRows::fromItem,
+                new RowSchema.Index(Keys.BY_PROJECT, PROJECT_KEY, LISTED_AT),
+                new RowSchema.Index(Keys.DUE_ORDERS, Keys.DUE_KIND, Keys.DUE_AT));
+    }
 
     public static Key key(InstanceRef ref) {
         return Keys.key(Keys.instancePk(ref), Keys.META);
@@ -58,7 +62,7 @@ public final class InstanceRows {
                 row.number(Edition.ENTERPRISE.wireName(), 0));
     }
 
-    public static Map<String, AttributeValue> toItem(Instance instance) {
+    public static Map<String, AttributeValue> toItem(Instance instance, Lapse lapse) {
         Row row = Row.of(Keys.instancePk(instance.ref()), Keys.META, ENTITY)
                 .put("projectId", instance.ref().projectId())
                 .put("instanceId", instance.ref().instanceId())
@@ -105,7 +109,7 @@ public final class InstanceRows {
         if (!instance.isDeleted()) {
             row.put(PROJECT_KEY, instance.ref().projectId()).put(LISTED_AT, instance.recordId());
         }
-        Instant due = instance.subscriptionDueAt();
+        Instant due = instance.subscriptionDueAt(lapse);
         if (due != null) {
             row.put(Keys.DUE_KIND, SUBSCRIPTION_DUE).put(Keys.DUE_AT, Keys.DUE_FORMAT.format(due));
         }

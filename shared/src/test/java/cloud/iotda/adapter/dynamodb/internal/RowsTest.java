@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cloud.iotda.domain.credential.StoredToken;
+import cloud.iotda.domain.instance.Lapse;
 import cloud.iotda.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -100,7 +101,8 @@ class RowsTest {
     @Test
     void instancesAreWrittenAndReadAsStored() {
         StoredSamples.instances().forEach((name, instance) ->
-                assertMapsAsStored(name, instance, InstanceRows::toItem, InstanceRows::fromItem));
+                assertMapsAsStored(name, instance, item -> InstanceRows.toItem(item, Lapse.STANDARD),
+                        InstanceRows::fromItem));
     }
 
     @Test
