@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.iotda.local.SignedCalls.Answer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huaweicloud.sdk.core.HcClient;
 import com.huaweicloud.sdk.core.auth.GlobalCredentials;
 import com.huaweicloud.sdk.core.http.HttpConfig;
-import com.huaweicloud.sdk.core.http.HttpMethod;
-import com.huaweicloud.sdk.core.http.HttpRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +34,12 @@ class BillingEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LocalApi api;
-    static String base;
+    static SignedCalls calls;
 
     @BeforeAll
     static void start() throws Exception {
         api = LocalApi.start(new LocalApi.Options(0, 0, null, null, ROOT.resolve("template.yaml")));
-        base = "http://127.0.0.1:" + api.port();
+        calls = new SignedCalls("http://127.0.0.1:" + api.port());
     }
 
     @AfterAll
@@ -55,63 +48,29 @@ class BillingEndToEndTest {
     }
 
     private static GlobalCredentials demo() {
-        return new GlobalCredentials().withAk("DEMOACCOUNTKEY5C1E8A2F")
-                .withSk("demo-account-secret-do-not-use-in-production").withDomainId(DOMAIN);
+        return SignedCalls.demo();
     }
 
     private static GlobalCredentials other() {
-        return new GlobalCredentials().withAk("OTHERACCOUNTKEY8D7C6B5A")
-                .withSk("other-account-secret-do-not-use-in-production")
-                .withDomainId("8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a");
+        return SignedCalls.other();
     }
 
-    /** A status and a body as the API answered. */
-    record Answer(int statusCode, String body) {
-    }
-
-    /** The request signed as the SDK signs it for GlobalCredentials, then sent as it is. */
     private static Answer send(GlobalCredentials credentials, String method, String path, String body)
             throws Exception {
-        HttpRequest.HttpRequestBuilder builder = HttpRequest.newBuilder().withEndpoint(base).withPath(path)
-                .withMethod(HttpMethod.valueOf(method));
-        if (body != null) {
-            builder.withBodyAsString(body).withContentType("application/json");
-        }
-        HttpRequest signed = credentials.syncProcessAuthRequest(builder.build(), null);
-        return exchange(method, path, signed.getHeaders(), body);
+        return calls.send(credentials, method, path, body);
     }
 
     private static Answer exchange(String method, String path, Map<String, List<String>> headers, String body)
-            throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-        connection.setRequestMethod(method);
-        headers.forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
-                values.forEach(value -> connection.addRequestProperty(name, value));
-            }
-        });
-        if (body != null) {
-            connection.setDoOutput(true);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        int status = connection.getResponseCode();
-        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-            return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+            throws Exception {
+        return calls.exchange(method, path, headers, body);
     }
 
     private static JsonNode details(GlobalCredentials credentials, String orderId) throws Exception {
-        Answer answer = send(credentials, "GET", "/v2/orders/customer-orders/details/" + orderId,
-                null);
-        assertEquals(200, answer.statusCode(), answer.body());
-        return JSON.readTree(answer.body());
+        return calls.details(credentials, orderId);
     }
 
     private static void assertRefused(Answer answer, int status, String code) throws Exception {
-        assertEquals(status, answer.statusCode(), answer.body());
-        assertEquals(code, JSON.readTree(answer.body()).path("error_code").asText(), answer.body());
+        SignedCalls.assertRefused(answer, status, code);
     }
 
     @Test
@@ -143,7 +102,7 @@ class BillingEndToEndTest {
     void theDomainFoundThroughIamSignsTheSameRequests() throws Exception {
         GlobalCredentials found = new GlobalCredentials().withAk("DEMOACCOUNTKEY5C1E8A2F")
                 .withSk("demo-account-secret-do-not-use-in-production");
-        found.withIamEndpoint(base);
+        found.withIamEndpoint("http://127.0.0.1:" + api.port());
         found.processAuthParams(new HcClient(HttpConfig.getDefaultHttpConfig().withTimeout(10)).withCredential(found),
                 "cn-north-4").join();
         assertEquals(DOMAIN, found.getDomainId());
