@@ -234,6 +234,12 @@ class DynamoDbFaultsTest {
                 // The billing API's auto-renewal: the account's instance, found through its projects.
                 new Path("auto-renew", none, w -> Outcome.of(w.send(Operation.AUTO_RENEWAL_RESOURCES, "POST",
                         Map.of("resource_id", PREPAID), Map.of(), null, TestWorld.ACCOUNT_TOKEN)), 204),
+                // The billing API's lists: the account's projects, then each project's orders or instances.
+                new Path("list-customer-orders", none, w -> Outcome.of(w.send(Operation.LIST_CUSTOMER_ORDERS, "GET",
+                        Map.of(), Map.of("limit", "10"), null, TestWorld.ACCOUNT_TOKEN)), 200),
+                new Path("list-customer-resources", none, w -> Outcome.of(w.send(
+                        Operation.LIST_PAY_PER_USE_CUSTOMER_RESOURCES, "POST", Map.of(), Map.of(), "{}",
+                        TestWorld.ACCOUNT_TOKEN)), 200),
                 // The billing API's PayOrders: the order, its instance and the amount taken from the balance, as one.
                 Path.once("pay-orders", none, w -> Outcome.of(w.send(Operation.PAY_ORDERS, "POST", Map.of(),
                         Map.of(), "{\"order_id\": \"" + TestWorld.TO_PAY_ORDER + "\", \"use_coupon\": \"NO\", "
