@@ -3,7 +3,6 @@ package cloud.iotda.usecase;
 import cloud.iotda.domain.InstanceRef;
 import cloud.iotda.domain.OrderId;
 import cloud.iotda.domain.Rejected;
-import cloud.iotda.domain.billing.Amount;
 import cloud.iotda.domain.billing.Charge;
 import cloud.iotda.domain.instance.Instance;
 import cloud.iotda.domain.instance.Lapse;
@@ -134,17 +133,14 @@ public final class Subscriptions {
             }
             tried.add(ids);
             List<Renewal> renewals = renewals(current, type, periods, payment, autoPay, ids, now);
-            if (renewals.stream().anyMatch(renewal -> renewal.charge() != null)) {
-                Amount total = renewals.stream().map(renewal -> renewal.order().amount()).reduce(Amount.ZERO,
-                        Amount::plus);
-                Charge charge = payment.charge(total);
-                if (charge == null) {
-                    // Each alone would be paid, not all together: all await payment, as one order would.
-                    renewals = renewals(current, type, periods, payment, false, ids, now);
-                }
+            Charge charge = total(renewals);
+            if (charge != null && payment.charge(charge.amount()) == null) {
+                // Each alone would be paid, not all together: all await payment, as one order would.
+                renewals = renewals(current, type, periods, payment, false, ids, now);
+                charge = null;
             }
             orders.place(renewals.stream().map(renewal -> new Plan.Placement(renewal.order(), renewal.instance(),
-                    renewal.task(), null)).toList(), total(renewals));
+                    renewal.task(), null)).toList(), charge);
             return renewals.stream().map(Renewal::order).toList();
         });
     }
@@ -217,7 +213,7 @@ public final class Subscriptions {
         for (Renewal renewal : renewals) {
             Charge charge = renewal.charge();
             if (charge != null) {
-                total = total == null ? charge : new Charge(charge.domainId(), total.amount().plus(charge.amount()));
+                total = total == null ? charge : total.plus(charge);
             }
         }
         return total;
